@@ -1,0 +1,63 @@
+//! The command line: one subcommand a file, each a headless job over the same library
+//! functions the window uses.
+
+mod format;
+mod output;
+mod validate;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit code: the job ran and found nothing wrong.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: the map has problems (or is not in canonical form, for `format --check`).
+pub const EXIT_PROBLEMS: u8 = 1;
+/// Exit code: the file could not be read or parsed, or the command line was wrong.
+pub const EXIT_ERROR: u8 = 2;
+
+/// Draw, edit and track the Police and Community Mind Map.
+///
+/// With no command, opens the window on FILE, or on the last map opened, or on the
+/// built-in Police and Community Mind Map.
+#[derive(Debug, Parser)]
+#[command(name = "stakemap", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A map file to open in the window.
+    pub file: Option<PathBuf>,
+    /// A headless job to run instead of opening the window.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The headless jobs.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a map file and summarise it; list every problem if it has any.
+    ///
+    /// Exits 0 when valid, 1 when the map has problems, 2 when it cannot be read or parsed.
+    Validate {
+        /// The map file.
+        file: PathBuf,
+    },
+    /// Rewrite a map file in its canonical form (like `cargo fmt`).
+    ///
+    /// Exits 0 when done (or, with --check, when already canonical), 1 when --check finds
+    /// it is not, 2 when it cannot be read, parsed or written.
+    Format {
+        /// The map file.
+        file: PathBuf,
+        /// Only check: change nothing, exit 1 if the file is not in canonical form.
+        #[arg(long)]
+        check: bool,
+    },
+}
+
+/// Runs a headless job and returns the process's exit code.
+pub fn run(command: Command) -> ExitCode {
+    let code = match command {
+        Command::Validate { file } => validate::run(&file),
+        Command::Format { file, check } => format::run(&file, check),
+    };
+    ExitCode::from(code)
+}

@@ -1,0 +1,183 @@
+//! The radial layout: one stakeholder at the centre and the rest on rings by how many
+//! relationships away they are, so "who is close to whom" reads at a glance.
+
+use std::collections::VecDeque;
+use std::f32::consts::TAU;
+
+use super::{Adjacency, LayoutGraph, Point};
+
+/// Nodes on one ring are kept at least this far apart (canvas units) by widening the ring.
+pub const MIN_SPACING: f32 = 48.0;
+/// Ring gap used when the one given is not a positive finite number.
+const DEFAULT_RING_GAP: f32 = 120.0;
+
+/// Positions with `centre` at the origin and every other node on ring `k` (`k` hops away,
+/// edges taken undirected), ring `k` about `k * ring_gap` from the origin.
+///
+/// Each node owns a wedge of its ring proportional to the size of its subtree in the
+/// breadth-first tree, and sits in the middle of it, so children sit near their parent's
+/// angle. Rings widen when needed to keep nodes [`MIN_SPACING`] apart. Nodes that cannot
+/// be reached (or every node, if `centre` is not a node) go on one more ring outside.
+pub fn radial(graph: &LayoutGraph, centre: u32, ring_gap: f32) -> Vec<Point> {
+    let adjacency = Adjacency::new(graph);
+    let n = adjacency.node_count();
+    let gap = if ring_gap.is_finite() && ring_gap > 0.0 {
+        ring_gap
+    } else {
+        DEFAULT_RING_GAP
+    };
+    let centre = centre as usize;
+
+    // Breadth-first tree: a node's parent is the first node (in ring order) to reach it.
+    let mut depth = vec![u32::MAX; n];
+    let mut parent = vec![usize::MAX; n];
+    let mut visit_order = Vec::with_capacity(n);
+    if centre < n {
+        let mut queue = VecDeque::from([centre]);
+        depth[centre] = 0;
+        while let Some(u) = queue.pop_front() {
+            visit_order.push(u);
+            for &v in adjacency.neighbours(u) {
+                let v = v as usize;
+                if depth[v] == u32::MAX {
+                    depth[v] = depth[u] + 1;
+                    parent[v] = u;
+                    queue.push_back(v);
+                }
+            }
+        }
+    }
+
+    // Subtree sizes, children before parents.
+    let mut size = vec![1u32; n];
+    for &u in visit_order.iter().rev() {
+        if parent[u] != usize::MAX {
+            size[parent[u]] += size[u];
+        }
+    }
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for &u in &visit_order {
+        if parent[u] != usize::MAX {
+            children[parent[u]].push(u);
+        }
+    }
+
+    // Wedges from the top: each node splits its own wedge among its children.
+    let mut angle = vec![0.0f32; n];
+    if centre < n {
+        let mut stack = vec![(centre, -TAU / 4.0, TAU)];
+        while let Some((u, start, width)) = stack.pop() {
+            angle[u] = start + width / 2.0;
+            let total: u32 = children[u].iter().map(|&c| size[c]).sum();
+            let mut at = start;
+            for &c in &children[u] {
+                let share = width * size[c] as f32 / total.max(1) as f32;
+                stack.push((c, at, share));
+                at += share;
+            }
+        }
+    }
+
+    // Ring radii: k * gap at least, widened to fit their nodes, never closer than gap.
+    let max_depth = visit_order.iter().map(|&u| depth[u]).max().unwrap_or(0) as usize;
+    let unreachable: Vec<usize> = (0..n).filter(|&u| depth[u] == u32::MAX).collect();
+    let ring_count = max_depth + 1 + usize::from(!unreachable.is_empty());
+    let mut counts = vec![0usize; ring_count];
+    for &u in &visit_order {
+        counts[depth[u] as usize] += 1;
+    }
+    if let Some(last) = counts.last_mut()
+        && !unreachable.is_empty()
+    {
+        *last = unreachable.len();
+    }
+    let mut radius = vec![0.0f32; ring_count];
+    for k in 1..ring_count {
+        let fit = counts[k] as f32 * MIN_SPACING / TAU;
+        radius[k] = (k as f32 * gap).max(radius[k - 1] + gap).max(fit);
+    }
+
+    let mut positions = vec![[0.0, 0.0]; n];
+    for &u in &visit_order {
+        let r = radius[depth[u] as usize];
+        positions[u] = [r * angle[u].cos(), r * angle[u].sin()];
+    }
+    if let Some(&r) = radius.last()
+        && !unreachable.is_empty()
+    {
+        // With no centre at all the "outer" ring is the only ring and needs a radius.
+        let r = if ring_count == 1 { gap } else { r.max(gap) };
+        for (k, &u) in unreachable.iter().enumerate() {
+            let a = TAU * k as f32 / unreachable.len() as f32 - TAU / 4.0;
+            positions[u] = [r * a.cos(), r * a.sin()];
+        }
+    }
+    positions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::LayoutEdge;
+    use super::*;
+
+    fn graph(n: usize, edges: &[(u32, u32)]) -> LayoutGraph {
+        LayoutGraph {
+            node_count: n,
+            edges: edges
+                .iter()
+                .map(|&(source, target)| LayoutEdge { source, target, strength: 1.0 })
+                .collect(),
+        }
+    }
+
+    fn radius(p: Point) -> f32 {
+        p[0].hypot(p[1])
+    }
+
+    #[test]
+    fn centre_at_origin_and_rings_by_hops() {
+        // 0 - 1 - 3, 0 - 2 - 4, 2 - 5; edges given "backwards" too, as undirected.
+        let g = graph(7, &[(1, 0), (0, 2), (3, 1), (2, 4), (5, 2)]);
+        let p = radial(&g, 0, 100.0);
+        assert_eq!(p[0], [0.0, 0.0]);
+        for hop1 in [1, 2] {
+            for hop2 in [3, 4, 5] {
+                assert!(radius(p[hop2]) > radius(p[hop1]) + 50.0);
+            }
+        }
+        // Node 6 is unreachable: outermost.
+        assert!(p.iter().enumerate().all(|(i, q)| i == 6 || radius(*q) < radius(p[6])));
+    }
+
+    #[test]
+    fn children_sit_near_their_parent() {
+        // Centre with 4 children, each with 3 children of its own.
+        let mut edges = Vec::new();
+        for c in 1..=4u32 {
+            edges.push((0, c));
+            for g in 0..3 {
+                edges.push((c, 5 + (c - 1) * 3 + g));
+            }
+        }
+        let p = radial(&graph(17, &edges), 0, 100.0);
+        let angle = |q: Point| q[1].atan2(q[0]);
+        for c in 1..=4u32 {
+            for g in 0..3 {
+                let child = (5 + (c - 1) * 3 + g) as usize;
+                let diff = (angle(p[child]) - angle(p[c as usize])).rem_euclid(TAU);
+                let diff = diff.min(TAU - diff);
+                assert!(diff < TAU / 8.0, "child {child} is {diff} rad from parent {c}");
+            }
+        }
+    }
+
+    #[test]
+    fn odd_input_is_finite() {
+        let g = graph(3, &[(0, 0), (0, 1), (1, 50)]);
+        for p in [radial(&g, 99, f32::NAN), radial(&g, 2, -1.0), radial(&LayoutGraph::default(), 0, 1.0)] {
+            assert!(p.iter().all(|q| q[0].is_finite() && q[1].is_finite()));
+        }
+        let all_out = radial(&g, 99, 100.0);
+        assert!(all_out.iter().all(|q| radius(*q) > 50.0));
+    }
+}

@@ -1,0 +1,12 @@
+//! stakemap: draw, edit and track the Police and Community Mind Map.
+//!
+//! The crate is arranged in rooms whose doors point one way: [`model`] is the map and uses
+//! nothing else; [`io`] reads and writes it; [`cli`] runs headless jobs; `gui` is the
+//! window, and nothing else uses it (or egui).
+
+pub mod builtin;
+pub mod cli;
+pub mod gui;
+pub mod io;
+pub mod model;
+pub mod style;

@@ -1,0 +1,21 @@
+//! The map model: stakeholders, relationships and their observation logs, stable ids, and
+//! validation. Uses nothing else of the crate.
+
+mod date;
+mod ids;
+mod map;
+mod relationship;
+mod stakeholder;
+mod validate;
+
+pub use date::{Date, DateError};
+pub use ids::{RelationshipId, StakeholderId};
+pub use map::{Map, MapError};
+pub use relationship::{
+    InteractionKind, MAX_STRENGTH, Observation, Relationship, RelationshipKind, STRENGTH_NAMES,
+    Tone, UNOBSERVED_STRENGTH, UNOBSERVED_TONE,
+};
+pub use stakeholder::{
+    Contact, Engagement, Position, SaraStage, Stakeholder, StakeholderKind,
+};
+pub use validate::{Problem, Subject};

@@ -1,0 +1,224 @@
+//! Stakeholders: the partners, organisations, issues and initiatives on the map.
+
+use super::ids::StakeholderId;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// What a stakeholder is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum StakeholderKind {
+    /// A person: a community leader, a school principal, an officer.
+    Partner,
+    /// An organisation or a section of one: a school, an agency, a faith group.
+    Organisation,
+    /// A community problem or opportunity, worked through the SARA stages.
+    Issue,
+    /// An activity that mobilises partners around issues.
+    Initiative,
+}
+
+impl StakeholderKind {
+    /// Every kind, in the order legends and summaries list them.
+    pub const ALL: [Self; 4] = [
+        Self::Partner,
+        Self::Organisation,
+        Self::Issue,
+        Self::Initiative,
+    ];
+
+    /// The kind's name in the plural, lower case ("partners").
+    pub fn plural(self) -> &'static str {
+        match self {
+            Self::Partner => "partners",
+            Self::Organisation => "organisations",
+            Self::Issue => "issues",
+            Self::Initiative => "initiatives",
+        }
+    }
+}
+
+impl fmt::Display for StakeholderKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Partner => "Partner",
+            Self::Organisation => "Organisation",
+            Self::Issue => "Issue",
+            Self::Initiative => "Initiative",
+        })
+    }
+}
+
+/// A level of the stakeholder engagement assessment matrix, lowest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Engagement {
+    /// Does not know of the work or its effects.
+    Unaware,
+    /// Knows, and resists change.
+    Resistant,
+    /// Knows, neither supports nor resists.
+    Neutral,
+    /// Knows and supports.
+    Supportive,
+    /// Knows and is actively engaged in leading it.
+    Leading,
+}
+
+impl Engagement {
+    /// Every level, lowest first.
+    pub const ALL: [Self; 5] = [
+        Self::Unaware,
+        Self::Resistant,
+        Self::Neutral,
+        Self::Supportive,
+        Self::Leading,
+    ];
+}
+
+impl fmt::Display for Engagement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self, f)
+    }
+}
+
+/// A stage of the SARA problem-solving model, for issues.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum SaraStage {
+    /// Identifying and prioritising the problem.
+    Scanning,
+    /// Learning its causes and conditions.
+    Analysis,
+    /// Acting on it with partners.
+    Response,
+    /// Checking whether the response worked.
+    Assessment,
+}
+
+impl SaraStage {
+    /// Every stage, in order.
+    pub const ALL: [Self; 4] = [
+        Self::Scanning,
+        Self::Analysis,
+        Self::Response,
+        Self::Assessment,
+    ];
+}
+
+impl fmt::Display for SaraStage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self, f)
+    }
+}
+
+/// How to reach a stakeholder. Personal information: redacted from public exports.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// The person to speak to.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub person: String,
+    /// Their role or title.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub role: String,
+    /// Email address.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub email: String,
+    /// Phone number, as written by the user.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phone: String,
+}
+
+/// Where a stakeholder sits on the canvas, in canvas units (y grows downwards).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Position(pub f32, pub f32);
+
+impl Position {
+    /// Whether both coordinates are finite numbers.
+    pub fn is_finite(self) -> bool {
+        self.0.is_finite() && self.1.is_finite()
+    }
+}
+
+/// One thing on the map: a partner, an organisation, an issue or an initiative.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stakeholder {
+    /// Stable id, unique within the map.
+    pub id: StakeholderId,
+    /// What it is.
+    pub kind: StakeholderKind,
+    /// Its name as people say it; never empty.
+    pub name: String,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Sector, such as "Education" or "Health".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub sector: String,
+    /// Neighbourhood or area.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub area: String,
+    /// Free tags.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Influence 1-5 on the power/interest grid; unscored when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub influence: Option<u8>,
+    /// Interest 1-5 on the power/interest grid; unscored when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interest: Option<u8>,
+    /// Engagement now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub engagement: Option<Engagement>,
+    /// Engagement wanted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub desired_engagement: Option<Engagement>,
+    /// Contact details (personal information).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<Contact>,
+    /// Never shown on a projector or in a public export.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub confidential: bool,
+    /// For issues: the SARA stage reached.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sara_stage: Option<SaraStage>,
+    /// For issues: priority 1 (highest) to 5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<u8>,
+    /// Position on the canvas; absent until laid out or placed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
+    /// Layouts leave a pinned stakeholder where it is.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub pinned: bool,
+}
+
+// serde's skip_serializing_if takes a function of a reference.
+#[expect(clippy::trivially_copy_pass_by_ref, reason = "serde passes a reference")]
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+impl Stakeholder {
+    /// A stakeholder with a kind and a name and every other field empty.
+    pub fn new(id: StakeholderId, kind: StakeholderKind, name: impl Into<String>) -> Self {
+        Self {
+            id,
+            kind,
+            name: name.into(),
+            description: String::new(),
+            sector: String::new(),
+            area: String::new(),
+            tags: Vec::new(),
+            influence: None,
+            interest: None,
+            engagement: None,
+            desired_engagement: None,
+            contact: None,
+            confidential: false,
+            sara_stage: None,
+            priority: None,
+            position: None,
+            pinned: false,
+        }
+    }
+}
