@@ -4,6 +4,7 @@
 //! nothing else; [`io`] reads and writes it; [`cli`] runs headless jobs; `gui` is the
 //! window, and nothing else uses it (or egui).
 
+pub mod analysis;
 pub mod builtin;
 pub mod cli;
 pub mod gui;

@@ -22,9 +22,8 @@ pub(super) fn run(file: &Path, check: bool) -> u8 {
     if already {
         return super::EXIT_OK;
     }
-    match crate::io::write_atomically(file, |f| {
-        std::io::Write::write_all(f, canonical.as_bytes())
-    }) {
+    match crate::io::write_atomically(file, |f| std::io::Write::write_all(f, canonical.as_bytes()))
+    {
         Ok(()) => {
             out(&format!("formatted {}", file.display()));
             super::EXIT_OK

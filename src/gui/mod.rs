@@ -1,10 +1,52 @@
-//! The eframe application: the window, its canvas and panels.
+//! The eframe application: the window, its canvas and panels. Nothing else in the crate
+//! uses this module, egui or egui_graphs.
 
+mod app;
+mod inspector;
+mod legend;
+mod shapes;
+mod still_layout;
+mod view_model;
+
+pub use app::StakemapApp;
+
+use crate::model::{RelationshipId, StakeholderId};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Opens the window on a file, or on the last map opened, or on the built-in map.
+/// What the inspector shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Selection {
+    /// Nothing.
+    #[default]
+    None,
+    /// One stakeholder.
+    Stakeholder(StakeholderId),
+    /// One relationship.
+    Relationship(RelationshipId),
+}
+
+/// Opens the window on a file, or on the last map opened, or on the built-in map, and
+/// returns when it closes.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
-    let _ = file;
-    ExitCode::SUCCESS
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("stakemap")
+            .with_app_id("stakemap")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([480.0, 320.0]),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "stakemap",
+        options,
+        Box::new(move |cc| Ok(Box::new(StakemapApp::new(cc, file)))),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot open the window: {e}");
+            ExitCode::from(crate::cli::EXIT_ERROR)
+        }
+    }
 }

@@ -126,7 +126,11 @@ mod tests {
         assert!(err.to_string().contains("disk full"), "{err}");
         assert!(err.to_string().contains("map.ron"), "{err}");
         assert_eq!(fs::read_to_string(&path).expect("read"), "precious");
-        assert_eq!(leftovers(dir.path()), ["map.ron"], "no temporary file is left");
+        assert_eq!(
+            leftovers(dir.path()),
+            ["map.ron"],
+            "no temporary file is left"
+        );
     }
 
     #[test]

@@ -285,20 +285,29 @@ fn into_map(file: MapFile<'_>) -> Result<Map, Vec<Problem>> {
     let mut map = Map::new(file.title.into_owned());
     map.description = file.description.into_owned();
     if file.version == 0 {
-        problems.push(Problem::new(Subject::Map, "version 0 does not exist; use 1"));
+        problems.push(Problem::new(
+            Subject::Map,
+            "version 0 does not exist; use 1",
+        ));
     }
     for stakeholder in file.stakeholders {
         let stakeholder = stakeholder.into_owned();
         let subject = Subject::Stakeholder(stakeholder.id, stakeholder.name.clone());
         if map.add_stakeholder(stakeholder).is_err() {
-            problems.push(Problem::new(subject, "duplicate id: another stakeholder has it"));
+            problems.push(Problem::new(
+                subject,
+                "duplicate id: another stakeholder has it",
+            ));
         }
     }
     let mut seen = HashSet::new();
     for record in file.relationships {
         let subject = Subject::Relationship(record.id);
         if !seen.insert(record.id) {
-            problems.push(Problem::new(subject, "duplicate id: another relationship has it"));
+            problems.push(Problem::new(
+                subject,
+                "duplicate id: another relationship has it",
+            ));
             continue;
         }
         let mut relationship = Relationship::new(record.id, record.from, record.to, record.kind);
@@ -347,7 +356,11 @@ pub fn to_ron(map: &Map) -> String {
         version: FORMAT_VERSION,
         title: Cow::Borrowed(&map.title),
         description: Cow::Borrowed(&map.description),
-        stakeholders: map.stakeholders_by_id().into_iter().map(Cow::Borrowed).collect(),
+        stakeholders: map
+            .stakeholders_by_id()
+            .into_iter()
+            .map(Cow::Borrowed)
+            .collect(),
         relationships: map
             .relationships_by_id()
             .into_iter()
@@ -398,4 +411,3 @@ pub fn save(map: &Map, path: &Path) -> Result<(), SaveError> {
     let text = to_ron(map);
     write_atomically(path, |file| file.write_all(text.as_bytes()))
 }
-

@@ -54,7 +54,10 @@ mod tests {
         let to = [[100.0, 50.0], [10.0, 10.0]];
         assert_eq!(interpolate(&from, &to, 0.0), from.to_vec());
         assert_eq!(interpolate(&from, &to, 1.0), to.to_vec());
-        assert_eq!(interpolate(&from, &to, 0.5), vec![[50.0, 25.0], [10.0, 0.0]]);
+        assert_eq!(
+            interpolate(&from, &to, 0.5),
+            vec![[50.0, 25.0], [10.0, 0.0]]
+        );
         assert_eq!(interpolate(&from, &to, 7.0), to.to_vec());
     }
 

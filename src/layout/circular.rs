@@ -23,10 +23,17 @@ pub fn circular_grouped(groups: &[u32], radius_hint: f32) -> Vec<Point> {
     let mut order: Vec<usize> = (0..n).collect();
     // Stable: index order within a group.
     order.sort_by_key(|&i| groups[i]);
-    let group_count = 1 + order.windows(2).filter(|w| groups[w[0]] != groups[w[1]]).count();
+    let group_count = 1 + order
+        .windows(2)
+        .filter(|w| groups[w[0]] != groups[w[1]])
+        .count();
     let gaps = if group_count > 1 { group_count } else { 0 };
     let places = n + gaps;
-    let hint = if radius_hint.is_finite() { radius_hint.max(0.0) } else { 0.0 };
+    let hint = if radius_hint.is_finite() {
+        radius_hint.max(0.0)
+    } else {
+        0.0
+    };
     // Chord between neighbours is 2 r sin(pi / places); keep it at least MIN_SPACING.
     let needed = MIN_SPACING / (2.0 * (std::f32::consts::PI / places as f32).sin());
     let radius = hint.max(needed);
@@ -81,7 +88,11 @@ mod tests {
         assert!(r > 10.0);
         let gap = (positions[0][0] - positions[1][0]).hypot(positions[0][1] - positions[1][1]);
         assert!(gap >= MIN_SPACING * 0.999, "gap {gap}");
-        assert!(positions.iter().all(|p| p[0].is_finite() && p[1].is_finite()));
+        assert!(
+            positions
+                .iter()
+                .all(|p| p[0].is_finite() && p[1].is_finite())
+        );
         let small = circular_grouped(&[0, 1], 200.0);
         assert!((small[0][0].hypot(small[0][1]) - 200.0).abs() < 1e-3);
         assert_eq!(circular_grouped(&[4], f32::NAN), vec![[0.0, 0.0]]);

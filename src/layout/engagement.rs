@@ -74,12 +74,21 @@ mod tests {
         assert_eq!(p[0][0], 300.0);
         assert_eq!(p[3][0], 400.0);
         assert_eq!(p[4][0], 400.0, "levels above 4 are clamped");
-        assert!(p.iter().enumerate().all(|(i, q)| i == 1 || q[0] > p[1][0] + 100.0));
+        assert!(
+            p.iter()
+                .enumerate()
+                .all(|(i, q)| i == 1 || q[0] > p[1][0] + 100.0)
+        );
     }
 
     #[test]
     fn a_column_stacks_without_overlap_by_desired_level() {
-        let levels = [(Some(2), Some(2)), (Some(2), None), (Some(2), Some(4)), (Some(2), Some(3))];
+        let levels = [
+            (Some(2), Some(2)),
+            (Some(2), None),
+            (Some(2), Some(4)),
+            (Some(2), Some(3)),
+        ];
         let p = engagement(&levels, 100.0);
         assert!(p.iter().all(|q| q[0] == 200.0));
         let mut ys: Vec<f32> = p.iter().map(|q| q[1]).collect();

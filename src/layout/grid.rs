@@ -89,7 +89,8 @@ pub fn power_interest(scores: &[Option<(u8, u8)>], cell: f32) -> PowerInterestLa
     let mut rank = vec![0u32; scores.len()];
     for (i, score) in scores.iter().enumerate() {
         if let Some((influence, interest)) = *score {
-            let slot = &mut counts[usize::from(clamp(influence) - 1)][usize::from(clamp(interest) - 1)];
+            let slot =
+                &mut counts[usize::from(clamp(influence) - 1)][usize::from(clamp(interest) - 1)];
             rank[i] = *slot;
             *slot += 1;
         }
@@ -159,7 +160,16 @@ mod tests {
 
     #[test]
     fn each_score_lands_in_its_quadrant() {
-        let layout = power_interest(&[Some((5, 5)), Some((5, 1)), Some((1, 5)), Some((1, 1)), Some((3, 3))], 100.0);
+        let layout = power_interest(
+            &[
+                Some((5, 5)),
+                Some((5, 1)),
+                Some((1, 5)),
+                Some((1, 1)),
+                Some((3, 3)),
+            ],
+            100.0,
+        );
         let p = &layout.positions;
         assert!(quadrant(&layout, "Manage closely").contains(p[0]));
         assert!(quadrant(&layout, "Keep satisfied").contains(p[1]));

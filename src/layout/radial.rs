@@ -125,7 +125,11 @@ mod tests {
             node_count: n,
             edges: edges
                 .iter()
-                .map(|&(source, target)| LayoutEdge { source, target, strength: 1.0 })
+                .map(|&(source, target)| LayoutEdge {
+                    source,
+                    target,
+                    strength: 1.0,
+                })
                 .collect(),
         }
     }
@@ -146,7 +150,11 @@ mod tests {
             }
         }
         // Node 6 is unreachable: outermost.
-        assert!(p.iter().enumerate().all(|(i, q)| i == 6 || radius(*q) < radius(p[6])));
+        assert!(
+            p.iter()
+                .enumerate()
+                .all(|(i, q)| i == 6 || radius(*q) < radius(p[6]))
+        );
     }
 
     #[test]
@@ -166,7 +174,10 @@ mod tests {
                 let child = (5 + (c - 1) * 3 + g) as usize;
                 let diff = (angle(p[child]) - angle(p[c as usize])).rem_euclid(TAU);
                 let diff = diff.min(TAU - diff);
-                assert!(diff < TAU / 8.0, "child {child} is {diff} rad from parent {c}");
+                assert!(
+                    diff < TAU / 8.0,
+                    "child {child} is {diff} rad from parent {c}"
+                );
             }
         }
     }
@@ -174,7 +185,11 @@ mod tests {
     #[test]
     fn odd_input_is_finite() {
         let g = graph(3, &[(0, 0), (0, 1), (1, 50)]);
-        for p in [radial(&g, 99, f32::NAN), radial(&g, 2, -1.0), radial(&LayoutGraph::default(), 0, 1.0)] {
+        for p in [
+            radial(&g, 99, f32::NAN),
+            radial(&g, 2, -1.0),
+            radial(&LayoutGraph::default(), 0, 1.0),
+        ] {
             assert!(p.iter().all(|q| q[0].is_finite() && q[1].is_finite()));
         }
         let all_out = radial(&g, 99, 100.0);

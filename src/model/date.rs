@@ -108,7 +108,14 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_a_calendar_date() {
-        for text in ["2025-02-30", "2025-13-01", "2025-3-4", "14/03/2025", "", "2025-03-14T10"] {
+        for text in [
+            "2025-02-30",
+            "2025-13-01",
+            "2025-3-4",
+            "14/03/2025",
+            "",
+            "2025-03-14T10",
+        ] {
             assert!(text.parse::<Date>().is_err(), "{text} should be refused");
         }
     }

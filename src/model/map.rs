@@ -18,7 +18,9 @@ pub enum MapError {
     #[error("relationship {0} is already on the map")]
     DuplicateRelationship(RelationshipId),
     /// A relationship names a stakeholder that is not on the map.
-    #[error("relationship {relationship} refers to stakeholder {stakeholder}, which is not on the map")]
+    #[error(
+        "relationship {relationship} refers to stakeholder {stakeholder}, which is not on the map"
+    )]
     MissingStakeholder {
         /// The relationship.
         relationship: RelationshipId,
@@ -109,7 +111,10 @@ impl Map {
         let mut carried: Vec<RelationshipId> = self
             .graph
             .edges_directed(index, petgraph::Direction::Outgoing)
-            .chain(self.graph.edges_directed(index, petgraph::Direction::Incoming))
+            .chain(
+                self.graph
+                    .edges_directed(index, petgraph::Direction::Incoming),
+            )
             .map(|e| e.weight().id)
             .collect();
         carried.sort_unstable();
@@ -207,7 +212,10 @@ impl Map {
         let mut all: Vec<&Relationship> = self
             .graph
             .edges_directed(index, petgraph::Direction::Outgoing)
-            .chain(self.graph.edges_directed(index, petgraph::Direction::Incoming))
+            .chain(
+                self.graph
+                    .edges_directed(index, petgraph::Direction::Incoming),
+            )
             .map(|e| e.weight())
             .collect();
         all.sort_by_key(|r| r.id);

@@ -15,7 +15,5 @@ pub use relationship::{
     InteractionKind, MAX_STRENGTH, Observation, Relationship, RelationshipKind, STRENGTH_NAMES,
     Tone, UNOBSERVED_STRENGTH, UNOBSERVED_TONE,
 };
-pub use stakeholder::{
-    Contact, Engagement, Position, SaraStage, Stakeholder, StakeholderKind,
-};
+pub use stakeholder::{Contact, Engagement, Position, SaraStage, Stakeholder, StakeholderKind};
 pub use validate::{Problem, Subject};

@@ -193,7 +193,10 @@ pub struct Stakeholder {
 }
 
 // serde's skip_serializing_if takes a function of a reference.
-#[expect(clippy::trivially_copy_pass_by_ref, reason = "serde passes a reference")]
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde passes a reference"
+)]
 fn is_false(value: &bool) -> bool {
     !*value
 }

@@ -15,8 +15,11 @@ pub enum Subject {
     Stakeholder(StakeholderId, String),
     /// A relationship.
     Relationship(RelationshipId),
-    /// One observation of a relationship, numbered from 1 in the log as written.
+    /// One observation of a relationship, numbered from 1 in the log as written (for
+    /// problems found in a file before the log is read).
     Observation(RelationshipId, usize),
+    /// The observation of a relationship made on a date.
+    ObservationOn(RelationshipId, super::Date),
 }
 
 impl fmt::Display for Subject {
@@ -29,6 +32,9 @@ impl fmt::Display for Subject {
             Self::Stakeholder(id, name) => write!(f, "stakeholder {id} \"{name}\""),
             Self::Relationship(id) => write!(f, "relationship {id}"),
             Self::Observation(id, n) => write!(f, "relationship {id}, observation {n}"),
+            Self::ObservationOn(id, date) => {
+                write!(f, "relationship {id}, observation of {date}")
+            }
         }
     }
 }
@@ -99,11 +105,14 @@ impl Map {
             }
         }
         for r in self.relationships_by_id() {
-            for (n, o) in r.observations.iter().enumerate() {
+            for o in &r.observations {
                 if o.strength > MAX_STRENGTH {
                     problems.push(Problem::new(
-                        Subject::Observation(r.id, n + 1),
-                        format!("strength {} is out of range (0 to {MAX_STRENGTH})", o.strength),
+                        Subject::ObservationOn(r.id, o.date),
+                        format!(
+                            "strength {} is out of range (0 to {MAX_STRENGTH})",
+                            o.strength
+                        ),
                     ));
                 }
             }
@@ -154,7 +163,7 @@ mod tests {
                 "stakeholder #1: influence 7 is out of range (1 to 5)",
                 "stakeholder #1: position (NaN, 0) is not a finite number",
                 "stakeholder #2 \"Trust\": priority 0 is out of range (1 to 5)",
-                "relationship #4, observation 1: strength 6 is out of range (0 to 5)",
+                "relationship #4, observation of 2025-01-01: strength 6 is out of range (0 to 5)",
             ]
         );
     }
@@ -162,8 +171,12 @@ mod tests {
     #[test]
     fn a_sound_map_has_no_problems() {
         let mut map = Map::new("t");
-        map.add_stakeholder(Stakeholder::new(StakeholderId(1), StakeholderKind::Partner, "A"))
-            .expect("fresh");
+        map.add_stakeholder(Stakeholder::new(
+            StakeholderId(1),
+            StakeholderKind::Partner,
+            "A",
+        ))
+        .expect("fresh");
         assert!(map.validate().is_empty());
     }
 }

@@ -1,0 +1,413 @@
+//! "Needs attention": the relationships that are cooling, stale or never observed, and the
+//! issues no strong enough relationship addresses, most urgent first.
+
+use super::diff::relationship_name;
+use super::trend::{Freshness, Trend, TrendReport, TrendSettings, relationship_trend};
+use crate::model::{
+    Date, MAX_STRENGTH, Map, Relationship, RelationshipId, RelationshipKind, StakeholderId,
+    StakeholderKind, Tone, UNOBSERVED_STRENGTH,
+};
+
+/// The strength (coordinating) a relationship needs, as of today, to count as addressing an
+/// issue: below it the two only know of each other or exchange information.
+pub const ADDRESSING_STRENGTH: u8 = 3;
+
+/// What an attention item is about.
+///
+/// Ordered relationships first, then issues, each by id: the tie-break among equal urgency.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum AttentionSubject {
+    /// A relationship that is cooling, stale or never observed.
+    Relationship(RelationshipId),
+    /// An issue that no relationship of strength [`ADDRESSING_STRENGTH`] or more addresses.
+    Issue(StakeholderId),
+}
+
+/// One thing that needs attention, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AttentionItem {
+    /// What it is about.
+    pub subject: AttentionSubject,
+    /// How urgent, higher first. A relative score for ordering, not a unit: roughly 1 to 20,
+    /// with never-observed relationships at 0.5 so they come last.
+    pub urgency: f32,
+    /// Why, in a line: "strength fell from 4 to 2 since 2026-05-28; last contact 3 days ago".
+    pub reason: String,
+}
+
+impl AttentionSubject {
+    /// The subject's name on a map: "Youth Services — Eastview CPC", or the issue's name;
+    /// its id ("#12") when it is not on the map.
+    pub fn name(self, map: &Map) -> String {
+        match self {
+            Self::Relationship(id) => relationship_name(map, id),
+            Self::Issue(id) => map
+                .stakeholder(id)
+                .map_or_else(|| id.to_string(), |s| s.name.clone()),
+        }
+    }
+}
+
+/// Whether a relationship addresses an issue: it touches the issue and is of kind
+/// [`RelationshipKind::WorksOn`], in either direction.
+///
+/// Only "works on" counts: the domain defines it as "a stakeholder addresses an issue",
+/// while "affected by" is the opposite, "conflict" is not addressing, and a partnership or
+/// membership drawn to an issue says too little to count as work on it.
+pub fn addresses(r: &Relationship, issue: StakeholderId) -> bool {
+    r.kind == RelationshipKind::WorksOn && (r.from() == issue || r.to() == issue)
+}
+
+/// Everything on a map that needs attention on `today`, most urgent first; equal urgency in
+/// subject order (relationships by id, then issues by id).
+///
+/// - Cooling relationships (strength fell, or stale): urgency grows with how far strength
+///   fell and from how high, and with how strong a stale relationship is and how long it
+///   has gone without contact (up to four times the stale limit); a strained latest tone
+///   adds 1. A strong partnership gone quiet for months ranks above a weak one that slipped
+///   one level.
+/// - Relationships never observed: urgency 0.5, so they come after everything else.
+/// - Issues ([`StakeholderKind::Issue`]) that no relationship of strength
+///   [`ADDRESSING_STRENGTH`] or more, as of today, [`addresses`]: urgency grows with the
+///   issue's priority (1 highest; unprioritised counts as 3) and with the gap to
+///   [`ADDRESSING_STRENGTH`].
+///
+/// Observations after `today` are ignored throughout, as in [`relationship_trend`].
+pub fn needs_attention(map: &Map, today: Date, settings: &TrendSettings) -> Vec<AttentionItem> {
+    let mut items: Vec<AttentionItem> = map
+        .relationships()
+        .filter_map(|r| {
+            let report = relationship_trend(r, today, settings);
+            relationship_urgency(r, &report, today, settings).map(|urgency| AttentionItem {
+                subject: AttentionSubject::Relationship(r.id),
+                urgency,
+                reason: report.reason,
+            })
+        })
+        .collect();
+    items.extend(
+        map.stakeholders()
+            .filter(|s| s.kind == StakeholderKind::Issue)
+            .filter_map(|issue| unaddressed_issue(map, issue.id, issue.priority, today)),
+    );
+    items.sort_by(|a, b| {
+        b.urgency
+            .total_cmp(&a.urgency)
+            .then_with(|| a.subject.cmp(&b.subject))
+    });
+    items
+}
+
+/// The urgency of a relationship, or `None` when it needs no attention.
+fn relationship_urgency(
+    r: &Relationship,
+    report: &TrendReport,
+    today: Date,
+    settings: &TrendSettings,
+) -> Option<f32> {
+    match (report.freshness, report.trend) {
+        (Freshness::NeverObserved, _) => Some(0.5),
+        (_, Trend::Rising | Trend::Steady) => None,
+        (_, Trend::Cooling) => {
+            let max = f32::from(MAX_STRENGTH);
+            let then = f32::from(report.strength_then.unwrap_or(0));
+            let now = f32::from(report.strength_now.unwrap_or(0));
+            // Only a fall counts here: a stale relationship may have risen before it went quiet.
+            let fall = f32::from((-report.change).max(0));
+            let fall_score = fall * (1.0 + then / max);
+            let stale_score = if report.is_stale() {
+                let limit = settings.stale_after_days.max(1) as f32;
+                let days = report.days_since_contact.unwrap_or(0) as f32;
+                (1.0 + now) * (days / limit).min(4.0)
+            } else {
+                0.0
+            };
+            let strained = r
+                .latest_as_of(today)
+                .is_some_and(|o| o.tone == Tone::Strained);
+            Some(fall_score + stale_score + if strained { 1.0 } else { 0.0 })
+        }
+    }
+}
+
+/// An attention item for an issue no strong enough relationship addresses, or `None`.
+fn unaddressed_issue(
+    map: &Map,
+    issue: StakeholderId,
+    priority: Option<u8>,
+    today: Date,
+) -> Option<AttentionItem> {
+    let strength_now = |r: &Relationship| {
+        r.latest_as_of(today)
+            .map_or(UNOBSERVED_STRENGTH, |o| o.strength)
+    };
+    // Strongest first, lowest id among equals, so the reason names the same one every time.
+    let strongest = map
+        .relationships_of(issue)
+        .into_iter()
+        .filter(|r| addresses(r, issue))
+        .max_by(|a, b| {
+            strength_now(a)
+                .cmp(&strength_now(b))
+                .then_with(|| b.id.cmp(&a.id))
+        });
+    let best = strongest.map_or(0, strength_now);
+    if best >= ADDRESSING_STRENGTH {
+        return None;
+    }
+    let weight = f32::from(6 - priority.unwrap_or(3).clamp(1, 5));
+    let gap = f32::from(ADDRESSING_STRENGTH - best);
+    let reason = match strongest {
+        None => format!(
+            "no relationship works on it; it needs one at strength {ADDRESSING_STRENGTH} \
+             (coordinating) or more"
+        ),
+        Some(r) => {
+            let other = if r.from() == issue { r.to() } else { r.from() };
+            let other = map
+                .stakeholder(other)
+                .map_or_else(|| other.to_string(), |s| s.name.clone());
+            format!(
+                "the strongest relationship working on it ({other}) is at {best} ({}); it \
+                 needs {ADDRESSING_STRENGTH} (coordinating) or more",
+                super::trend::strength_name(best)
+            )
+        }
+    };
+    Some(AttentionItem {
+        subject: AttentionSubject::Issue(issue),
+        urgency: weight * (1.0 + gap) / 2.0,
+        reason,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::test_support::{date, map, relationship};
+    use crate::model::StakeholderKind::{Issue, Organisation, Partner};
+
+    fn subjects(items: &[AttentionItem]) -> Vec<AttentionSubject> {
+        items.iter().map(|i| i.subject).collect()
+    }
+
+    #[test]
+    fn strong_gone_stale_ranks_above_weak_cooling_slightly() {
+        let today = date("2026-06-01");
+        let m = map(
+            &[
+                (1, Partner, "Ana"),
+                (2, Organisation, "Eastview CPC"),
+                (3, Partner, "Ben"),
+            ],
+            vec![
+                // Weak, slipped one level, recent contact.
+                relationship(
+                    10,
+                    1,
+                    3,
+                    RelationshipKind::Informal,
+                    &[("2026-01-01", 2), ("2026-05-25", 1)],
+                ),
+                // Strong, no contact for 150 days.
+                relationship(
+                    11,
+                    1,
+                    2,
+                    RelationshipKind::Partnership,
+                    &[("2026-01-02", 5)],
+                ),
+                // Fine: steady and recent.
+                relationship(12, 2, 3, RelationshipKind::Membership, &[("2026-05-30", 3)]),
+            ],
+        );
+        let items = needs_attention(&m, today, &TrendSettings::default());
+        assert_eq!(
+            subjects(&items),
+            [
+                AttentionSubject::Relationship(RelationshipId(11)),
+                AttentionSubject::Relationship(RelationshipId(10)),
+            ]
+        );
+        assert!(items[0].urgency > items[1].urgency);
+        assert_eq!(
+            items[0].reason,
+            "strength steady at 5 (collaborating) since 2026-01-02; no contact for 150 days"
+        );
+        assert_eq!(
+            AttentionSubject::Relationship(RelationshipId(11)).name(&m),
+            "Ana — Eastview CPC"
+        );
+    }
+
+    #[test]
+    fn falling_far_from_high_ranks_above_falling_a_little() {
+        let today = date("2026-06-01");
+        let m = map(
+            &[(1, Partner, "A"), (2, Partner, "B")],
+            vec![
+                relationship(
+                    1,
+                    1,
+                    2,
+                    RelationshipKind::Informal,
+                    &[("2026-02-01", 3), ("2026-05-20", 2)],
+                ),
+                relationship(
+                    2,
+                    1,
+                    2,
+                    RelationshipKind::Partnership,
+                    &[("2026-02-01", 5), ("2026-05-20", 1)],
+                ),
+            ],
+        );
+        let items = needs_attention(&m, today, &TrendSettings::default());
+        assert_eq!(
+            subjects(&items),
+            [
+                AttentionSubject::Relationship(RelationshipId(2)),
+                AttentionSubject::Relationship(RelationshipId(1)),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_same_fall_or_silence_matters_more_for_a_stronger_relationship() {
+        let today = date("2026-06-01");
+        let m = map(
+            &[(1, Partner, "A"), (2, Partner, "B")],
+            vec![
+                // One level down each, recent: from 2 (id 1) and from 5 (id 2).
+                relationship(
+                    1,
+                    1,
+                    2,
+                    RelationshipKind::Informal,
+                    &[("2026-02-01", 2), ("2026-05-20", 1)],
+                ),
+                relationship(
+                    2,
+                    1,
+                    2,
+                    RelationshipKind::Partnership,
+                    &[("2026-02-01", 5), ("2026-05-20", 4)],
+                ),
+                // Silent for the same 120 days: at 1 (id 3) and at 4 (id 4).
+                relationship(3, 1, 2, RelationshipKind::Informal, &[("2026-02-01", 1)]),
+                relationship(4, 1, 2, RelationshipKind::Partnership, &[("2026-02-01", 4)]),
+            ],
+        );
+        let items = needs_attention(&m, today, &TrendSettings::default());
+        let rank = |id| {
+            subjects(&items)
+                .iter()
+                .position(|&s| s == AttentionSubject::Relationship(RelationshipId(id)))
+                .expect("listed")
+        };
+        assert!(rank(2) < rank(1), "5 -> 4 above 2 -> 1");
+        assert!(rank(4) < rank(3), "silent at 4 above silent at 1");
+    }
+
+    #[test]
+    fn issues_need_a_works_on_relationship_of_strength_three() {
+        let today = date("2026-06-01");
+        let m = map(
+            &[
+                (1, Organisation, "Youth Services"),
+                (2, Issue, "Youth engagement"),
+                (3, Issue, "Trust and confidence"),
+                (4, Issue, "Neighbourhood insecurity"),
+                (5, Organisation, "School board"),
+            ],
+            vec![
+                // Addresses issue 2 strongly, in the "issue <- works on" direction too.
+                relationship(1, 1, 2, RelationshipKind::WorksOn, &[("2026-05-01", 4)]),
+                // Issue 3: strong, but "affected by" does not address it.
+                relationship(2, 5, 3, RelationshipKind::AffectedBy, &[("2026-05-01", 5)]),
+                // Issue 4: works on it, but only at 2 now; 4 in the future does not count.
+                relationship(
+                    3,
+                    5,
+                    4,
+                    RelationshipKind::WorksOn,
+                    &[("2026-05-01", 2), ("2026-09-01", 4)],
+                ),
+            ],
+        );
+        let items = needs_attention(&m, today, &TrendSettings::default());
+        let issues: Vec<_> = items
+            .iter()
+            .filter(|i| matches!(i.subject, AttentionSubject::Issue(_)))
+            .collect();
+        assert_eq!(issues.len(), 2);
+        // Issue 3 has nothing working on it, a wider gap than issue 4.
+        assert_eq!(issues[0].subject, AttentionSubject::Issue(StakeholderId(3)));
+        assert_eq!(
+            issues[0].reason,
+            "no relationship works on it; it needs one at strength 3 (coordinating) or more"
+        );
+        assert_eq!(issues[1].subject, AttentionSubject::Issue(StakeholderId(4)));
+        assert!(
+            issues[1]
+                .reason
+                .contains("(School board) is at 2 (networking)")
+        );
+    }
+
+    #[test]
+    fn priority_raises_an_issue_and_ties_fall_back_to_id_order() {
+        let today = date("2026-06-01");
+        let mut m = map(
+            // Added out of id order, so insertion order cannot pass for id order.
+            &[
+                (6, Issue, "Also low"),
+                (7, Issue, "High"),
+                (5, Issue, "Low"),
+            ],
+            vec![],
+        );
+        for (id, priority) in [(5, 4), (6, 4), (7, 1)] {
+            m.stakeholder_mut(StakeholderId(id))
+                .expect("on the map")
+                .priority = Some(priority);
+        }
+        let items = needs_attention(&m, today, &TrendSettings::default());
+        assert_eq!(
+            subjects(&items),
+            [
+                AttentionSubject::Issue(StakeholderId(7)),
+                AttentionSubject::Issue(StakeholderId(5)),
+                AttentionSubject::Issue(StakeholderId(6)),
+            ]
+        );
+    }
+
+    #[test]
+    fn never_observed_comes_last_and_healthy_is_left_out() {
+        let today = date("2026-06-01");
+        let m = map(
+            &[(1, Partner, "A"), (2, Partner, "B")],
+            vec![
+                relationship(1, 1, 2, RelationshipKind::Informal, &[]),
+                relationship(2, 1, 2, RelationshipKind::Informal, &[("2026-05-01", 1)]),
+                relationship(
+                    3,
+                    1,
+                    2,
+                    RelationshipKind::Informal,
+                    &[("2026-01-01", 2), ("2026-05-01", 1)],
+                ),
+            ],
+        );
+        let items = needs_attention(&m, today, &TrendSettings::default());
+        assert_eq!(
+            subjects(&items),
+            [
+                AttentionSubject::Relationship(RelationshipId(3)),
+                AttentionSubject::Relationship(RelationshipId(1)),
+            ]
+        );
+        assert_eq!(items[1].reason, "never observed");
+    }
+}

@@ -1,0 +1,288 @@
+//! How stakeholders and relationships are painted on the canvas: a shape per kind, size by
+//! influence, width by strength, colour by tone, arrows on directed relationships, and
+//! labels in whole-pixel sizes that disappear when too small to read.
+
+use super::view_model::{RelationshipEdge, StakeholderNode};
+use crate::style::{self, NodeShape, Rgba};
+use egui::epaint::{CircleShape, PathShape, PathStroke, TextShape};
+use egui::{Color32, FontId, Pos2, Shape, Stroke, Vec2};
+use egui_graphs::{DisplayEdge, DisplayNode, DrawContext, EdgeProps, Node, NodeProps};
+use petgraph::Directed;
+use petgraph::stable_graph::DefaultIx;
+
+pub fn colour(rgba: Rgba) -> Color32 {
+    let [r, g, b, a] = rgba.0;
+    Color32::from_rgba_unmultiplied(r, g, b, a)
+}
+
+/// The outline of a shape of "radius" `r` around `c`, in screen space.
+fn outline(shape: NodeShape, c: Pos2, r: f32) -> Vec<Pos2> {
+    let polygon = |n: usize, start: f32| -> Vec<Pos2> {
+        (0..n)
+            .map(|i| {
+                let a = start + i as f32 * std::f32::consts::TAU / n as f32;
+                c + Vec2::angled(a) * r
+            })
+            .collect()
+    };
+    match shape {
+        NodeShape::Circle => Vec::new(),
+        // A square of the same area as the circle reads as the same size.
+        NodeShape::Square => {
+            let h = r * 0.886;
+            vec![
+                c + Vec2::new(-h, -h),
+                c + Vec2::new(h, -h),
+                c + Vec2::new(h, h),
+                c + Vec2::new(-h, h),
+            ]
+        }
+        NodeShape::Diamond => polygon(4, -std::f32::consts::FRAC_PI_2)
+            .into_iter()
+            .map(|p: Pos2| c + (p - c) * 1.15)
+            .collect(),
+        NodeShape::Hexagon => polygon(6, 0.0),
+    }
+}
+
+/// Paints the symbol of a shape in a legend or list.
+pub fn paint_node_symbol(ui: &egui::Ui, rect: egui::Rect, shape: NodeShape, fill: Rgba, r: f32) {
+    let stroke = Stroke::new(1.0, ui.visuals().window_stroke.color);
+    let points = outline(shape, rect.center(), r);
+    if points.is_empty() {
+        ui.painter().circle(rect.center(), r, colour(fill), stroke);
+    } else {
+        ui.painter()
+            .add(PathShape::convex_polygon(points, colour(fill), stroke));
+    }
+}
+
+/// A stakeholder on the canvas.
+#[derive(Clone, Debug)]
+pub struct StakeholderShape {
+    pos: Pos2,
+    node: StakeholderNode,
+    label: String,
+    selected: bool,
+    hovered: bool,
+    dragged: bool,
+}
+
+impl From<NodeProps<StakeholderNode>> for StakeholderShape {
+    fn from(props: NodeProps<StakeholderNode>) -> Self {
+        Self {
+            pos: props.location(),
+            node: props.payload,
+            label: props.label,
+            selected: props.selected,
+            hovered: props.hovered,
+            dragged: props.dragged,
+        }
+    }
+}
+
+impl DisplayNode<StakeholderNode, RelationshipEdge, Directed, DefaultIx> for StakeholderShape {
+    fn closest_boundary_point(&self, dir: Vec2) -> Pos2 {
+        let dir = dir.normalized();
+        let r = self.node.radius;
+        let scale = match self.node.shape {
+            NodeShape::Circle | NodeShape::Hexagon => 1.0,
+            NodeShape::Square => 0.886 / dir.x.abs().max(dir.y.abs()).max(1e-3),
+            NodeShape::Diamond => 1.15 / (dir.x.abs() + dir.y.abs()).max(1e-3),
+        };
+        self.pos + dir * r * scale
+    }
+
+    fn shapes(&mut self, ctx: &DrawContext) -> Vec<Shape> {
+        let centre = ctx.meta.canvas_to_screen_pos(self.pos);
+        let radius = ctx.meta.canvas_to_screen_size(self.node.radius);
+        let visuals = &ctx.ctx.global_style().visuals;
+        let fill = colour(self.node.fill);
+        let stroke = if self.selected || self.dragged {
+            Stroke::new(3.0, visuals.strong_text_color())
+        } else if self.hovered {
+            Stroke::new(2.0, visuals.text_color())
+        } else {
+            Stroke::new(1.0, visuals.window_stroke.color)
+        };
+        let mut shapes = Vec::with_capacity(2);
+        let points = outline(self.node.shape, centre, radius);
+        if points.is_empty() {
+            shapes.push(
+                CircleShape {
+                    center: centre,
+                    radius,
+                    fill,
+                    stroke,
+                }
+                .into(),
+            );
+        } else {
+            shapes.push(PathShape::convex_polygon(points, fill, stroke).into());
+        }
+        let emphasised = self.selected || self.hovered || self.dragged;
+        let px = style::label_px(ctx.meta.zoom).or(emphasised.then_some(style::MIN_LABEL_PX + 4.0));
+        if let Some(px) = px {
+            let text_colour = visuals.text_color();
+            let galley = ctx.ctx.fonts_mut(|f| {
+                f.layout_no_wrap(self.label.clone(), FontId::proportional(px), text_colour)
+            });
+            let at = Pos2::new(centre.x - galley.size().x / 2.0, centre.y + radius + 2.0);
+            shapes.push(TextShape::new(at, galley, text_colour).into());
+        }
+        shapes
+    }
+
+    fn update(&mut self, props: &NodeProps<StakeholderNode>) {
+        self.pos = props.location();
+        self.node = props.payload;
+        if self.label != props.label {
+            self.label.clone_from(&props.label);
+        }
+        self.selected = props.selected;
+        self.hovered = props.hovered;
+        self.dragged = props.dragged;
+    }
+
+    fn is_inside(&self, pos: Pos2) -> bool {
+        (pos - self.pos).length() <= self.node.radius
+    }
+}
+
+/// A relationship on the canvas.
+#[derive(Clone, Debug)]
+pub struct RelationshipShape {
+    edge: RelationshipEdge,
+    order: usize,
+    selected: bool,
+}
+
+impl From<EdgeProps<RelationshipEdge>> for RelationshipShape {
+    fn from(props: EdgeProps<RelationshipEdge>) -> Self {
+        Self {
+            edge: props.payload,
+            order: props.order,
+            selected: props.selected,
+        }
+    }
+}
+
+type StakeholderNodeOf =
+    Node<StakeholderNode, RelationshipEdge, Directed, DefaultIx, StakeholderShape>;
+
+impl RelationshipShape {
+    /// The sideways offset of the middle of the line, in canvas units: parallel
+    /// relationships between one pair fan out instead of covering each other.
+    fn bend(&self) -> f32 {
+        if self.order == 0 {
+            return 0.0;
+        }
+        let step = 18.0 * self.order.div_ceil(2) as f32;
+        if self.order % 2 == 1 { step } else { -step }
+    }
+
+    /// Start, control and end points in canvas units (a quadratic curve; straight when the
+    /// control point is the midpoint). `None` for a relationship of a stakeholder with itself.
+    fn geometry(&self, start: &StakeholderNodeOf, end: &StakeholderNodeOf) -> Option<[Pos2; 3]> {
+        let (a, b) = (start.location(), end.location());
+        let along = b - a;
+        if along.length() < 1e-3 {
+            return None;
+        }
+        let normal = along.normalized().rot90();
+        let control = a + along * 0.5 + normal * self.bend() * 2.0;
+        let from = start.display().closest_boundary_point(control - a);
+        let to = end.display().closest_boundary_point(control - b);
+        Some([from, control, to])
+    }
+}
+
+fn point_on(curve: [Pos2; 3], t: f32) -> Pos2 {
+    let [p0, p1, p2] = curve;
+    let u = 1.0 - t;
+    Pos2::new(
+        u * u * p0.x + 2.0 * u * t * p1.x + t * t * p2.x,
+        u * u * p0.y + 2.0 * u * t * p1.y + t * t * p2.y,
+    )
+}
+
+fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let t = ((p - a).dot(ab) / ab.length_sq().max(1e-6)).clamp(0.0, 1.0);
+    (a + ab * t - p).length()
+}
+
+/// How many straight pieces a curve is drawn with.
+const CURVE_STEPS: usize = 12;
+
+impl DisplayEdge<StakeholderNode, RelationshipEdge, Directed, DefaultIx, StakeholderShape>
+    for RelationshipShape
+{
+    fn shapes(
+        &mut self,
+        start: &StakeholderNodeOf,
+        end: &StakeholderNodeOf,
+        ctx: &DrawContext,
+    ) -> Vec<Shape> {
+        let meta = ctx.meta;
+        let mut line = colour(self.edge.colour);
+        let mut width = meta.canvas_to_screen_size(self.edge.width).max(1.0);
+        if self.selected {
+            width += 3.0;
+            line = ctx.ctx.global_style().visuals.strong_text_color();
+        }
+        let Some(curve) = self.geometry(start, end) else {
+            // A loop: a small circle beside the stakeholder.
+            let r = meta.canvas_to_screen_size(start.display().node.radius);
+            let c = meta.canvas_to_screen_pos(start.location()) + Vec2::new(r, -r);
+            return vec![Shape::circle_stroke(c, r * 0.7, Stroke::new(width, line))];
+        };
+        let screen = curve.map(|p| meta.canvas_to_screen_pos(p));
+        let mut shapes = Vec::with_capacity(2);
+        if self.order == 0 {
+            shapes.push(Shape::line_segment(
+                [screen[0], screen[2]],
+                Stroke::new(width, line),
+            ));
+        } else {
+            let points = (0..=CURVE_STEPS)
+                .map(|i| point_on(screen, i as f32 / CURVE_STEPS as f32))
+                .collect();
+            shapes.push(Shape::Path(PathShape::line(
+                points,
+                PathStroke::new(width, line),
+            )));
+        }
+        if self.edge.directed {
+            let tip = screen[2];
+            let back = point_on(screen, 0.9);
+            let dir = (tip - back).normalized();
+            let size = (width * 2.5).max(8.0);
+            let base = tip - dir * size;
+            let side = dir.rot90() * size * 0.45;
+            shapes.push(
+                PathShape::convex_polygon(vec![tip, base + side, base - side], line, Stroke::NONE)
+                    .into(),
+            );
+        }
+        shapes
+    }
+
+    fn update(&mut self, props: &EdgeProps<RelationshipEdge>) {
+        self.edge = props.payload;
+        self.order = props.order;
+        self.selected = props.selected;
+    }
+
+    fn is_inside(&self, start: &StakeholderNodeOf, end: &StakeholderNodeOf, pos: Pos2) -> bool {
+        let Some(curve) = self.geometry(start, end) else {
+            return false;
+        };
+        let tolerance = self.edge.width / 2.0 + 3.0;
+        (0..CURVE_STEPS).any(|i| {
+            let a = point_on(curve, i as f32 / CURVE_STEPS as f32);
+            let b = point_on(curve, (i + 1) as f32 / CURVE_STEPS as f32);
+            distance_to_segment(pos, a, b) <= tolerance
+        })
+    }
+}

@@ -1,0 +1,119 @@
+//! The egui_graphs view model built from a map: small payloads (ids and style), positions,
+//! and the hover/drag/selection flags egui_graphs keeps. The map stays the truth.
+
+use super::shapes::{RelationshipShape, StakeholderShape};
+use crate::model::{Map, Position, RelationshipId, StakeholderId};
+use crate::style::{self, NodeShape, Rgba};
+use egui::Pos2;
+use petgraph::Directed;
+use petgraph::stable_graph::{DefaultIx, EdgeIndex, NodeIndex};
+use std::collections::HashMap;
+
+/// What the canvas needs to draw a stakeholder. Cloned every frame: keep it small.
+#[derive(Clone, Copy, Debug)]
+pub struct StakeholderNode {
+    pub id: StakeholderId,
+    pub shape: NodeShape,
+    pub fill: Rgba,
+    pub radius: f32,
+}
+
+/// What the canvas needs to draw a relationship. Cloned every frame: keep it small.
+#[derive(Clone, Copy, Debug)]
+pub struct RelationshipEdge {
+    pub id: RelationshipId,
+    pub width: f32,
+    pub colour: Rgba,
+    pub directed: bool,
+}
+
+pub type CanvasGraph = egui_graphs::Graph<
+    StakeholderNode,
+    RelationshipEdge,
+    Directed,
+    DefaultIx,
+    StakeholderShape,
+    RelationshipShape,
+>;
+
+/// The canvas graph and the index from stakeholder ids to its nodes.
+pub struct ViewModel {
+    pub graph: CanvasGraph,
+    nodes: HashMap<StakeholderId, NodeIndex>,
+}
+
+impl ViewModel {
+    /// Builds the view of a map. Every stakeholder must have a position by now.
+    pub fn new(map: &Map) -> Self {
+        let mut graph = CanvasGraph::new();
+        let mut nodes = HashMap::new();
+        for s in map.stakeholders_by_id() {
+            let payload = StakeholderNode {
+                id: s.id,
+                shape: style::node_shape(s.kind),
+                fill: style::node_colour(s.kind),
+                radius: style::node_radius(s.influence),
+            };
+            let Position(x, y) = s.position.unwrap_or(Position(0.0, 0.0));
+            let label = s.name.clone();
+            let index = graph.add_node_custom(payload, |node| {
+                node.set_location(Pos2::new(x, y));
+                node.set_label(label);
+            });
+            nodes.insert(s.id, index);
+        }
+        for r in map.relationships_by_id() {
+            let (Some(&from), Some(&to)) = (nodes.get(&r.from()), nodes.get(&r.to())) else {
+                continue;
+            };
+            let payload = RelationshipEdge {
+                id: r.id,
+                width: style::edge_width(r.strength()),
+                colour: style::edge_colour(r.tone()),
+                directed: r.directed,
+            };
+            let label = r.kind.to_string();
+            graph.add_edge_custom(from, to, payload, |edge| edge.set_label(label));
+        }
+        Self { graph, nodes }
+    }
+
+    /// The stakeholder drawn at a node index.
+    pub fn stakeholder_at(&self, index: NodeIndex) -> Option<StakeholderId> {
+        self.graph.node(index).map(|n| n.payload().id)
+    }
+
+    /// The relationship drawn at an edge index.
+    pub fn relationship_at(&self, index: EdgeIndex) -> Option<RelationshipId> {
+        self.graph.edge(index).map(|e| e.payload().id)
+    }
+
+    /// Where a stakeholder is drawn now, in canvas units.
+    pub fn position_of(&self, id: StakeholderId) -> Option<Position> {
+        let node = self.graph.node(*self.nodes.get(&id)?)?;
+        let p = node.location();
+        Some(Position(p.x, p.y))
+    }
+
+    /// Marks one stakeholder or relationship as selected on the canvas, clearing others.
+    pub fn show_selection(
+        &mut self,
+        stakeholder: Option<StakeholderId>,
+        relationship: Option<RelationshipId>,
+    ) {
+        let node_indices: Vec<_> = self.graph.g().node_indices().collect();
+        for index in node_indices {
+            if let Some(node) = self.graph.node_mut(index) {
+                let id = node.payload().id;
+                node.set_selected(Some(id) == stakeholder);
+            }
+        }
+        let edge_indices: Vec<_> = self.graph.g().edge_indices().collect();
+        for index in edge_indices {
+            if let Some(edge) = self.graph.edge_mut(index) {
+                let id = edge.payload().id;
+                edge.set_selected(Some(id) == relationship);
+            }
+        }
+    }
+}

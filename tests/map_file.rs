@@ -1,0 +1,389 @@
+//! The map file as a user meets it: the built-in map, round trips, canonical form, and
+//! every kind of bad or hostile file getting a clear error and never a panic.
+
+use proptest::prelude::*;
+use stakemap::io::{self, LoadError};
+use stakemap::model::{
+    Contact, Date, Engagement, InteractionKind, Map, Observation, Position, Relationship,
+    RelationshipId, RelationshipKind, SaraStage, Stakeholder, StakeholderId, StakeholderKind, Tone,
+};
+use std::fs;
+
+fn parse(text: &str) -> Result<Map, LoadError> {
+    io::parse(text, "test.ron")
+}
+
+fn error_of(text: &str) -> String {
+    match parse(text) {
+        Ok(_) => panic!("expected an error for:\n{text}"),
+        Err(LoadError::Invalid { problems, .. }) => problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Err(e) => e.to_string(),
+    }
+}
+
+const HEADER: &str = "(format: \"stakemap\", version: 1, title: \"T\",";
+
+#[test]
+fn the_builtin_map_is_valid_and_rich() {
+    let map = io::parse(stakemap::builtin::POLICE_COMMUNITY_RON, "built-in").expect("valid");
+    assert_eq!(map.title, "Police and Community Mind Map");
+    assert!(map.stakeholder_count() >= 40, "{}", map.stakeholder_count());
+    assert!(
+        map.relationship_count() >= 60,
+        "{}",
+        map.relationship_count()
+    );
+    for kind in StakeholderKind::ALL {
+        assert!(map.stakeholders().any(|s| s.kind == kind), "no {kind}");
+    }
+    let dates: Vec<Date> = map
+        .relationships()
+        .flat_map(|r| r.observations.iter().map(|o| o.date))
+        .collect();
+    let first = dates.iter().min().expect("observations");
+    let last = dates.iter().max().expect("observations");
+    assert!(
+        last.days_since(*first) >= 730,
+        "logs span {first} to {last}"
+    );
+    assert!(map.validate().is_empty());
+}
+
+#[test]
+fn the_builtin_map_is_in_canonical_form() {
+    let map = io::parse(stakemap::builtin::POLICE_COMMUNITY_RON, "built-in").expect("valid");
+    assert_eq!(io::to_ron(&map), stakemap::builtin::POLICE_COMMUNITY_RON);
+}
+
+#[test]
+fn save_load_round_trip_is_exact_and_saving_twice_gives_the_same_bytes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("map.ron");
+    let map = stakemap::builtin::police_community();
+    io::save(&map, &path).expect("saves");
+    let first = fs::read(&path).expect("read");
+    let loaded = io::load(&path).expect("loads");
+    assert_eq!(loaded, map);
+    io::save(&loaded, &path).expect("saves again");
+    assert_eq!(fs::read(&path).expect("read"), first);
+    assert_eq!(
+        fs::read(io::backup_path(&path)).expect("backup kept"),
+        first,
+        "the previous version is kept as .bak"
+    );
+}
+
+#[test]
+fn a_change_shows_as_a_small_diff() {
+    let mut map = stakemap::builtin::police_community();
+    let before = io::to_ron(&map);
+    let id = map.stakeholders_by_id()[3].id;
+    map.stakeholder_mut(id).expect("exists").sector = "Changed sector".into();
+    let after = io::to_ron(&map);
+    let changed = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .count();
+    let added = after.lines().count().abs_diff(before.lines().count());
+    assert!(
+        changed + added <= 2,
+        "{changed} lines changed, {added} added"
+    );
+}
+
+#[test]
+fn optional_values_may_be_written_with_or_without_some() {
+    let text = format!(
+        "{HEADER} stakeholders: [(id: 1, kind: Issue, name: \"A\", influence: Some(2), interest: 3)])"
+    );
+    let map = parse(&text).expect("valid");
+    let s = map.stakeholder(StakeholderId(1)).expect("there");
+    assert_eq!((s.influence, s.interest), (Some(2), Some(3)));
+}
+
+#[test]
+fn syntax_errors_name_file_line_and_column() {
+    let text =
+        "(\n    format: \"stakemap\",\n    version: 1,\n    title: \"T\"\n    stakeholders: [],\n)";
+    let message = error_of(text);
+    assert!(message.starts_with("test.ron:5:"), "{message}");
+}
+
+#[test]
+fn unknown_fields_and_wrong_types_name_the_line() {
+    let text = format!("{HEADER}\n stakeholders: [(id: 1, kind: Partner, nmae: \"A\")])");
+    let message = error_of(&text);
+    assert!(message.starts_with("test.ron:2:"), "{message}");
+    assert!(message.contains("nmae"), "{message}");
+
+    let text = format!("{HEADER}\n stakeholders: [(id: \"one\", kind: Partner, name: \"A\")])");
+    assert!(error_of(&text).starts_with("test.ron:2:"));
+
+    let text = format!("{HEADER}\n stakeholders: [(id: 1, kind: Wizard, name: \"A\")])");
+    let message = error_of(&text);
+    assert!(message.contains("Wizard"), "{message}");
+}
+
+#[test]
+fn every_validation_problem_is_reported_naming_its_item() {
+    let text = format!(
+        r#"{HEADER}
+        stakeholders: [
+            (id: 1, kind: Partner, name: "Ana", influence: 9),
+            (id: 1, kind: Partner, name: "Twin"),
+            (id: 2, kind: Issue, name: "", position: (NaN, 3.0)),
+        ],
+        relationships: [
+            (id: 7, from: 1, to: 99, kind: Partnership, directed: false),
+            (id: 8, from: 1, to: 2, kind: WorksOn, directed: true, observations: [
+                (date: "2025-02-30", strength: 2, tone: Neutral, via: Call),
+                (date: "2025-03-01", strength: 8, tone: Neutral, via: Call),
+            ]),
+            (id: 8, from: 2, to: 1, kind: Informal, directed: false),
+        ],
+    )"#
+    );
+    let message = error_of(&text);
+    for expected in [
+        "stakeholder #1 \"Twin\": duplicate id",
+        "relationship #7: refers to stakeholder #99",
+        "relationship #8, observation 1: `2025-02-30` is not a date",
+        "relationship #8: duplicate id",
+        "stakeholder #1 \"Ana\": influence 9 is out of range",
+        "stakeholder #2: the name is empty",
+        "stakeholder #2: position (NaN, 3) is not a finite number",
+        "relationship #8, observation of 2025-03-01: strength 8 is out of range",
+    ] {
+        assert!(
+            message.contains(expected),
+            "missing `{expected}` in:\n{message}"
+        );
+    }
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_refused_whole() {
+    // The rest would not even parse with this version: it must not be half-read.
+    let text = "(format: \"stakemap\", version: 2, title: \"T\", layers: [(id: 1)])";
+    let message = error_of(text);
+    assert!(message.contains("newer stakemap"), "{message}");
+    assert!(message.contains("version 2"), "{message}");
+}
+
+#[test]
+fn a_file_that_is_not_a_map_says_so() {
+    assert!(error_of("(name: \"x\")").contains("not a stakemap map"));
+    assert!(error_of("[1, 2, 3]").starts_with("test.ron:1:"));
+    assert!(error_of("").starts_with("test.ron:"));
+}
+
+#[test]
+fn truncated_files_name_the_end() {
+    let full = stakemap::builtin::POLICE_COMMUNITY_RON;
+    for cut in [10, full.len() / 3, full.len() / 2, full.len() - 3] {
+        let cut = (0..=cut)
+            .rev()
+            .find(|&i| full.is_char_boundary(i))
+            .unwrap_or(0);
+        let message = error_of(&full[..cut]);
+        assert!(message.starts_with("test.ron:"), "{message}");
+    }
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    let depth = 100_000;
+    let text = format!(
+        "{HEADER} description: {}1{})",
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
+    let message = error_of(&text);
+    assert!(message.starts_with("test.ron:1:"), "{message}");
+}
+
+#[test]
+fn binary_files_are_refused_with_a_position() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("photo.ron");
+    fs::write(&path, b"(format: \"stakemap\",\n\xff\xd8\xff\xe0 JFIF").expect("write");
+    let message = io::load(&path).expect_err("binary").to_string();
+    assert!(message.contains("photo.ron:2:1"), "{message}");
+    assert!(message.contains("not UTF-8"), "{message}");
+}
+
+#[test]
+fn huge_files_are_refused_before_they_are_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("huge.ron");
+    let file = fs::File::create(&path).expect("create");
+    file.set_len(io::MAX_FILE_BYTES + 1).expect("sparse file");
+    let message = io::load(&path).expect_err("too large").to_string();
+    assert!(message.contains("more than"), "{message}");
+}
+
+#[test]
+fn a_missing_file_is_an_error_naming_it() {
+    let message = io::load(std::path::Path::new("/no/such/map.ron"))
+        .expect_err("missing")
+        .to_string();
+    assert!(
+        message.starts_with("/no/such/map.ron: cannot read"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_failed_save_leaves_the_old_file_untouched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // The target is a folder: everything up to the final rename works, the rename fails.
+    let target = dir.path().join("map.ron");
+    fs::create_dir(&target).expect("mkdir");
+    fs::write(target.join("inside.txt"), "keep me").expect("write");
+    let err = io::save(&stakemap::builtin::police_community(), &target).expect_err("fails");
+    assert!(err.to_string().contains("map.ron"), "{err}");
+    assert_eq!(
+        fs::read_to_string(target.join("inside.txt")).expect("intact"),
+        "keep me"
+    );
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .expect("list")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "no temporary file left behind: {names:?}");
+}
+
+// Generated maps: every field exercised, round trip exact.
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![Just(String::new()), "[a-zA-Z0-9 ,.'\"\\\\é—\n]{1,20}",]
+}
+
+fn date() -> impl Strategy<Value = Date> {
+    (2000i32..2030, 1u32..=12, 1u32..=28)
+        .prop_map(|(y, m, d)| Date::from_ymd(y, m, d).expect("valid day"))
+}
+
+fn stakeholder(id: u64) -> impl Strategy<Value = Stakeholder> {
+    (
+        (0usize..4, "[A-Za-z][A-Za-z ]{0,15}", text(), text(), text()),
+        (
+            prop::collection::vec("[a-z]{1,8}", 0..3),
+            prop::option::of(1u8..=5),
+            prop::option::of(1u8..=5),
+            prop::option::of(0usize..5),
+            prop::option::of((text(), text(), text(), text())),
+        ),
+        (
+            any::<bool>(),
+            prop::option::of(0usize..4),
+            prop::option::of(1u8..=5),
+            prop::option::of((-1e6f32..1e6, -1e6f32..1e6)),
+            any::<bool>(),
+        ),
+    )
+        .prop_map(
+            move |(
+                (kind, name, description, sector, area),
+                (tags, influence, interest, engagement, contact),
+                (confidential, sara, priority, position, pinned),
+            )| {
+                let mut s = Stakeholder::new(StakeholderId(id), StakeholderKind::ALL[kind], name);
+                s.description = description;
+                s.sector = sector;
+                s.area = area;
+                s.tags = tags;
+                s.influence = influence;
+                s.interest = interest;
+                s.engagement = engagement.map(|e| Engagement::ALL[e]);
+                s.desired_engagement = engagement.map(|e| Engagement::ALL[4 - e]);
+                s.contact = contact.map(|(person, role, email, phone)| Contact {
+                    person,
+                    role,
+                    email,
+                    phone,
+                });
+                s.confidential = confidential;
+                s.sara_stage = sara.map(|i| SaraStage::ALL[i]);
+                s.priority = priority;
+                s.position = position.map(|(x, y)| Position(x, y));
+                s.pinned = pinned;
+                s
+            },
+        )
+}
+
+fn observation() -> impl Strategy<Value = Observation> {
+    (date(), 0u8..=5, 0usize..3, 0usize..7, text(), text()).prop_map(
+        |(date, strength, tone, via, note, recorded_by)| Observation {
+            date,
+            strength,
+            tone: Tone::ALL[tone],
+            interaction: InteractionKind::ALL[via],
+            note,
+            recorded_by,
+        },
+    )
+}
+
+fn map() -> impl Strategy<Value = Map> {
+    (1u64..12)
+        .prop_flat_map(|n| {
+            let stakeholders: Vec<_> = (1..=n).map(stakeholder).collect();
+            let relationships = prop::collection::vec(
+                (
+                    1..=n,
+                    1..=n,
+                    0usize..8,
+                    any::<bool>(),
+                    text(),
+                    text(),
+                    prop::collection::vec(observation(), 0..5),
+                ),
+                0..20,
+            );
+            (stakeholders, relationships, text(), text())
+        })
+        .prop_map(|(stakeholders, relationships, title, description)| {
+            let mut map = Map::new(format!("Map {title}"));
+            map.description = description;
+            for s in stakeholders {
+                map.add_stakeholder(s).expect("unique ids");
+            }
+            for (i, (from, to, kind, directed, owner, notes, mut observations)) in
+                relationships.into_iter().enumerate()
+            {
+                let mut r = Relationship::new(
+                    RelationshipId(i as u64 + 1),
+                    StakeholderId(from),
+                    StakeholderId(to),
+                    RelationshipKind::ALL[kind],
+                );
+                r.directed = directed;
+                r.owner = owner;
+                r.notes = notes;
+                observations.sort_by_key(|o| o.date); // files keep logs oldest first
+                r.observations = observations;
+                map.add_relationship(r).expect("ends exist");
+            }
+            map
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn generated_maps_round_trip(map in map()) {
+        let text = io::to_ron(&map);
+        let loaded = io::parse(&text, "generated").map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(&loaded, &map);
+        prop_assert_eq!(io::to_ron(&loaded), text);
+    }
+}
