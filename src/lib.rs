@@ -9,5 +9,6 @@ pub mod builtin;
 pub mod cli;
 pub mod gui;
 pub mod io;
+pub mod layout;
 pub mod model;
 pub mod style;

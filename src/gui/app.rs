@@ -5,7 +5,7 @@ use super::inspector::inspector_ui;
 use super::legend::legend_ui;
 use super::still_layout::{Still, StillState};
 use super::view_model::ViewModel;
-use crate::model::{Map, Position};
+use crate::model::Map;
 use egui::{Panel, Ui};
 use egui_graphs::{GraphChange, GraphView, SettingsInteraction, SettingsNavigation, SettingsStyle};
 use std::path::{Path, PathBuf};
@@ -26,6 +26,8 @@ pub struct StakemapApp {
     /// An error to show until dismissed (a file that would not open, say).
     message: Option<String>,
     show_legend: bool,
+    /// Where the canvas was drawn last frame, in screen points.
+    canvas_rect: egui::Rect,
 }
 
 impl StakemapApp {
@@ -54,7 +56,7 @@ impl StakemapApp {
 
     /// An app showing a map; `path` is where it was loaded from, if anywhere.
     pub fn with_map(mut map: Map, path: Option<PathBuf>) -> Self {
-        place_unplaced(&mut map);
+        crate::layout::for_map::place_unplaced(&mut map);
         let view = ViewModel::new(&map);
         Self {
             map,
@@ -64,6 +66,7 @@ impl StakemapApp {
             fit_requested: true,
             message: None,
             show_legend: true,
+            canvas_rect: egui::Rect::NOTHING,
         }
     }
 
@@ -77,7 +80,23 @@ impl StakemapApp {
         self.selection
     }
 
-    fn select(&mut self, selection: Selection) {
+    /// Where a stakeholder's centre is on screen now, if it is on the map.
+    pub fn stakeholder_on_screen(
+        &self,
+        ctx: &egui::Context,
+        id: crate::model::StakeholderId,
+    ) -> Option<egui::Pos2> {
+        let position = self.view.position_of(id)?;
+        // egui_graphs stores its frame metadata under the hash of its own id.
+        let key =
+            egui::Id::new(egui_graphs::MetadataFrame::new(Some(CANVAS_ID.to_owned())).get_id());
+        let meta = ctx.data_mut(|d| d.get_persisted::<egui_graphs::MetadataFrame>(key))?;
+        let local = meta.canvas_to_screen_pos(egui::pos2(position.0, position.1));
+        Some(local + self.canvas_rect.min.to_vec2())
+    }
+
+    /// Shows a stakeholder or relationship in the inspector and highlights it.
+    pub fn select(&mut self, selection: Selection) {
         self.selection = selection;
         let (stakeholder, relationship) = match selection {
             Selection::None => (None, None),
@@ -141,6 +160,7 @@ impl StakemapApp {
             .with_navigations(&navigation)
             .with_styles(&style)
             .show(ui, &mut self.view.graph);
+        self.canvas_rect = response.response.rect;
         for change in response.changes {
             self.apply_canvas_change(&change);
         }
@@ -184,7 +204,8 @@ impl eframe::App for StakemapApp {
         Panel::bottom("status_bar").show(ui, |ui| self.status_ui(ui));
         Panel::right("inspector")
             .resizable(true)
-            .default_size(340.0)
+            .default_size(360.0)
+            .size_range(240.0..=640.0)
             .show(ui, |ui| {
                 ui.heading("Inspector");
                 ui.separator();
@@ -194,19 +215,16 @@ impl eframe::App for StakemapApp {
                     }
                 });
             });
+        // The legend has a panel of its own so that it never covers the map.
+        Panel::left("legend")
+            .resizable(false)
+            .show_collapsible(ui, &mut self.show_legend, |ui| {
+                ui.heading("Legend");
+                ui.separator();
+                egui::ScrollArea::vertical().show(ui, legend_ui);
+            });
         egui::CentralPanel::default().show(ui, |ui| {
-            let canvas = ui.max_rect();
             self.canvas_ui(ui);
-            if self.show_legend {
-                egui::Window::new("Legend")
-                    .id(egui::Id::new("legend_window"))
-                    .collapsible(true)
-                    .resizable(false)
-                    .default_width(200.0)
-                    .default_pos(canvas.left_top() + egui::vec2(8.0, 8.0))
-                    .constrain_to(canvas)
-                    .show(ui.ctx(), legend_ui);
-            }
             if let Some(message) = self.message.clone() {
                 egui::Window::new("Could not open the map")
                     .collapsible(false)
@@ -224,25 +242,6 @@ impl eframe::App for StakemapApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         if let Some(path) = self.path.as_deref().and_then(Path::to_str) {
             storage.set_string(LAST_FILE_KEY, path.to_owned());
-        }
-    }
-}
-
-/// Gives stakeholders without a position one, on a circle around the others, so that a
-/// hand-written or imported file shows at once.
-fn place_unplaced(map: &mut Map) {
-    let unplaced: Vec<_> = map
-        .stakeholders_by_id()
-        .into_iter()
-        .filter(|s| s.position.is_none_or(|p| !p.is_finite()))
-        .map(|s| s.id)
-        .collect();
-    let n = unplaced.len() as f32;
-    let radius = 60.0 * n.max(1.0) / std::f32::consts::PI;
-    for (i, id) in unplaced.into_iter().enumerate() {
-        let angle = i as f32 / n * std::f32::consts::TAU;
-        if let Some(s) = map.stakeholder_mut(id) {
-            s.position = Some(Position(radius * angle.cos(), radius * angle.sin()));
         }
     }
 }

@@ -24,7 +24,7 @@ fn row(ui: &mut Ui, name: &str, value: impl Into<String>) {
     if value.is_empty() {
         ui.weak("—");
     } else {
-        ui.label(value);
+        ui.add(egui::Label::new(value).wrap());
     }
     ui.end_row();
 }
@@ -101,7 +101,7 @@ fn relationship_ui(ui: &mut Ui, map: &Map, r: &Relationship) -> Option<Selection
         if ui.link(name(r.from())).clicked() {
             picked = Some(Selection::Stakeholder(r.from()));
         }
-        ui.label(if r.directed { "→" } else { "—" });
+        ui.label(if r.directed { "to" } else { "and" });
         if ui.link(name(r.to())).clicked() {
             picked = Some(Selection::Stakeholder(r.to()));
         }
@@ -141,23 +141,23 @@ fn relationship_ui(ui: &mut Ui, map: &Map, r: &Relationship) -> Option<Selection
     ui.label(RichText::new(format!("Observations ({})", r.observations.len())).strong());
     let mut log: Vec<_> = r.observations.iter().collect();
     log.sort_by_key(|o| std::cmp::Reverse(o.date)); // newest first: what a planner looks for
-    Grid::new("observation_log")
-        .num_columns(6)
-        .striped(true)
-        .show(ui, |ui| {
-            for header in ["Date", "Strength", "Tone", "Via", "Note", "Recorded by"] {
-                ui.label(RichText::new(header).strong());
-            }
-            ui.end_row();
-            for o in log {
-                ui.label(o.date.to_string());
-                ui.label(o.strength.to_string());
-                ui.label(o.tone.to_string());
-                ui.label(o.interaction.to_string());
-                ui.label(&o.note);
-                ui.label(&o.recorded_by);
-                ui.end_row();
-            }
+    // One block an observation, not a wide table: the panel stays narrow and notes wrap.
+    for o in log {
+        ui.separator();
+        ui.horizontal_wrapped(|ui| {
+            ui.strong(o.date.to_string());
+            let level = STRENGTH_NAMES[usize::from(o.strength.min(5))];
+            ui.label(format!(
+                "{} {level} · {} · {}",
+                o.strength, o.tone, o.interaction
+            ));
         });
+        if !o.note.is_empty() {
+            ui.add(egui::Label::new(&o.note).wrap());
+        }
+        if !o.recorded_by.is_empty() {
+            ui.weak(format!("Recorded by {}", o.recorded_by));
+        }
+    }
     picked
 }

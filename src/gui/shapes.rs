@@ -121,7 +121,18 @@ impl DisplayNode<StakeholderNode, RelationshipEdge, Directed, DefaultIx> for Sta
             shapes.push(PathShape::convex_polygon(points, fill, stroke).into());
         }
         let emphasised = self.selected || self.hovered || self.dragged;
-        let px = style::label_px(ctx.meta.zoom).or(emphasised.then_some(style::MIN_LABEL_PX + 4.0));
+        let zoom = ctx.meta.zoom;
+        let px = if emphasised {
+            Some(
+                style::label_px(zoom)
+                    .unwrap_or(style::MIN_LABEL_PX)
+                    .max(style::LABEL_SIZE),
+            )
+        } else if style::label_shown(zoom, self.node.influence) {
+            style::label_px(zoom)
+        } else {
+            None
+        };
         if let Some(px) = px {
             let text_colour = visuals.text_color();
             let galley = ctx.ctx.fonts_mut(|f| {

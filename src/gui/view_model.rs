@@ -16,6 +16,7 @@ pub struct StakeholderNode {
     pub shape: NodeShape,
     pub fill: Rgba,
     pub radius: f32,
+    pub influence: Option<u8>,
 }
 
 /// What the canvas needs to draw a relationship. Cloned every frame: keep it small.
@@ -53,6 +54,7 @@ impl ViewModel {
                 shape: style::node_shape(s.kind),
                 fill: style::node_colour(s.kind),
                 radius: style::node_radius(s.influence),
+                influence: s.influence,
             };
             let Position(x, y) = s.position.unwrap_or(Position(0.0, 0.0));
             let label = s.name.clone();

@@ -55,6 +55,15 @@ pub fn write_atomically(
         .flush()
         .and_then(|()| temp.as_file().sync_all())
         .map_err(fail("cannot flush to disk"))?;
+    // The temporary file is private (0600); the saved map keeps the old file's permissions,
+    // or gets the usual ones for a new file.
+    let permissions = match fs::metadata(path) {
+        Ok(old) => old.permissions(),
+        Err(_) => default_permissions(temp.as_file()).map_err(fail("cannot set permissions"))?,
+    };
+    temp.as_file()
+        .set_permissions(permissions)
+        .map_err(fail("cannot set permissions"))?;
     if path.is_file() {
         keep_backup(path).map_err(fail("cannot keep the previous version as .bak"))?;
     }
@@ -63,6 +72,22 @@ pub fn write_atomically(
         .map_err(fail("cannot replace the file"))?;
     sync_folder(folder);
     Ok(())
+}
+
+/// Read and write for the owner, read for others (as a text editor would create it).
+fn default_permissions(file: &File) -> io::Result<fs::Permissions> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = file;
+        Ok(fs::Permissions::from_mode(0o644))
+    }
+    #[cfg(not(unix))]
+    {
+        let mut permissions = file.metadata()?.permissions();
+        permissions.set_readonly(false);
+        Ok(permissions)
+    }
 }
 
 /// Keeps the current `path` as `path.bak`, replacing an older backup.
@@ -131,6 +156,24 @@ mod tests {
             ["map.ron"],
             "no temporary file is left"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn keeps_the_old_permissions_and_gives_new_files_the_usual_ones() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let shared = dir.path().join("shared.ron");
+        fs::write(&shared, "old").expect("write");
+        fs::set_permissions(&shared, fs::Permissions::from_mode(0o664)).expect("chmod");
+        write_atomically(&shared, |f| f.write_all(b"new")).expect("saves");
+        let mode = fs::metadata(&shared).expect("stat").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o664);
+
+        let fresh = dir.path().join("fresh.ron");
+        write_atomically(&fresh, |f| f.write_all(b"new")).expect("saves");
+        let mode = fs::metadata(&fresh).expect("stat").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Layouts of the stakeholder map: pure functions and small state machines on positions.
-//! Nothing here knows about egui, petgraph or the map model: callers hand in indices,
-//! edges and scores, and get canvas positions back.
+//! Nothing here knows about egui or petgraph, and only [`for_map`] knows the map model:
+//! the layouts take indices, edges and scores, and give canvas positions back.
 //!
 //! - [`force`]: the force-directed layout (Barnes-Hut repulsion, pivot-MDS start), stepped
 //!   per frame or run to the end.
@@ -11,6 +11,7 @@
 pub mod animate;
 pub mod circular;
 pub mod engagement;
+pub mod for_map;
 pub mod force;
 pub mod grid;
 mod initial;

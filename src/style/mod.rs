@@ -77,19 +77,39 @@ pub fn edge_colour(tone: Tone) -> Rgba {
 /// Label size in points at zoom 1; the canvas rounds the zoomed size to whole pixels.
 pub const LABEL_SIZE: f32 = 12.0;
 
-/// Below this many screen pixels a label is unreadable and is not drawn at all.
-pub const MIN_LABEL_PX: f32 = 8.0;
+/// Labels never shrink below this many screen pixels: smaller is unreadable.
+pub const MIN_LABEL_PX: f32 = 10.0;
+
+/// Zoomed out further than this, labels would cover each other and are not drawn.
+pub const MIN_LABEL_ZOOM: f32 = 0.15;
 
 /// Above this many screen pixels labels stop growing with zoom.
 pub const MAX_LABEL_PX: f32 = 28.0;
 
-/// The label size in whole screen pixels at a zoom, or `None` when too small to read.
+/// Whether a stakeholder of this influence gets a label at this zoom. Zoomed out, only
+/// the most influential keep theirs, so the labels that are drawn can be read rather than
+/// piling on top of each other (hovered and selected ones are always labelled).
+pub fn label_shown(zoom: f32, influence: Option<u8>) -> bool {
+    let influence = influence.unwrap_or(3);
+    match zoom {
+        z if z >= 0.8 => true,
+        z if z >= 0.45 => influence >= 4,
+        z if z >= MIN_LABEL_ZOOM => influence >= 5,
+        _ => false,
+    }
+}
+
+/// The label size in whole screen pixels at a zoom, or `None` when zoomed too far out
+/// for labels to be read.
 ///
 /// Rounding matters: each distinct size rasterises a new set of glyphs, so sizes that
 /// follow the zoom continuously make every frame slow.
 pub fn label_px(zoom: f32) -> Option<f32> {
-    let px = (LABEL_SIZE * zoom).round();
-    (px >= MIN_LABEL_PX).then_some(px.min(MAX_LABEL_PX))
+    (zoom >= MIN_LABEL_ZOOM).then(|| {
+        (LABEL_SIZE * zoom)
+            .round()
+            .clamp(MIN_LABEL_PX, MAX_LABEL_PX)
+    })
 }
 
 #[cfg(test)]
@@ -123,10 +143,26 @@ mod tests {
     }
 
     #[test]
+    fn zoomed_out_only_the_influential_keep_labels() {
+        assert!(label_shown(1.0, Some(1)));
+        assert!(!label_shown(0.5, Some(3)));
+        assert!(label_shown(0.5, Some(4)));
+        assert!(label_shown(0.2, Some(5)));
+        assert!(!label_shown(0.2, Some(4)));
+        assert!(!label_shown(0.05, Some(5)));
+    }
+
+    #[test]
     fn labels_are_whole_pixels_and_vanish_when_tiny() {
         assert_eq!(label_px(1.0), Some(12.0));
         assert_eq!(label_px(1.04), Some(12.0));
-        assert_eq!(label_px(0.3), None);
+        assert_eq!(label_px(1.5), Some(18.0));
+        assert_eq!(
+            label_px(0.5),
+            Some(MIN_LABEL_PX),
+            "never smaller than readable"
+        );
+        assert_eq!(label_px(0.1), None, "hidden when zoomed far out");
         assert_eq!(label_px(10.0), Some(MAX_LABEL_PX));
     }
 }

@@ -1,0 +1,149 @@
+//! The window driven as a person would, by the labels they see (egui_kittest + AccessKit).
+//! The canvas repaints every frame, so the harness runs a fixed number of steps.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use stakemap::gui::{Selection, StakemapApp};
+use stakemap::model::{StakeholderId, StakeholderKind};
+
+fn builtin_app() -> Harness<'static, StakemapApp> {
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(|_cc| StakemapApp::with_map(stakemap::builtin::police_community(), None));
+    harness.run_steps(4);
+    harness
+}
+
+fn cds(app: &StakemapApp) -> StakeholderId {
+    app.map()
+        .stakeholders()
+        .find(|s| s.name.starts_with("Community Development Section"))
+        .map(|s| s.id)
+        .expect("the built-in map has the CDS")
+}
+
+#[test]
+fn opens_on_the_builtin_map_zooms_to_fit_and_explains_itself() {
+    let mut harness = builtin_app();
+    harness.get_by_label("Zoom to fit").click();
+    harness.run_steps(3);
+
+    // The legend explains shapes, sizes, widths and colours.
+    for entry in ["Kinds", "Partner", "Organisation", "Issue", "Initiative"] {
+        harness.get_by_label(entry);
+    }
+    harness.get_by_label("Size is influence");
+    harness.get_by_label("5 collaborating");
+    harness.get_by_label("0 none");
+    harness.get_by_label("Strained");
+    harness.get_by_label("Reads with a direction");
+
+    // The status bar names the file and counts what is on the map.
+    harness.get_by_label("built-in map");
+    let map = stakemap::builtin::police_community();
+    harness.get_by_label_contains(&format!(
+        "{} stakeholders · {} relationships",
+        map.stakeholder_count(),
+        map.relationship_count()
+    ));
+}
+
+#[test]
+fn the_legend_can_be_hidden_and_shown_again() {
+    let mut harness = builtin_app();
+    assert!(harness.query_by_label("5 collaborating").is_some());
+    // The toolbar's toggle, not the panel's heading of the same name.
+    harness
+        .get_by_role_and_label(Role::Button, "Legend")
+        .click();
+    harness.run_steps(12); // the panel slides away
+    assert!(harness.query_by_label("5 collaborating").is_none());
+    harness
+        .get_by_role_and_label(Role::Button, "Legend")
+        .click();
+    harness.run_steps(12);
+    assert!(harness.query_by_label("5 collaborating").is_some());
+}
+
+#[test]
+fn clicking_a_stakeholder_on_the_canvas_shows_its_fields() {
+    let mut harness = builtin_app();
+    harness.get_by_label("Zoom to fit").click();
+    harness.run_steps(3);
+    let id = cds(harness.state());
+    let at = harness
+        .state()
+        .stakeholder_on_screen(&harness.ctx, id)
+        .expect("on screen");
+    harness.hover_at(at);
+    harness.run_steps(1);
+    harness.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run_steps(1);
+    harness.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run_steps(2);
+
+    assert_eq!(harness.state().selection(), Selection::Stakeholder(id));
+    harness.get_by_label("Sector");
+    harness.get_by_label("Policing");
+    harness.get_by_label("Engagement desired");
+    harness.get_by_label_contains("Relationships (");
+}
+
+#[test]
+fn the_inspector_leads_from_a_stakeholder_to_its_relationships_and_their_log() {
+    let mut harness = builtin_app();
+    let id = cds(harness.state());
+    harness.state_mut().select(Selection::Stakeholder(id));
+    harness.run_steps(2);
+    let first = harness
+        .state()
+        .map()
+        .relationships_of(id)
+        .first()
+        .map(|r| r.id)
+        .expect("the CDS has relationships");
+    harness
+        .get_all_by_label_contains("Membership · ")
+        .next()
+        .expect("a membership link")
+        .click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().selection(), Selection::Relationship(first));
+    harness.get_by_label("Owner");
+    harness.get_by_label_contains("Observations (");
+    assert!(harness.get_all_by_label_contains("Recorded by ").count() > 0);
+}
+
+#[test]
+fn a_file_that_will_not_open_leaves_the_builtin_map_and_says_why() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("broken.ron");
+    std::fs::write(&path, "(format: \"stakemap\", version: 1, title: ").expect("write");
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(|cc| StakemapApp::new(cc, Some(path.clone())));
+    harness.run_steps(3);
+    harness.get_by_label("Could not open the map");
+    harness.get_by_label_contains("broken.ron:1:");
+    assert!(
+        harness
+            .state()
+            .map()
+            .stakeholders()
+            .any(|s| s.kind == StakeholderKind::Initiative)
+    );
+    harness.get_by_label("OK").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Could not open the map").is_none());
+}
