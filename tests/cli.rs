@@ -31,7 +31,7 @@ fn help_lists_every_command() {
     let output = stakemap(&["--help"]);
     assert_eq!(output.status.code(), Some(0));
     let help = text(&output.stdout);
-    for command in ["validate", "format"] {
+    for command in ["validate", "format", "diff"] {
         assert!(help.contains(command), "{help}");
     }
 }
@@ -216,4 +216,69 @@ fn a_closed_pipe_is_not_an_error() {
     let output = child.wait_with_output().expect("wait");
     assert_no_panic(&output);
     assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn diff_between_two_dates_of_the_builtin_map_counts_the_changes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = builtin_file(dir.path());
+    let output = stakemap(&[
+        "diff",
+        &path,
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2026-01-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    // Worked out from the file by hand (a relationship exists on a date once it has an
+    // observation by then; its strength and tone are those of its latest one).
+    let counts = &report["counts"];
+    assert_eq!(counts["stakeholders_added"], 0);
+    assert_eq!(counts["stakeholders_removed"], 0);
+    assert_eq!(counts["relationships_added"], 21);
+    assert_eq!(counts["relationships_removed"], 0);
+    assert_eq!(counts["strengthened"], 19);
+    assert_eq!(counts["weakened"], 1);
+    assert_eq!(counts["tone_changed"], 7);
+
+    let markdown = stakemap(&["diff", &path, "--from", "2025-01-01", "--to", "2026-01-01"]);
+    assert_eq!(markdown.status.code(), Some(0));
+    assert!(text(&markdown.stdout).starts_with("# Changes from 2025-01-01 to 2026-01-01"));
+
+    let csv = stakemap(&[
+        "diff",
+        &path,
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2026-01-01",
+        "--format",
+        "csv",
+    ]);
+    let csv = text(&csv.stdout);
+    assert_eq!(
+        csv.lines().count(),
+        1 + 21 + 19 + 1 + 7,
+        "a header and a row a change"
+    );
+}
+
+#[test]
+fn diff_refuses_a_date_that_is_not_a_date() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = stakemap(&[
+        "diff",
+        &builtin_file(dir.path()),
+        "--from",
+        "2025-02-30",
+        "--to",
+        "2026-01-01",
+    ]);
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("2025-02-30"));
 }

@@ -1,10 +1,12 @@
 //! The command line: one subcommand a file, each a headless job over the same library
 //! functions the window uses.
 
+mod diff;
 mod format;
 mod output;
 mod validate;
 
+use crate::model::Date;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -51,6 +53,21 @@ pub enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Report what changed on a map between two dates: stakeholders and relationships
+    /// added and removed, relationships strengthened, weakened or changed in tone.
+    Diff {
+        /// The map file.
+        file: PathBuf,
+        /// The earlier date, YYYY-MM-DD: the map as it stood that day.
+        #[arg(long)]
+        from: Date,
+        /// The later date, YYYY-MM-DD.
+        #[arg(long)]
+        to: Date,
+        /// The report's format.
+        #[arg(long, value_enum, default_value_t)]
+        format: diff::ReportFormat,
+    },
 }
 
 /// Runs a headless job and returns the process's exit code.
@@ -58,6 +75,12 @@ pub fn run(command: Command) -> ExitCode {
     let code = match command {
         Command::Validate { file } => validate::run(&file),
         Command::Format { file, check } => format::run(&file, check),
+        Command::Diff {
+            file,
+            from,
+            to,
+            format,
+        } => diff::run(&file, from, to, format),
     };
     ExitCode::from(code)
 }
