@@ -66,9 +66,18 @@ fn the_legend_can_be_hidden_and_shown_again() {
     assert!(harness.query_by_label("5 collaborating").is_some());
 }
 
-#[test]
-fn clicking_a_stakeholder_on_the_canvas_shows_its_fields() {
-    let mut harness = builtin_app();
+fn press(harness: &mut Harness<'_, StakemapApp>, pos: egui::Pos2, pressed: bool) {
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run_steps(1);
+}
+
+/// Where the CDS is drawn, after zoom to fit.
+fn cds_on_screen(harness: &mut Harness<'_, StakemapApp>) -> (StakeholderId, egui::Pos2) {
     harness.get_by_label("Zoom to fit").click();
     harness.run_steps(3);
     let id = cds(harness.state());
@@ -78,26 +87,60 @@ fn clicking_a_stakeholder_on_the_canvas_shows_its_fields() {
         .expect("on screen");
     harness.hover_at(at);
     harness.run_steps(1);
-    harness.event(egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: egui::Modifiers::NONE,
-    });
+    (id, at)
+}
+
+#[test]
+fn clicking_a_stakeholder_on_the_canvas_shows_its_fields() {
+    let mut harness = builtin_app();
+    let (id, at) = cds_on_screen(&mut harness);
+    press(&mut harness, at, true);
+    press(&mut harness, at, false);
     harness.run_steps(1);
-    harness.event(egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: egui::Modifiers::NONE,
-    });
-    harness.run_steps(2);
 
     assert_eq!(harness.state().selection(), Selection::Stakeholder(id));
     harness.get_by_label("Sector");
     harness.get_by_label("Policing");
     harness.get_by_label("Engagement desired");
     harness.get_by_label_contains("Relationships (");
+}
+
+#[test]
+fn dragging_a_stakeholder_moves_it_in_the_map() {
+    let mut harness = builtin_app();
+    let (id, at) = cds_on_screen(&mut harness);
+    let before = harness
+        .state()
+        .map()
+        .stakeholder(id)
+        .and_then(|s| s.position)
+        .expect("placed");
+    press(&mut harness, at, true);
+    for step in 1..=5 {
+        harness.hover_at(at + egui::vec2(12.0 * step as f32, 8.0 * step as f32));
+        harness.run_steps(1);
+    }
+    let to = at + egui::vec2(60.0, 40.0);
+    press(&mut harness, to, false);
+    harness.run_steps(1);
+    let after = harness
+        .state()
+        .map()
+        .stakeholder(id)
+        .and_then(|s| s.position)
+        .expect("placed");
+    assert!(
+        after.0 > before.0 && after.1 > before.1,
+        "{before:?} -> {after:?}"
+    );
+    let on_screen = harness
+        .state()
+        .stakeholder_on_screen(&harness.ctx, id)
+        .expect("on screen");
+    assert!(
+        (on_screen - to).length() < 2.0,
+        "it follows the pointer: {on_screen:?}"
+    );
 }
 
 #[test]
