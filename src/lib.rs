@@ -7,6 +7,7 @@
 pub mod analysis;
 pub mod builtin;
 pub mod cli;
+pub mod edit;
 pub mod gui;
 pub mod io;
 pub mod layout;
