@@ -2,6 +2,7 @@
 
 pub mod atomic;
 pub mod map_file;
+pub mod recovery;
 
 pub use atomic::{SaveError, backup_path, write_atomically};
 pub use map_file::{
