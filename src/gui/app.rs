@@ -1,47 +1,111 @@
-//! The application state and its frame: toolbar, canvas, inspector, legend, status bar.
+//! The application: the map being edited and everything around it (history, file, views),
+//! and the frame: menus, toolbar, canvas, inspector, legend, status bar and dialogs.
 
-use super::Selection;
-use super::inspector::inspector_ui;
+use super::canvas::{CanvasEvent, CanvasState};
+use super::files::{FileDialogs, FilePurpose};
+use super::inspector::{Inspector, InspectorAction};
 use super::legend::legend_ui;
-use super::still_layout::{Still, StillState};
+use super::selection::Selection;
+use super::shortcuts::{self, Action};
 use super::view_model::ViewModel;
-use crate::model::Map;
-use egui::{Panel, Ui};
-use egui_graphs::{GraphChange, GraphView, SettingsInteraction, SettingsNavigation, SettingsStyle};
+use crate::edit::{self, Edit, History};
+use crate::io::recovery::{self, DiskStamp, Recovered};
+use crate::model::{Map, Position, Relationship, RelationshipKind, Stakeholder, StakeholderKind};
+use egui::{Panel, Pos2, Ui, ViewportCommand};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
-/// The key under which the last opened file is remembered between runs.
+/// Storage keys: preferences only, never maps.
 const LAST_FILE_KEY: &str = "last_file";
+const RECENT_KEY: &str = "recent_files";
+const NATIVE_DIALOG_KEY: &str = "native_file_dialog";
 
-/// The id egui_graphs keeps the canvas's zoom and pan under.
-const CANVAS_ID: &str = "map_canvas";
+/// How many recent files the File menu keeps.
+const RECENT_LIMIT: usize = 10;
+
+/// How often unsaved changes are written to the recovery file.
+const AUTOSAVE_EVERY: Duration = Duration::from_secs(60);
+
+/// Where pasted and duplicated stakeholders land, relative to the originals.
+const PASTE_OFFSET: (f32, f32) = (40.0, 40.0);
+
+/// What to do once unsaved changes are saved or discarded.
+#[derive(Clone, Debug)]
+enum Then {
+    Close,
+    New,
+    /// Open this file, or ask for one.
+    Open(Option<PathBuf>),
+}
+
+/// A question the window waits for the user to answer.
+enum Question {
+    Unsaved(Then),
+    Recover(Box<Recovered>, PathBuf),
+    ChangedOnDisk,
+}
+
+/// A stakeholder being added: its kind and name, typed where it will stand.
+struct AddDraft {
+    kind: StakeholderKind,
+    name: String,
+    at: Position,
+    screen: Pos2,
+    focus: bool,
+}
+
+/// Two stakeholders about to be connected, waiting for the kind of relationship.
+struct ConnectDraft {
+    from: crate::model::StakeholderId,
+    to: crate::model::StakeholderId,
+    screen: Pos2,
+}
 
 /// The stakemap window.
 pub struct StakemapApp {
     map: Map,
     path: Option<PathBuf>,
+    history: History,
+    /// Recovered work counts as unsaved until it is saved.
+    recovered_unsaved: bool,
+    /// The file as it was when loaded or saved, to notice changes by someone else.
+    disk: Option<DiskStamp>,
     view: ViewModel,
     selection: Selection,
-    fit_requested: bool,
-    /// An error to show until dismissed (a file that would not open, say).
-    message: Option<String>,
+    canvas: CanvasState,
+    inspector: Inspector,
+    files: FileDialogs,
+    /// Where the next File > Save as... leads, once a file is chosen.
+    after_save_as: Option<Then>,
+    recent: Vec<PathBuf>,
+    data_folder: Option<PathBuf>,
     show_legend: bool,
-    /// Where the canvas was drawn last frame, in screen points.
-    canvas_rect: egui::Rect,
+    show_shortcuts: bool,
+    new_kind: StakeholderKind,
+    adding: Option<AddDraft>,
+    connecting: Option<ConnectDraft>,
+    find: Option<String>,
+    message: Option<String>,
+    question: Option<Question>,
+    allow_close: bool,
+    last_autosave: f64,
+    title: String,
+    focused: bool,
 }
 
 impl StakemapApp {
     /// Opens on `file`; without one, on the last file opened (remembered by eframe's
     /// storage), or else on the built-in map. A file that will not open leaves the built-in
-    /// map on screen and says why.
+    /// map on screen and says why. Work left in a recovery file is offered back.
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
+        let storage = cc.storage;
+        let get = |key| storage.and_then(|s| s.get_string(key));
         let remembered = || {
-            cc.storage
-                .and_then(|s| s.get_string(LAST_FILE_KEY))
+            get(LAST_FILE_KEY)
                 .map(PathBuf::from)
                 .filter(|p| p.is_file())
         };
-        match file.or_else(remembered) {
+        let mut app = match file.or_else(remembered) {
             Some(path) => match crate::io::load(&path) {
                 Ok(map) => Self::with_map(map, Some(path)),
                 Err(e) => {
@@ -51,22 +115,49 @@ impl StakemapApp {
                 }
             },
             None => Self::with_map(crate::builtin::police_community(), None),
+        };
+        app.recent = get(RECENT_KEY)
+            .map(|s| s.lines().map(PathBuf::from).collect())
+            .unwrap_or_default();
+        if let Some(native) = get(NATIVE_DIALOG_KEY) {
+            app.files.native = native == "true";
         }
+        app.data_folder = eframe::storage_dir("stakemap");
+        app.offer_recovery();
+        app
     }
 
     /// An app showing a map; `path` is where it was loaded from, if anywhere.
     pub fn with_map(mut map: Map, path: Option<PathBuf>) -> Self {
         crate::layout::for_map::place_unplaced(&mut map);
         let view = ViewModel::new(&map);
+        let disk = path.as_deref().and_then(DiskStamp::of);
         Self {
             map,
             path,
+            history: History::default(),
+            recovered_unsaved: false,
+            disk,
             view,
-            selection: Selection::None,
-            fit_requested: true,
-            message: None,
+            selection: Selection::default(),
+            canvas: CanvasState::fitted(),
+            inspector: Inspector::default(),
+            files: FileDialogs::new(),
+            after_save_as: None,
+            recent: Vec::new(),
+            data_folder: None,
             show_legend: true,
-            canvas_rect: egui::Rect::NOTHING,
+            show_shortcuts: false,
+            new_kind: StakeholderKind::Partner,
+            adding: None,
+            connecting: None,
+            find: None,
+            message: None,
+            question: None,
+            allow_close: false,
+            last_autosave: 0.0,
+            title: String::new(),
+            focused: true,
         }
     }
 
@@ -75,9 +166,34 @@ impl StakemapApp {
         &self.map
     }
 
-    /// What the inspector shows.
-    pub fn selection(&self) -> Selection {
-        self.selection
+    /// The file the map is saved in, if any.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// What is selected.
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    /// Whether the map has changes that are not saved.
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty() || self.recovered_unsaved
+    }
+
+    /// Whether the window may close now (nothing unsaved, or the user chose).
+    pub fn close_allowed(&self) -> bool {
+        self.allow_close
+    }
+
+    /// Never opens the desktop's file dialog (for tests, and headless sessions).
+    pub fn use_in_app_dialogs(&mut self) {
+        self.files.native = false;
+    }
+
+    /// Whether a question (unsaved changes, recovery, a change on disk) waits for an answer.
+    pub fn is_asking(&self) -> bool {
+        self.question.is_some()
     }
 
     /// Where a stakeholder's centre is on screen now, if it is on the map.
@@ -85,43 +201,484 @@ impl StakemapApp {
         &self,
         ctx: &egui::Context,
         id: crate::model::StakeholderId,
-    ) -> Option<egui::Pos2> {
-        let position = self.view.position_of(id)?;
-        // egui_graphs stores its frame metadata under the hash of its own id.
-        let key =
-            egui::Id::new(egui_graphs::MetadataFrame::new(Some(CANVAS_ID.to_owned())).get_id());
-        let meta = ctx.data_mut(|d| d.get_persisted::<egui_graphs::MetadataFrame>(key))?;
-        let local = meta.canvas_to_screen_pos(egui::pos2(position.0, position.1));
-        Some(local + self.canvas_rect.min.to_vec2())
+    ) -> Option<Pos2> {
+        self.canvas.to_screen(ctx, self.view.position_of(id)?)
     }
 
-    /// Shows a stakeholder or relationship in the inspector and highlights it.
+    /// Shows a selection in the inspector and highlights it on the canvas.
     pub fn select(&mut self, selection: Selection) {
         self.selection = selection;
-        let (stakeholder, relationship) = match selection {
-            Selection::None => (None, None),
-            Selection::Stakeholder(id) => (Some(id), None),
-            Selection::Relationship(id) => (None, Some(id)),
-        };
-        self.view.show_selection(stakeholder, relationship);
+        self.view.show_selection(&self.selection);
     }
 
-    fn file_label(&self) -> String {
-        self.path
-            .as_deref()
-            .map_or_else(|| String::from("built-in map"), |p| p.display().to_string())
+    /// Applies an edit as one undo step and redraws.
+    pub fn apply(&mut self, edit: Edit) {
+        match self.history.apply(&mut self.map, edit) {
+            Ok(()) => self.refresh(),
+            Err(e) => self.message = Some(format!("That change could not be made: {e}")),
+        }
+    }
+
+    fn undo(&mut self) {
+        if self.history.undo(&mut self.map) {
+            self.refresh();
+        }
+    }
+
+    fn redo(&mut self) {
+        if self.history.redo(&mut self.map) {
+            self.refresh();
+        }
+    }
+
+    /// Rebuilds the canvas from the map after it changed.
+    fn refresh(&mut self) {
+        self.view = ViewModel::new(&self.map);
+        self.selection.retain_existing(&self.map);
+        self.view.show_selection(&self.selection);
+    }
+
+    /// Replaces the map (New, Open, Reload, Recover) with a fresh history.
+    fn replace_map(&mut self, mut map: Map, path: Option<PathBuf>) {
+        crate::layout::for_map::place_unplaced(&mut map);
+        self.map = map;
+        self.path = path;
+        self.history.clear();
+        self.history.mark_saved();
+        self.recovered_unsaved = false;
+        self.disk = self.path.as_deref().and_then(DiskStamp::of);
+        self.selection = Selection::default();
+        self.canvas.fit_requested = true;
+        self.refresh();
+        if let Some(path) = self.path.clone() {
+            self.remember_recent(&path);
+        }
+    }
+
+    fn remember_recent(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT_LIMIT);
+    }
+
+    fn recovery_path(&self) -> Option<PathBuf> {
+        recovery::recovery_path(self.path.as_deref(), self.data_folder.as_deref())
+    }
+
+    fn offer_recovery(&mut self) {
+        let Some(path) = self.recovery_path() else {
+            return;
+        };
+        match recovery::find_recovery(&path) {
+            Some(Ok(found)) => self.question = Some(Question::Recover(Box::new(found), path)),
+            Some(Err(e)) => {
+                self.message = Some(format!(
+                    "Unsaved work was left behind but cannot be read: {e}"
+                ));
+            }
+            None => {}
+        }
+    }
+
+    // Files.
+
+    fn save(&mut self) -> bool {
+        let Some(path) = self.path.clone() else {
+            self.files
+                .request(FilePurpose::SaveAs, &self.suggested_name());
+            return false;
+        };
+        self.save_to(&path)
+    }
+
+    fn save_to(&mut self, path: &Path) -> bool {
+        match crate::io::save(&self.map, path) {
+            Ok(()) => {
+                if let Some(old) = self.recovery_path() {
+                    recovery::remove_recovery(&old);
+                }
+                self.path = Some(path.to_path_buf());
+                self.history.mark_saved();
+                self.recovered_unsaved = false;
+                self.disk = DiskStamp::of(path);
+                self.remember_recent(path);
+                true
+            }
+            Err(e) => {
+                self.message = Some(format!("{e}\nThe file on disk is as it was."));
+                false
+            }
+        }
+    }
+
+    fn suggested_name(&self) -> String {
+        self.path.as_deref().and_then(Path::file_name).map_or_else(
+            || "map.ron".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+
+    fn open(&mut self, path: &Path) {
+        match crate::io::load(path) {
+            Ok(map) => {
+                self.replace_map(map, Some(path.to_path_buf()));
+                self.offer_recovery();
+            }
+            Err(e) => self.message = Some(format!("{e}\nThe map on screen is as it was.")),
+        }
+    }
+
+    /// Runs `then` now, or first asks what to do with unsaved changes.
+    fn guard(&mut self, then: Then) {
+        if self.is_dirty() {
+            self.question = Some(Question::Unsaved(then));
+        } else {
+            self.proceed(then);
+        }
+    }
+
+    fn proceed(&mut self, then: Then) {
+        if let Some(path) = self.recovery_path() {
+            recovery::remove_recovery(&path); // the user chose to leave these changes
+        }
+        match then {
+            Then::Close => self.allow_close = true,
+            Then::New => self.replace_map(Map::new("Untitled map"), None),
+            Then::Open(Some(path)) => self.open(&path),
+            Then::Open(None) => self.files.request(FilePurpose::Open, ""),
+        }
+    }
+
+    // Actions.
+
+    fn perform(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::New => self.guard(Then::New),
+            Action::Open => self.guard(Then::Open(None)),
+            Action::Save => {
+                self.save();
+            }
+            Action::SaveAs => self
+                .files
+                .request(FilePurpose::SaveAs, &self.suggested_name()),
+            Action::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::AddStakeholder => {
+                let screen = ctx
+                    .pointer_hover_pos()
+                    .filter(|p| self.canvas.rect.is_some_and(|r| r.contains(*p)))
+                    .or_else(|| self.canvas.rect.map(|r| r.center()));
+                if let Some(screen) = screen {
+                    self.start_adding(ctx, screen);
+                }
+            }
+            Action::Connect => {
+                let ids: Vec<_> = self.selection.stakeholders.iter().copied().collect();
+                if let [from, to] = ids[..] {
+                    let screen = ctx.pointer_hover_pos().unwrap_or_default();
+                    self.connecting = Some(ConnectDraft { from, to, screen });
+                } else {
+                    self.message = Some("Select two stakeholders to connect (Shift+click).".into());
+                }
+            }
+            Action::Delete => self.delete_selection(),
+            Action::Duplicate => {
+                let ids: Vec<_> = self.selection.stakeholders.iter().copied().collect();
+                if !ids.is_empty() {
+                    let (edit, new) = edit::duplicate(&self.map, &ids, PASTE_OFFSET);
+                    self.apply(edit);
+                    self.select(Selection::stakeholders(new));
+                }
+            }
+            Action::SelectAll => {
+                let all: Vec<_> = self.map.stakeholders().map(|s| s.id).collect();
+                self.select(Selection::stakeholders(all));
+            }
+            Action::ClearSelection => {
+                self.adding = None;
+                self.connecting = None;
+                self.find = None;
+                self.select(Selection::default());
+            }
+            Action::TogglePin => self.toggle_pin(),
+            Action::Find => self.find = Some(String::new()),
+            Action::ZoomToFit => self.canvas.fit_requested = true,
+            Action::ToggleLegend => self.show_legend = !self.show_legend,
+            Action::ShowShortcuts => self.show_shortcuts = !self.show_shortcuts,
+        }
+    }
+
+    fn start_adding(&mut self, ctx: &egui::Context, screen: Pos2) {
+        if let Some(at) = self.canvas.to_canvas(ctx, screen) {
+            self.adding = Some(AddDraft {
+                kind: self.new_kind,
+                name: String::new(),
+                at,
+                screen,
+                focus: true,
+            });
+        }
+    }
+
+    fn delete_selection(&mut self) {
+        let mut edits: Vec<Edit> = self
+            .selection
+            .relationships
+            .iter()
+            .filter(|&&id| {
+                self.map.relationship(id).is_some_and(|r| {
+                    // Those carried by a deleted stakeholder go with it.
+                    !self.selection.stakeholders.contains(&r.from())
+                        && !self.selection.stakeholders.contains(&r.to())
+                })
+            })
+            .map(|&id| Edit::RemoveRelationship(id))
+            .collect();
+        edits.extend(
+            self.selection
+                .stakeholders
+                .iter()
+                .map(|&id| Edit::RemoveStakeholder(id)),
+        );
+        if !edits.is_empty() {
+            self.apply(Edit::Batch(edits));
+        }
+    }
+
+    fn toggle_pin(&mut self) {
+        let chosen: Vec<&Stakeholder> = self
+            .selection
+            .stakeholders
+            .iter()
+            .filter_map(|&id| self.map.stakeholder(id))
+            .collect();
+        let pin = !chosen.iter().all(|s| s.pinned);
+        let edits: Vec<Edit> = chosen
+            .into_iter()
+            .map(|s| {
+                let mut s = s.clone();
+                s.pinned = pin;
+                Edit::UpdateStakeholder(s)
+            })
+            .collect();
+        if !edits.is_empty() {
+            self.apply(Edit::Batch(edits));
+        }
+    }
+
+    /// Copy, cut and paste arrive as events, not keys.
+    fn clipboard_events(&mut self, ctx: &egui::Context) {
+        if ctx.egui_wants_keyboard_input() {
+            return; // a text field is copying or pasting text
+        }
+        let events = ctx.input(|i| i.events.clone());
+        for event in events {
+            match event {
+                egui::Event::Copy | egui::Event::Cut => {
+                    let ids: Vec<_> = self.selection.stakeholders.iter().copied().collect();
+                    if ids.is_empty() {
+                        continue;
+                    }
+                    ctx.copy_text(edit::copy(&self.map, &ids));
+                    if event == egui::Event::Cut {
+                        self.delete_selection();
+                    }
+                }
+                egui::Event::Paste(text) => match edit::paste(&self.map, &text, PASTE_OFFSET) {
+                    Ok((edit, new)) => {
+                        self.apply(edit);
+                        self.select(Selection::stakeholders(new));
+                    }
+                    Err(e) => self.message = Some(format!("Nothing to paste: {e}")),
+                },
+                _ => {}
+            }
+        }
+    }
+
+    fn canvas_events(&mut self, ctx: &egui::Context, events: Vec<CanvasEvent>) {
+        for event in events {
+            match event {
+                CanvasEvent::StakeholderClicked { id, shift: true } => {
+                    let mut selection = self.selection.clone();
+                    selection.toggle_stakeholder(id);
+                    self.select(selection);
+                }
+                CanvasEvent::StakeholderClicked { id, shift: false } => {
+                    self.select(Selection::stakeholder(id));
+                }
+                CanvasEvent::RelationshipClicked { id, shift: true } => {
+                    let mut selection = self.selection.clone();
+                    selection.toggle_relationship(id);
+                    self.select(selection);
+                }
+                CanvasEvent::RelationshipClicked { id, shift: false } => {
+                    self.select(Selection::relationship(id));
+                }
+                CanvasEvent::BackgroundClicked { shift } => {
+                    if !shift {
+                        self.select(Selection::default());
+                    }
+                }
+                CanvasEvent::BackgroundDoubleClicked { at } => {
+                    if let Some(screen) = self.canvas.to_screen(ctx, at) {
+                        self.start_adding(ctx, screen);
+                    }
+                }
+                CanvasEvent::Moved(moves) => {
+                    let moves: Vec<_> = moves
+                        .into_iter()
+                        .filter(|(id, p)| {
+                            self.map
+                                .stakeholder(*id)
+                                .is_some_and(|s| s.position != Some(*p))
+                        })
+                        .map(|(id, p)| (id, Some(p)))
+                        .collect();
+                    if !moves.is_empty() {
+                        self.apply(Edit::MoveStakeholders(moves));
+                    }
+                }
+                CanvasEvent::BoxSelected(ids) => {
+                    let mut selection = self.selection.clone();
+                    selection.stakeholders.extend(ids);
+                    self.select(selection);
+                }
+                CanvasEvent::ConnectRequested { from, to, screen } => {
+                    self.connecting = Some(ConnectDraft { from, to, screen });
+                }
+            }
+        }
+    }
+
+    fn connect(&mut self, draft: &ConnectDraft, kind: RelationshipKind) {
+        let id = self.map.next_relationship_id();
+        self.apply(Edit::AddRelationship(Relationship::new(
+            id, draft.from, draft.to, kind,
+        )));
+        self.select(Selection::relationship(id));
+    }
+
+    // The frame's parts.
+
+    fn menu_ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui.button("New").clicked() {
+                    self.perform(&ctx, Action::New);
+                }
+                if ui.button("Open...").clicked() {
+                    self.perform(&ctx, Action::Open);
+                }
+                ui.menu_button("Open recent", |ui| {
+                    if self.recent.is_empty() {
+                        ui.weak("No recent maps");
+                    }
+                    for path in self.recent.clone() {
+                        if ui.button(path.display().to_string()).clicked() {
+                            self.guard(Then::Open(Some(path)));
+                        }
+                    }
+                });
+                ui.separator();
+                if ui.button("Save").clicked() {
+                    self.perform(&ctx, Action::Save);
+                }
+                if ui.button("Save as...").clicked() {
+                    self.perform(&ctx, Action::SaveAs);
+                }
+                ui.separator();
+                if ui.button("Quit").clicked() {
+                    self.perform(&ctx, Action::Quit);
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                let undo = self.history.undo_label().map(|l| format!("Undo: {l}"));
+                if ui
+                    .add_enabled(
+                        undo.is_some(),
+                        egui::Button::new(undo.as_deref().unwrap_or("Undo")),
+                    )
+                    .clicked()
+                {
+                    self.undo();
+                }
+                let redo = self.history.redo_label().map(|l| format!("Redo: {l}"));
+                if ui
+                    .add_enabled(
+                        redo.is_some(),
+                        egui::Button::new(redo.as_deref().unwrap_or("Redo")),
+                    )
+                    .clicked()
+                {
+                    self.redo();
+                }
+                ui.separator();
+                for (label, action) in [
+                    ("Add stakeholder", Action::AddStakeholder),
+                    ("Connect", Action::Connect),
+                    ("Duplicate", Action::Duplicate),
+                    ("Delete", Action::Delete),
+                    ("Pin or unpin", Action::TogglePin),
+                    ("Select all", Action::SelectAll),
+                ] {
+                    if ui.button(label).clicked() {
+                        self.perform(&ctx, action);
+                    }
+                }
+            });
+            ui.menu_button("View", |ui| {
+                if ui.button("Zoom to fit").clicked() {
+                    self.canvas.fit_requested = true;
+                }
+                if ui.button("Find...").clicked() {
+                    self.find = Some(String::new());
+                }
+                ui.checkbox(&mut self.show_legend, "Legend");
+                ui.checkbox(&mut self.files.native, "Use the desktop's file dialog");
+                ui.separator();
+                egui::widgets::global_theme_preference_buttons(ui);
+            });
+            ui.menu_button("Help", |ui| {
+                if ui.button("Keyboard shortcuts").clicked() {
+                    self.show_shortcuts = true;
+                }
+            });
+        });
     }
 
     fn toolbar_ui(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
             ui.strong(&self.map.title);
             ui.separator();
+            egui::ComboBox::from_id_salt("new_kind")
+                .selected_text(self.new_kind.to_string())
+                .show_ui(ui, |ui| {
+                    for kind in StakeholderKind::ALL {
+                        ui.selectable_value(&mut self.new_kind, kind, kind.to_string());
+                    }
+                });
             if ui
-                .button("Zoom to fit")
-                .on_hover_text("Show the whole map")
+                .button("Add stakeholder")
+                .on_hover_text("Add a stakeholder of this kind (N, or double-click the canvas)")
                 .clicked()
             {
-                self.fit_requested = true;
+                self.perform(&ui.ctx().clone(), Action::AddStakeholder);
+            }
+            ui.toggle_value(&mut self.canvas.connect_mode, "Connect")
+                .on_hover_text(
+                    "Drag from one stakeholder to another to connect them (or hold Alt)",
+                );
+            ui.separator();
+            if ui
+                .button("Zoom to fit")
+                .on_hover_text("Show the whole map (F)")
+                .clicked()
+            {
+                self.canvas.fit_requested = true;
             }
             ui.toggle_value(&mut self.show_legend, "Legend");
         });
@@ -129,7 +686,14 @@ impl StakemapApp {
 
     fn status_ui(&self, ui: &mut Ui) {
         ui.horizontal(|ui| {
-            ui.label(self.file_label());
+            let file = self
+                .path
+                .as_deref()
+                .map_or_else(|| String::from("built-in map"), |p| p.display().to_string());
+            ui.label(file);
+            if self.is_dirty() {
+                ui.label("unsaved changes");
+            }
             ui.separator();
             ui.label(format!(
                 "{} stakeholders · {} relationships · {} observations",
@@ -140,66 +704,313 @@ impl StakemapApp {
         });
     }
 
-    fn canvas_ui(&mut self, ui: &mut Ui) {
-        let interaction = SettingsInteraction::new()
-            .with_dragging_enabled(true)
-            .with_hover_enabled(true)
-            .with_node_clicking_enabled(true)
-            .with_node_selection_enabled(true)
-            .with_edge_clicking_enabled(true)
-            .with_edge_selection_enabled(true);
-        let navigation = SettingsNavigation::new()
-            .with_zoom_and_pan_enabled(true)
-            .with_fit_to_screen_enabled(self.fit_requested)
-            .with_fit_to_screen_padding(0.1);
-        self.fit_requested = false;
-        let style = SettingsStyle::new().with_labels_always(true);
-        let response = GraphView::<StillState, Still>::new()
-            .with_id(Some(CANVAS_ID.to_owned()))
-            .with_interactions(&interaction)
-            .with_navigations(&navigation)
-            .with_styles(&style)
-            .show(ui, &mut self.view.graph);
-        self.canvas_rect = response.response.rect;
-        for change in response.changes {
-            self.apply_canvas_change(&change);
+    fn adding_ui(&mut self, ctx: &egui::Context) {
+        let Some(mut draft) = self.adding.take() else {
+            return;
+        };
+        let mut done = false;
+        let mut cancel = false;
+        egui::Area::new(egui::Id::new("add_stakeholder"))
+            .fixed_pos(draft.screen)
+            .order(egui::Order::Foreground)
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        for kind in StakeholderKind::ALL {
+                            ui.selectable_value(&mut draft.kind, kind, kind.to_string());
+                        }
+                    });
+                    let label = ui.label("Name of the new stakeholder");
+                    let field = ui
+                        .text_edit_singleline(&mut draft.name)
+                        .labelled_by(label.id);
+                    if draft.focus {
+                        field.request_focus();
+                        draft.focus = false;
+                    }
+                    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.horizontal(|ui| {
+                        done = ui.button("Add").clicked() || enter;
+                        cancel = ui.button("Cancel").clicked()
+                            || ui.input(|i| i.key_pressed(egui::Key::Escape));
+                    });
+                });
+            });
+        if done && !draft.name.trim().is_empty() {
+            let id = self.map.next_stakeholder_id();
+            let mut stakeholder = Stakeholder::new(id, draft.kind, draft.name.trim());
+            stakeholder.position = Some(draft.at);
+            self.new_kind = draft.kind;
+            self.apply(Edit::AddStakeholder(stakeholder));
+            self.select(Selection::stakeholder(id));
+        } else if !cancel && !done {
+            self.adding = Some(draft);
         }
     }
 
-    fn apply_canvas_change(&mut self, change: &GraphChange) {
-        match *change {
-            GraphChange::NodeClicked { node } => {
-                if let Some(id) = self.view.stakeholder_at(node) {
-                    self.select(Selection::Stakeholder(id));
+    fn connecting_ui(&mut self, ctx: &egui::Context) {
+        let Some(draft) = self.connecting.take() else {
+            return;
+        };
+        let name = |id| self.map.stakeholder(id).map_or("?", |s| s.name.as_str());
+        let mut chosen = None;
+        let mut cancel = ctx.input(|i| i.key_pressed(egui::Key::Escape));
+        egui::Area::new(egui::Id::new("connect"))
+            .fixed_pos(draft.screen)
+            .order(egui::Order::Foreground)
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.label(format!(
+                        "Connect {} and {} as",
+                        name(draft.from),
+                        name(draft.to)
+                    ));
+                    for kind in RelationshipKind::ALL {
+                        if ui.button(kind.to_string()).clicked() {
+                            chosen = Some(kind);
+                        }
+                    }
+                    cancel |= ui.button("Cancel").clicked();
+                });
+            });
+        match chosen {
+            Some(kind) => self.connect(&draft, kind),
+            None if !cancel => self.connecting = Some(draft),
+            None => {}
+        }
+    }
+
+    fn find_ui(&mut self, ctx: &egui::Context) {
+        let Some(mut query) = self.find.take() else {
+            return;
+        };
+        let mut close = false;
+        let mut pick = None;
+        egui::Window::new("Find")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 60.0))
+            .show(ctx, |ui| {
+                let label = ui.label("Name, tag, sector or area");
+                let field = ui.text_edit_singleline(&mut query).labelled_by(label.id);
+                if !field.has_focus() && query.is_empty() {
+                    field.request_focus();
+                }
+                let results = super::find::find(&self.map, &query, 12);
+                let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if enter {
+                    pick = results.first().copied();
+                }
+                for id in &results {
+                    if let Some(s) = self.map.stakeholder(*id)
+                        && ui.button(format!("{} · {}", s.name, s.kind)).clicked()
+                    {
+                        pick = Some(*id);
+                    }
+                }
+                if !query.trim().is_empty() && results.is_empty() {
+                    ui.weak("No stakeholder matches.");
+                }
+                close = ui.input(|i| i.key_pressed(egui::Key::Escape));
+            });
+        if let Some(id) = pick {
+            self.select(Selection::stakeholder(id));
+            self.canvas.centre_on = self.view.position_of(id);
+        } else if !close {
+            self.find = Some(query);
+        }
+    }
+
+    fn question_ui(&mut self, ctx: &egui::Context) {
+        let Some(question) = self.question.take() else {
+            return;
+        };
+        let mut answer: Option<&str> = None;
+        let (title, text, buttons): (&str, String, &[&str]) = match &question {
+            Question::Unsaved(_) => (
+                "Unsaved changes",
+                format!("Save the changes to {}?", self.suggested_name()),
+                &["Save", "Discard", "Cancel"],
+            ),
+            Question::Recover(found, _) => (
+                "Recover unsaved work",
+                format!(
+                    "stakemap did not close cleanly last time. Recover the unsaved work on \"{}\" ({} stakeholders)?",
+                    found.map.title,
+                    found.map.stakeholder_count()
+                ),
+                &["Recover", "Discard"],
+            ),
+            Question::ChangedOnDisk => (
+                "Changed on disk",
+                format!(
+                    "{} was changed by someone else. Reload it, or keep the map on screen (the next save replaces the file)?",
+                    self.suggested_name()
+                ),
+                &["Reload", "Keep mine"],
+            ),
+        };
+        egui::Modal::new(egui::Id::new("question")).show(ctx, |ui| {
+            ui.heading(title);
+            ui.label(text);
+            ui.horizontal(|ui| {
+                for &button in buttons {
+                    if ui.button(button).clicked() {
+                        answer = Some(button);
+                    }
+                }
+            });
+        });
+        match (question, answer) {
+            (question, None) => self.question = Some(question),
+            (Question::Unsaved(then), Some("Save")) => {
+                if self.path.is_some() {
+                    if self.save() {
+                        self.proceed(then);
+                    }
+                } else {
+                    self.after_save_as = Some(then);
+                    self.files
+                        .request(FilePurpose::SaveAs, &self.suggested_name());
                 }
             }
-            GraphChange::EdgeClicked { edge } => {
-                if let Some(id) = self.view.relationship_at(edge) {
-                    self.select(Selection::Relationship(id));
+            (Question::Unsaved(then), Some("Discard")) => self.proceed(then),
+            (Question::Recover(found, _), Some("Recover")) => {
+                let path = self.path.clone();
+                self.replace_map(found.map, path);
+                self.recovered_unsaved = true;
+            }
+            (Question::Recover(_, path), Some("Discard")) => recovery::remove_recovery(&path),
+            (Question::ChangedOnDisk, Some("Reload")) => {
+                if let Some(path) = self.path.clone() {
+                    self.open(&path);
                 }
             }
-            GraphChange::NodeDragEnded { node } => {
-                // Dragging moves the stakeholder in the map itself.
-                if let Some(id) = self.view.stakeholder_at(node)
-                    && let Some(position) = self.view.position_of(id)
-                    && let Some(s) = self.map.stakeholder_mut(id)
+            (Question::ChangedOnDisk, Some(_)) => {
+                self.disk = self.path.as_deref().and_then(DiskStamp::of);
+            }
+            (_, Some(_)) => {} // Cancel
+        }
+    }
+
+    fn shortcuts_ui(&mut self, ctx: &egui::Context) {
+        egui::Window::new("Keyboard shortcuts")
+            .open(&mut self.show_shortcuts)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                    for (_, shortcut, what) in shortcuts::SHORTCUTS {
+                        ui.monospace(shortcuts::describe(ctx, shortcut));
+                        ui.label(*what);
+                        ui.end_row();
+                    }
+                    for (keys, what) in shortcuts::CLIPBOARD_SHORTCUTS {
+                        ui.monospace(*keys);
+                        ui.label(*what);
+                        ui.end_row();
+                    }
+                });
+            });
+    }
+
+    fn message_ui(&mut self, ctx: &egui::Context) {
+        let Some(message) = self.message.clone() else {
+            return;
+        };
+        egui::Window::new("Could not open the map")
+            .title_bar(false)
+            .collapsible(false)
+            .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 40.0))
+            .show(ctx, |ui| {
+                ui.label(message);
+                if ui.button("OK").clicked() {
+                    self.message = None;
+                }
+            });
+    }
+
+    /// Autosave, changes on disk, the window title and closing.
+    fn housekeeping(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        if self.is_dirty() {
+            if now - self.last_autosave >= AUTOSAVE_EVERY.as_secs_f64() {
+                self.last_autosave = now;
+                if let Some(path) = self.recovery_path()
+                    && let Err(e) = recovery::write_recovery(&self.map, &path)
                 {
-                    s.position = Some(position);
+                    self.message = Some(format!("Autosave failed: {e}"));
                 }
             }
-            GraphChange::NodeDeselected { .. } | GraphChange::EdgeDeselected { .. }
-                if self.view.graph.selected_nodes().is_empty()
-                    && self.view.graph.selected_edges().is_empty() =>
-            {
-                self.selection = Selection::None;
+            ctx.request_repaint_after(AUTOSAVE_EVERY);
+        } else {
+            self.last_autosave = now;
+        }
+
+        let focused = ctx.input(|i| i.viewport().focused.unwrap_or(true));
+        if focused && !self.focused && self.question.is_none() {
+            self.check_disk();
+        }
+        self.focused = focused;
+
+        let title = format!(
+            "{}{} — stakemap",
+            if self.is_dirty() { "● " } else { "" },
+            self.path.as_deref().and_then(Path::file_name).map_or_else(
+                || self.map.title.clone(),
+                |n| n.to_string_lossy().into_owned()
+            )
+        );
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.is_dirty() {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.question = Some(Question::Unsaved(Then::Close));
+        }
+        if self.allow_close {
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
+    }
+
+    /// Asks what to do when the file changed on disk since it was loaded or saved.
+    pub fn check_disk(&mut self) {
+        if let Some(path) = self.path.as_deref()
+            && DiskStamp::of(path) != self.disk
+        {
+            self.question = Some(Question::ChangedOnDisk);
+        }
+    }
+
+    fn files_ui(&mut self, ctx: &egui::Context) {
+        let Some((purpose, path)) = self.files.poll(ctx) else {
+            return;
+        };
+        match purpose {
+            FilePurpose::Open => self.open(&path),
+            FilePurpose::SaveAs => {
+                let then = self.after_save_as.take();
+                if self.save_to(&path)
+                    && let Some(then) = then
+                {
+                    self.proceed(then);
+                }
             }
-            _ => {}
         }
     }
 }
 
 impl eframe::App for StakemapApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        if self.question.is_none() {
+            for action in shortcuts::pressed(&ctx) {
+                self.perform(&ctx, action);
+            }
+            self.clipboard_events(&ctx);
+        }
+        Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
         Panel::bottom("status_bar").show(ui, |ui| self.status_ui(ui));
         Panel::right("inspector")
@@ -209,11 +1020,15 @@ impl eframe::App for StakemapApp {
             .show(ui, |ui| {
                 ui.heading("Inspector");
                 ui.separator();
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    if let Some(picked) = inspector_ui(ui, &self.map, self.selection) {
-                        self.select(picked);
+                let actions = egui::ScrollArea::vertical()
+                    .show(ui, |ui| self.inspector.ui(ui, &self.map, &self.selection))
+                    .inner;
+                for action in actions {
+                    match action {
+                        InspectorAction::Edit(edit) => self.apply(*edit),
+                        InspectorAction::Select(selection) => self.select(selection),
                     }
-                });
+                }
             });
         // The legend has a panel of its own so that it never covers the map.
         Panel::left("legend")
@@ -224,24 +1039,38 @@ impl eframe::App for StakemapApp {
                 egui::ScrollArea::vertical().show(ui, legend_ui);
             });
         egui::CentralPanel::default().show(ui, |ui| {
-            self.canvas_ui(ui);
-            if let Some(message) = self.message.clone() {
-                egui::Window::new("Could not open the map")
-                    .collapsible(false)
-                    .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 40.0))
-                    .show(ui.ctx(), |ui| {
-                        ui.label(message);
-                        if ui.button("OK").clicked() {
-                            self.message = None;
-                        }
-                    });
-            }
+            let events = self.canvas.ui(ui, &mut self.view, &self.selection);
+            self.canvas_events(&ctx, events);
         });
+        self.adding_ui(&ctx);
+        self.connecting_ui(&ctx);
+        self.find_ui(&ctx);
+        self.shortcuts_ui(&ctx);
+        self.message_ui(&ctx);
+        self.files_ui(&ctx);
+        self.question_ui(&ctx);
+        self.housekeeping(&ctx);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         if let Some(path) = self.path.as_deref().and_then(Path::to_str) {
             storage.set_string(LAST_FILE_KEY, path.to_owned());
+        }
+        let recent: Vec<String> = self
+            .recent
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        storage.set_string(RECENT_KEY, recent.join("\n"));
+        storage.set_string(NATIVE_DIALOG_KEY, self.files.native.to_string());
+    }
+
+    fn on_exit(&mut self) {
+        // A clean exit: whatever the user chose about unsaved work has been done.
+        if !self.is_dirty()
+            && let Some(path) = self.recovery_path()
+        {
+            recovery::remove_recovery(&path);
         }
     }
 }

@@ -1,163 +1,588 @@
-//! The inspector: every field of the selected stakeholder or relationship (read-only here).
+//! The inspector: every field of the selected stakeholder or relationship, editable.
+//!
+//! Fields edit a draft copy; the draft becomes one `Edit` (one undo step) when a text field
+//! loses focus, or at once for a choice, a checkbox or a number. Values are checked where
+//! they are typed: names may not be empty, strengths stay within 0-5, dates must be real.
 
-use super::Selection;
-use crate::model::{Map, Relationship, STRENGTH_NAMES, Stakeholder};
-use egui::{Grid, RichText, Ui};
+use super::selection::{Selection, Single};
+use crate::edit::Edit;
+use crate::model::{
+    Date, Engagement, InteractionKind, Map, Observation, Relationship, RelationshipKind,
+    STRENGTH_NAMES, SaraStage, Stakeholder, StakeholderKind, Tone,
+};
+use egui::{Grid, Response, RichText, Ui};
+use std::collections::{BTreeSet, HashMap};
+use std::fmt::Display;
 
-/// Shows the selection; returns a new selection when the user clicks a linked item.
-pub fn inspector_ui(ui: &mut Ui, map: &Map, selection: Selection) -> Option<Selection> {
-    match selection {
-        Selection::None => {
-            ui.weak("Click a stakeholder or a relationship to see its details.");
-            None
-        }
-        Selection::Stakeholder(id) => map.stakeholder(id).and_then(|s| stakeholder_ui(ui, map, s)),
-        Selection::Relationship(id) => map
-            .relationship(id)
-            .and_then(|r| relationship_ui(ui, map, r)),
+/// What the inspector asks the app to do.
+#[derive(Debug)]
+pub enum InspectorAction {
+    /// Apply this edit (one undo step).
+    Edit(Box<Edit>),
+    /// Select something else (a linked stakeholder or relationship).
+    Select(Selection),
+}
+
+impl InspectorAction {
+    fn edit(edit: Edit) -> Self {
+        Self::Edit(Box::new(edit))
     }
 }
 
-fn row(ui: &mut Ui, name: &str, value: impl Into<String>) {
-    let value = value.into();
-    ui.label(name);
-    if value.is_empty() {
-        ui.weak("—");
-    } else {
-        ui.add(egui::Label::new(value).wrap());
-    }
-    ui.end_row();
+/// The inspector's drafts between frames.
+#[derive(Default)]
+pub struct Inspector {
+    stakeholder: Option<Stakeholder>,
+    relationship: Option<Relationship>,
+    /// A text field holds a change not yet committed.
+    typing: bool,
+    new_tag: String,
+    /// Dates as typed, by observation index, until they are valid.
+    dates: HashMap<usize, String>,
 }
 
-fn optional<T: ToString>(value: Option<T>) -> String {
-    value.map(|v| v.to_string()).unwrap_or_default()
+/// Collects what the fields did this frame.
+#[derive(Default)]
+struct Outcome {
+    changed_text: bool,
+    commit: bool,
 }
 
-fn stakeholder_ui(ui: &mut Ui, map: &Map, s: &Stakeholder) -> Option<Selection> {
-    ui.heading(&s.name);
-    ui.label(format!("{} {}", s.kind, s.id));
-    if s.confidential {
-        ui.colored_label(ui.visuals().warn_fg_color, "Confidential");
+impl Outcome {
+    fn text(&mut self, response: &Response) {
+        self.changed_text |= response.changed();
+        self.commit |= response.lost_focus();
     }
-    ui.add_space(4.0);
-    Grid::new("stakeholder_fields")
-        .num_columns(2)
-        .striped(true)
-        .show(ui, |ui| {
-            row(ui, "Kind", s.kind.to_string());
-            row(ui, "Name", &s.name);
-            row(ui, "Description", &s.description);
-            row(ui, "Sector", &s.sector);
-            row(ui, "Area", &s.area);
-            row(ui, "Tags", s.tags.join(", "));
-            row(ui, "Influence", optional(s.influence));
-            row(ui, "Interest", optional(s.interest));
-            row(ui, "Engagement now", optional(s.engagement));
-            row(ui, "Engagement desired", optional(s.desired_engagement));
-            let contact = s.contact.clone().unwrap_or_default();
-            row(ui, "Contact person", contact.person);
-            row(ui, "Contact role", contact.role);
-            row(ui, "Email", contact.email);
-            row(ui, "Phone", contact.phone);
-            row(
-                ui,
-                "Confidential",
-                if s.confidential { "Yes" } else { "No" },
-            );
-            row(ui, "SARA stage", optional(s.sara_stage));
-            row(ui, "Priority", optional(s.priority));
-            row(
-                ui,
-                "Position",
-                s.position
-                    .map(|p| format!("{:.0}, {:.0}", p.0, p.1))
-                    .unwrap_or_default(),
-            );
-            row(ui, "Pinned", if s.pinned { "Yes" } else { "No" });
-        });
-    ui.add_space(8.0);
-    let relationships = map.relationships_of(s.id);
-    ui.label(RichText::new(format!("Relationships ({})", relationships.len())).strong());
-    let mut picked = None;
-    for r in relationships {
-        let other = if r.from() == s.id { r.to() } else { r.from() };
-        let other_name = map.stakeholder(other).map_or("?", |o| o.name.as_str());
-        let text = format!("{} · {} · strength {}", r.kind, other_name, r.strength());
-        if ui.link(text).clicked() {
-            picked = Some(Selection::Relationship(r.id));
-        }
+
+    fn choice(&mut self, changed: bool) {
+        self.commit |= changed;
     }
-    picked
 }
 
-fn relationship_ui(ui: &mut Ui, map: &Map, r: &Relationship) -> Option<Selection> {
-    let name = |id| {
-        map.stakeholder(id)
-            .map_or(String::from("?"), |s| s.name.clone())
-    };
-    ui.heading(format!("{} {}", r.kind, r.id));
-    let mut picked = None;
-    ui.horizontal_wrapped(|ui| {
-        if ui.link(name(r.from())).clicked() {
-            picked = Some(Selection::Stakeholder(r.from()));
+impl Inspector {
+    /// Shows the selection and returns what the user did.
+    pub fn ui(&mut self, ui: &mut Ui, map: &Map, selection: &Selection) -> Vec<InspectorAction> {
+        let mut actions = Vec::new();
+        match selection.single() {
+            None if selection.is_empty() => {
+                self.stakeholder = None;
+                self.relationship = None;
+                ui.weak("Click a stakeholder or a relationship to see and edit it.");
+            }
+            None => {
+                ui.label(format!(
+                    "{} stakeholders and {} relationships selected",
+                    selection.stakeholders.len(),
+                    selection.relationships.len()
+                ));
+                ui.weak("Drag one of them to move them all; Delete removes them.");
+            }
+            Some(Single::Stakeholder(id)) => {
+                if let Some(current) = map.stakeholder(id) {
+                    self.stakeholder_ui(ui, map, current, &mut actions);
+                }
+            }
+            Some(Single::Relationship(id)) => {
+                if let Some(current) = map.relationship(id) {
+                    self.relationship_ui(ui, map, current, &mut actions);
+                }
+            }
         }
-        ui.label(if r.directed { "to" } else { "and" });
-        if ui.link(name(r.to())).clicked() {
-            picked = Some(Selection::Stakeholder(r.to()));
+        actions
+    }
+
+    fn stakeholder_ui(
+        &mut self,
+        ui: &mut Ui,
+        map: &Map,
+        current: &Stakeholder,
+        actions: &mut Vec<InspectorAction>,
+    ) {
+        self.relationship = None;
+        let stale = self.stakeholder.as_ref().is_none_or(|d| d.id != current.id);
+        if stale || (!self.typing && self.stakeholder.as_ref() != Some(current)) {
+            self.stakeholder = Some(current.clone());
+            self.typing = false;
+            self.new_tag.clear();
         }
-    });
-    ui.add_space(4.0);
-    let strength = r.strength();
-    Grid::new("relationship_fields")
-        .num_columns(2)
-        .striped(true)
-        .show(ui, |ui| {
-            row(ui, "Kind", r.kind.to_string());
-            row(ui, "From", name(r.from()));
-            row(ui, "To", name(r.to()));
-            row(
-                ui,
-                "Reads with a direction",
-                if r.directed { "Yes" } else { "No" },
-            );
-            row(ui, "Owner", &r.owner);
-            row(ui, "Notes", &r.notes);
-            let observed = if r.observations.is_empty() {
-                " (not yet observed)"
+        let Some(mut draft) = self.stakeholder.take() else {
+            return;
+        };
+        ui.heading(&current.name);
+        ui.label(format!("{} {}", current.kind, current.id));
+        if current.confidential {
+            ui.colored_label(ui.visuals().warn_fg_color, "Confidential");
+        }
+        ui.add_space(4.0);
+        let mut out = Outcome::default();
+        let suggestions = Suggestions::of(map);
+        Grid::new("stakeholder_fields")
+            .num_columns(2)
+            .striped(true)
+            .show(ui, |ui| {
+                out.choice(choice(ui, "Kind", &mut draft.kind, &StakeholderKind::ALL));
+                out.text(&text(ui, "Name", &mut draft.name));
+                out.text(&multiline(ui, "Description", &mut draft.description));
+                out.text(&suggested(
+                    ui,
+                    "Sector",
+                    &mut draft.sector,
+                    &suggestions.sectors,
+                ));
+                out.text(&suggested(ui, "Area", &mut draft.area, &suggestions.areas));
+                out.choice(tags(
+                    ui,
+                    &mut draft.tags,
+                    &mut self.new_tag,
+                    &suggestions.tags,
+                ));
+                out.choice(score(ui, "Influence", &mut draft.influence));
+                out.choice(score(ui, "Interest", &mut draft.interest));
+                out.choice(optional_choice(
+                    ui,
+                    "Engagement now",
+                    &mut draft.engagement,
+                    &Engagement::ALL,
+                ));
+                out.choice(optional_choice(
+                    ui,
+                    "Engagement desired",
+                    &mut draft.desired_engagement,
+                    &Engagement::ALL,
+                ));
+                let mut contact = draft.contact.clone().unwrap_or_default();
+                out.text(&text(ui, "Contact person", &mut contact.person));
+                out.text(&text(ui, "Contact role", &mut contact.role));
+                out.text(&text(ui, "Email", &mut contact.email));
+                out.text(&text(ui, "Phone", &mut contact.phone));
+                draft.contact = (contact != Default::default()).then_some(contact);
+                out.choice(check(ui, "Confidential", &mut draft.confidential));
+                if draft.kind == StakeholderKind::Issue || draft.sara_stage.is_some() {
+                    out.choice(optional_choice(
+                        ui,
+                        "SARA stage",
+                        &mut draft.sara_stage,
+                        &SaraStage::ALL,
+                    ));
+                    out.choice(score(ui, "Priority", &mut draft.priority));
+                }
+                out.choice(check(ui, "Pinned", &mut draft.pinned));
+            });
+        self.typing |= out.changed_text;
+        if out.commit {
+            self.typing = false;
+            if draft.name.trim().is_empty() {
+                draft.name.clone_from(&current.name); // a stakeholder always has a name
+            }
+            if &draft != current {
+                actions.push(InspectorAction::edit(Edit::UpdateStakeholder(
+                    draft.clone(),
+                )));
+            }
+        }
+        self.stakeholder = Some(draft);
+
+        ui.add_space(8.0);
+        let relationships = map.relationships_of(current.id);
+        ui.label(RichText::new(format!("Relationships ({})", relationships.len())).strong());
+        for r in relationships {
+            let other = if r.from() == current.id {
+                r.to()
             } else {
-                ""
+                r.from()
             };
-            row(
-                ui,
-                "Strength",
-                format!(
+            let other_name = map.stakeholder(other).map_or("?", |o| o.name.as_str());
+            let text = format!("{} · {} · strength {}", r.kind, other_name, r.strength());
+            if ui.link(text).clicked() {
+                actions.push(InspectorAction::Select(Selection::relationship(r.id)));
+            }
+        }
+    }
+
+    fn relationship_ui(
+        &mut self,
+        ui: &mut Ui,
+        map: &Map,
+        current: &Relationship,
+        actions: &mut Vec<InspectorAction>,
+    ) {
+        self.stakeholder = None;
+        let stale = self
+            .relationship
+            .as_ref()
+            .is_none_or(|d| d.id != current.id);
+        if stale || (!self.typing && self.relationship.as_ref() != Some(current)) {
+            self.relationship = Some(current.clone());
+            self.typing = false;
+            self.dates.clear();
+        }
+        let Some(mut draft) = self.relationship.take() else {
+            return;
+        };
+        let name = |id| {
+            map.stakeholder(id)
+                .map_or(String::from("?"), |s| s.name.clone())
+        };
+        ui.heading(format!("{} {}", current.kind, current.id));
+        ui.horizontal_wrapped(|ui| {
+            if ui.link(name(current.from())).clicked() {
+                actions.push(InspectorAction::Select(Selection::stakeholder(
+                    current.from(),
+                )));
+            }
+            ui.label(if current.directed { "to" } else { "and" });
+            if ui.link(name(current.to())).clicked() {
+                actions.push(InspectorAction::Select(Selection::stakeholder(
+                    current.to(),
+                )));
+            }
+        });
+        ui.add_space(4.0);
+        let mut out = Outcome::default();
+        let owners = Suggestions::of(map).owners;
+        let strength = current.strength();
+        Grid::new("relationship_fields")
+            .num_columns(2)
+            .striped(true)
+            .show(ui, |ui| {
+                out.choice(choice(ui, "Kind", &mut draft.kind, &RelationshipKind::ALL));
+                out.choice(check(ui, "Reads with a direction", &mut draft.directed));
+                ui.label("Direction");
+                if ui.button("Swap ends").clicked() {
+                    let (from, to) = (draft.to(), draft.from());
+                    draft.set_endpoints(from, to);
+                    out.commit = true;
+                }
+                ui.end_row();
+                out.text(&suggested(ui, "Owner", &mut draft.owner, &owners));
+                out.text(&multiline(ui, "Notes", &mut draft.notes));
+                let observed = if current.observations.is_empty() {
+                    " (not yet observed)"
+                } else {
+                    ""
+                };
+                ui.label("Strength");
+                ui.label(format!(
                     "{strength} {}{observed}",
                     STRENGTH_NAMES[usize::from(strength.min(5))]
-                ),
-            );
-            row(ui, "Tone", r.tone().to_string());
-        });
-    ui.add_space(8.0);
-    ui.label(RichText::new(format!("Observations ({})", r.observations.len())).strong());
-    let mut log: Vec<_> = r.observations.iter().collect();
-    log.sort_by_key(|o| std::cmp::Reverse(o.date)); // newest first: what a planner looks for
-    // One block an observation, not a wide table: the panel stays narrow and notes wrap.
-    for o in log {
-        ui.separator();
-        ui.horizontal_wrapped(|ui| {
-            ui.strong(o.date.to_string());
-            let level = STRENGTH_NAMES[usize::from(o.strength.min(5))];
-            ui.label(format!(
-                "{} {level} · {} · {}",
-                o.strength, o.tone, o.interaction
-            ));
-        });
-        if !o.note.is_empty() {
-            ui.add(egui::Label::new(&o.note).wrap());
+                ));
+                ui.end_row();
+                ui.label("Tone");
+                ui.label(current.tone().to_string());
+                ui.end_row();
+            });
+        self.typing |= out.changed_text;
+        if out.commit {
+            self.typing = false;
+            // The observation log is edited one observation at a time below.
+            draft.observations.clone_from(&current.observations);
+            if &draft != current {
+                actions.push(InspectorAction::edit(Edit::UpdateRelationship(
+                    draft.clone(),
+                )));
+            }
         }
-        if !o.recorded_by.is_empty() {
-            ui.weak(format!("Recorded by {}", o.recorded_by));
+        self.relationship = Some(draft);
+        ui.add_space(8.0);
+        self.observations_ui(ui, current, actions);
+    }
+
+    fn observations_ui(
+        &mut self,
+        ui: &mut Ui,
+        current: &Relationship,
+        actions: &mut Vec<InspectorAction>,
+    ) {
+        ui.horizontal(|ui| {
+            ui.label(
+                RichText::new(format!("Observations ({})", current.observations.len())).strong(),
+            );
+            if ui.button("Log an interaction...").clicked() {
+                actions.push(InspectorAction::edit(Edit::AddObservation {
+                    relationship: current.id,
+                    observation: new_observation(current),
+                }));
+            }
+        });
+        // Newest first: what a planner looks for. Edits address the log as stored.
+        let mut order: Vec<usize> = (0..current.observations.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse((current.observations[i].date, i)));
+        for index in order {
+            let stored = &current.observations[index];
+            let mut o = stored.clone();
+            let mut out = Outcome::default();
+            let mut remove = false;
+            ui.separator();
+            ui.push_id(("observation", index), |ui| {
+                ui.horizontal(|ui| {
+                    let typed = self
+                        .dates
+                        .entry(index)
+                        .or_insert_with(|| o.date.to_string());
+                    let valid = typed.parse::<Date>();
+                    let mut field = egui::TextEdit::singleline(typed).desired_width(90.0);
+                    if valid.is_err() {
+                        field = field.text_color(ui.visuals().error_fg_color);
+                    }
+                    let response = ui.add(field).on_hover_text("Date, YYYY-MM-DD");
+                    if let Ok(date) = valid {
+                        o.date = date;
+                        out.text(&response);
+                    }
+                    out.choice(
+                        ui.add(
+                            egui::DragValue::new(&mut o.strength)
+                                .range(0..=5)
+                                .prefix("strength "),
+                        )
+                        .changed(),
+                    );
+                    out.choice(combo(ui, ("tone", index), &mut o.tone, &Tone::ALL));
+                    out.choice(combo(
+                        ui,
+                        ("via", index),
+                        &mut o.interaction,
+                        &InteractionKind::ALL,
+                    ));
+                    remove = ui
+                        .small_button("Delete")
+                        .on_hover_text("Delete this observation")
+                        .clicked();
+                });
+                ui.horizontal(|ui| {
+                    out.text(
+                        &ui.add(
+                            egui::TextEdit::singleline(&mut o.note)
+                                .hint_text("Note")
+                                .desired_width(f32::INFINITY),
+                        ),
+                    );
+                });
+                ui.horizontal(|ui| {
+                    ui.weak("Recorded by");
+                    out.text(
+                        &ui.add(
+                            egui::TextEdit::singleline(&mut o.recorded_by).desired_width(160.0),
+                        ),
+                    );
+                });
+            });
+            if remove {
+                actions.push(InspectorAction::edit(Edit::RemoveObservation {
+                    relationship: current.id,
+                    index,
+                }));
+                self.dates.clear();
+            } else if out.commit && &o != stored {
+                actions.push(InspectorAction::edit(Edit::UpdateObservation {
+                    relationship: current.id,
+                    index,
+                    observation: o,
+                }));
+                self.dates.clear();
+            } else if out.changed_text {
+                // Keep typed text (notes) across frames until it is committed.
+                self.typing = true;
+                if let Some(r) = self.relationship.as_mut()
+                    && let Some(slot) = r.observations.get_mut(index)
+                {
+                    *slot = o;
+                }
+            }
         }
     }
-    picked
+}
+
+/// A new observation: today, as strong and in the same tone as the last one.
+fn new_observation(r: &Relationship) -> Observation {
+    Observation {
+        date: Date::today(),
+        strength: r.strength(),
+        tone: r.tone(),
+        interaction: InteractionKind::Meeting,
+        note: String::new(),
+        recorded_by: r.owner.clone(),
+    }
+}
+
+/// Values already used on the map, offered as completions.
+struct Suggestions {
+    sectors: Vec<String>,
+    areas: Vec<String>,
+    tags: Vec<String>,
+    owners: Vec<String>,
+}
+
+impl Suggestions {
+    fn of(map: &Map) -> Self {
+        let collect = |values: &mut dyn Iterator<Item = &String>| -> Vec<String> {
+            let set: BTreeSet<&String> = values.filter(|v| !v.trim().is_empty()).collect();
+            set.into_iter().cloned().collect()
+        };
+        Self {
+            sectors: collect(&mut map.stakeholders().map(|s| &s.sector)),
+            areas: collect(&mut map.stakeholders().map(|s| &s.area)),
+            tags: collect(&mut map.stakeholders().flat_map(|s| s.tags.iter())),
+            owners: collect(&mut map.relationships().map(|r| &r.owner)),
+        }
+    }
+}
+
+fn text(ui: &mut Ui, name: &str, value: &mut String) -> Response {
+    let label = ui.label(name);
+    let response = ui.text_edit_singleline(value).labelled_by(label.id);
+    ui.end_row();
+    response
+}
+
+fn multiline(ui: &mut Ui, name: &str, value: &mut String) -> Response {
+    let label = ui.label(name);
+    let response = ui
+        .add(egui::TextEdit::multiline(value).desired_rows(2))
+        .labelled_by(label.id);
+    ui.end_row();
+    response
+}
+
+/// A text field that offers values already used on the map that start with what is typed.
+fn suggested(ui: &mut Ui, name: &str, value: &mut String, options: &[String]) -> Response {
+    let label = ui.label(name);
+    let response = ui
+        .vertical(|ui| {
+            let mut response = ui.text_edit_singleline(value).labelled_by(label.id);
+            if response.has_focus() {
+                let typed = value.to_lowercase();
+                let matches: Vec<&String> = options
+                    .iter()
+                    .filter(|o| o.to_lowercase().starts_with(&typed) && *o != value)
+                    .take(5)
+                    .collect();
+                for option in matches {
+                    if ui.small_button(option).clicked() {
+                        value.clone_from(option);
+                        response.mark_changed();
+                    }
+                }
+            }
+            response
+        })
+        .inner;
+    ui.end_row();
+    response
+}
+
+/// The tags as chips (click to remove) and a field to add one, with completion.
+fn tags(ui: &mut Ui, tags: &mut Vec<String>, new_tag: &mut String, known: &[String]) -> bool {
+    ui.label("Tags");
+    let mut changed = false;
+    ui.vertical(|ui| {
+        ui.horizontal_wrapped(|ui| {
+            let mut remove = None;
+            for (i, tag) in tags.iter().enumerate() {
+                if ui
+                    .small_button(format!("{tag} ×"))
+                    .on_hover_text("Remove this tag")
+                    .clicked()
+                {
+                    remove = Some(i);
+                }
+            }
+            if let Some(i) = remove {
+                tags.remove(i);
+                changed = true;
+            }
+        });
+        let field = ui.add(egui::TextEdit::singleline(new_tag).hint_text("Add tag"));
+        let typed = new_tag.trim().to_lowercase();
+        let mut add = None;
+        if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) && !typed.is_empty()
+        {
+            add = Some(new_tag.trim().to_owned());
+        }
+        if field.has_focus() && !typed.is_empty() {
+            for option in known
+                .iter()
+                .filter(|t| t.to_lowercase().starts_with(&typed) && !tags.contains(t))
+                .take(5)
+            {
+                if ui.small_button(option).clicked() {
+                    add = Some(option.clone());
+                }
+            }
+        }
+        if let Some(tag) = add {
+            if !tags.contains(&tag) {
+                tags.push(tag);
+                changed = true;
+            }
+            new_tag.clear();
+        }
+    });
+    ui.end_row();
+    changed
+}
+
+fn check(ui: &mut Ui, name: &str, value: &mut bool) -> bool {
+    ui.label(name);
+    let changed = ui.checkbox(value, "").changed();
+    ui.end_row();
+    changed
+}
+
+fn combo<T: Copy + PartialEq + Display>(
+    ui: &mut Ui,
+    id: impl std::hash::Hash + std::fmt::Debug,
+    value: &mut T,
+    options: &[T],
+) -> bool {
+    let mut changed = false;
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(value.to_string())
+        .show_ui(ui, |ui| {
+            for &option in options {
+                changed |= ui
+                    .selectable_value(value, option, option.to_string())
+                    .changed();
+            }
+        });
+    changed
+}
+
+fn choice<T: Copy + PartialEq + Display>(
+    ui: &mut Ui,
+    name: &str,
+    value: &mut T,
+    options: &[T],
+) -> bool {
+    ui.label(name);
+    let changed = combo(ui, name, value, options);
+    ui.end_row();
+    changed
+}
+
+fn optional_choice<T: Copy + PartialEq + Display>(
+    ui: &mut Ui,
+    name: &str,
+    value: &mut Option<T>,
+    options: &[T],
+) -> bool {
+    ui.label(name);
+    let mut changed = false;
+    egui::ComboBox::from_id_salt(name)
+        .selected_text(value.map_or_else(|| "—".to_owned(), |v| v.to_string()))
+        .show_ui(ui, |ui| {
+            changed |= ui.selectable_value(value, None, "—").changed();
+            for &option in options {
+                changed |= ui
+                    .selectable_value(value, Some(option), option.to_string())
+                    .changed();
+            }
+        });
+    ui.end_row();
+    changed
+}
+
+/// A 1-5 score, or none.
+fn score(ui: &mut Ui, name: &str, value: &mut Option<u8>) -> bool {
+    optional_choice(ui, name, value, &[1, 2, 3, 4, 5])
 }

@@ -2,29 +2,22 @@
 //! uses this module, egui or egui_graphs.
 
 mod app;
+mod canvas;
+mod files;
+mod find;
 mod inspector;
 mod legend;
+mod selection;
 mod shapes;
+mod shortcuts;
 mod still_layout;
 mod view_model;
 
 pub use app::StakemapApp;
+pub use selection::{Selection, Single};
 
-use crate::model::{RelationshipId, StakeholderId};
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-/// What the inspector shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Selection {
-    /// Nothing.
-    #[default]
-    None,
-    /// One stakeholder.
-    Stakeholder(StakeholderId),
-    /// One relationship.
-    Relationship(RelationshipId),
-}
 
 /// Opens the window on a file, or on the last map opened, or on the built-in map, and
 /// returns when it closes.

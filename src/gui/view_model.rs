@@ -1,6 +1,7 @@
 //! The egui_graphs view model built from a map: small payloads (ids and style), positions,
 //! and the hover/drag/selection flags egui_graphs keeps. The map stays the truth.
 
+use super::selection::Selection;
 use super::shapes::{RelationshipShape, StakeholderShape};
 use crate::model::{Map, Position, RelationshipId, StakeholderId};
 use crate::style::{self, NodeShape, Rgba};
@@ -97,24 +98,36 @@ impl ViewModel {
         Some(Position(p.x, p.y))
     }
 
-    /// Marks one stakeholder or relationship as selected on the canvas, clearing others.
-    pub fn show_selection(
-        &mut self,
-        stakeholder: Option<StakeholderId>,
-        relationship: Option<RelationshipId>,
-    ) {
+    /// Every stakeholder and where it is drawn.
+    pub fn stakeholders(&self) -> impl Iterator<Item = (StakeholderId, Position)> + '_ {
+        self.graph.nodes_iter().map(|(_, node)| {
+            let p = node.location();
+            (node.payload().id, Position(p.x, p.y))
+        })
+    }
+
+    /// Moves a stakeholder's drawing (not the map) by a canvas offset.
+    pub fn move_by(&mut self, id: StakeholderId, delta: egui::Vec2) {
+        if let Some(node) = self.nodes.get(&id).and_then(|&i| self.graph.node_mut(i)) {
+            let moved = node.location() + delta;
+            node.set_location(moved);
+        }
+    }
+
+    /// Marks the selected stakeholders and relationships on the canvas.
+    pub fn show_selection(&mut self, selection: &Selection) {
         let node_indices: Vec<_> = self.graph.g().node_indices().collect();
         for index in node_indices {
             if let Some(node) = self.graph.node_mut(index) {
                 let id = node.payload().id;
-                node.set_selected(Some(id) == stakeholder);
+                node.set_selected(selection.stakeholders.contains(&id));
             }
         }
         let edge_indices: Vec<_> = self.graph.g().edge_indices().collect();
         for index in edge_indices {
             if let Some(edge) = self.graph.edge_mut(index) {
                 let id = edge.payload().id;
-                edge.set_selected(Some(id) == relationship);
+                edge.set_selected(selection.relationships.contains(&id));
             }
         }
     }

@@ -1,0 +1,286 @@
+//! The canvas: the map drawn by egui_graphs, and what the pointer does on it (click,
+//! Shift+click, box select, drag a selection, Alt+drag to connect, double-click to add).
+//! It reports what happened as [`CanvasEvent`]s; the app turns them into edits.
+
+use super::selection::Selection;
+use super::still_layout::{Still, StillState};
+use super::view_model::ViewModel;
+use crate::model::{Position, RelationshipId, StakeholderId};
+use egui::{Color32, Pos2, Rect, Stroke, Ui};
+use egui_graphs::{
+    GraphChange, GraphView, MetadataFrame, SettingsInteraction, SettingsNavigation, SettingsStyle,
+};
+
+/// The id egui_graphs keeps the canvas's zoom and pan under.
+const CANVAS_ID: &str = "map_canvas";
+
+/// Something the user did on the canvas.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CanvasEvent {
+    /// A click on a stakeholder; with Shift it toggles it in the selection.
+    StakeholderClicked { id: StakeholderId, shift: bool },
+    /// A click on a relationship.
+    RelationshipClicked { id: RelationshipId, shift: bool },
+    /// A click on empty canvas.
+    BackgroundClicked { shift: bool },
+    /// A double-click on empty canvas, at this canvas position.
+    BackgroundDoubleClicked { at: Position },
+    /// A drag ended: these stakeholders now stand here.
+    Moved(Vec<(StakeholderId, Position)>),
+    /// A Shift+drag box enclosed these stakeholders.
+    BoxSelected(Vec<StakeholderId>),
+    /// An Alt+drag (or a drag in connect mode) went from one stakeholder to another.
+    ConnectRequested {
+        from: StakeholderId,
+        to: StakeholderId,
+        screen: Pos2,
+    },
+}
+
+/// What the canvas remembers between frames.
+#[derive(Default)]
+pub struct CanvasState {
+    /// Fit the whole map on the next frame.
+    pub fit_requested: bool,
+    /// Centre the canvas on this position on the next frame.
+    pub centre_on: Option<Position>,
+    /// Connect mode: a drag from a stakeholder to another connects them.
+    pub connect_mode: bool,
+    /// Where the canvas was drawn last frame, in screen points.
+    pub rect: Option<Rect>,
+    box_start: Option<Pos2>,
+    connect_from: Option<StakeholderId>,
+}
+
+fn metadata_key() -> egui::Id {
+    // egui_graphs stores its frame metadata under the hash of its own id.
+    egui::Id::new(MetadataFrame::new(Some(CANVAS_ID.to_owned())).get_id())
+}
+
+/// The canvas's current zoom and pan, as egui_graphs keeps them.
+pub fn metadata(ctx: &egui::Context) -> Option<MetadataFrame> {
+    ctx.data_mut(|d| d.get_persisted::<MetadataFrame>(metadata_key()))
+}
+
+impl CanvasState {
+    /// A canvas that fits the whole map on its first frame.
+    pub fn fitted() -> Self {
+        Self {
+            fit_requested: true,
+            ..Self::default()
+        }
+    }
+
+    /// Where a canvas position is on screen now.
+    pub fn to_screen(&self, ctx: &egui::Context, position: Position) -> Option<Pos2> {
+        let meta = metadata(ctx)?;
+        let local = meta.canvas_to_screen_pos(egui::pos2(position.0, position.1));
+        Some(local + self.rect?.min.to_vec2())
+    }
+
+    /// The canvas position under a screen point.
+    pub fn to_canvas(&self, ctx: &egui::Context, screen: Pos2) -> Option<Position> {
+        let meta = metadata(ctx)?;
+        let p = meta.screen_to_canvas_pos((screen - self.rect?.min).to_pos2());
+        Some(Position(p.x, p.y))
+    }
+
+    /// Draws the map and handles the pointer; returns what happened.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        view: &mut ViewModel,
+        selection: &Selection,
+    ) -> Vec<CanvasEvent> {
+        let (shift, alt) = ui.input(|i| (i.modifiers.shift, i.modifiers.alt));
+        let connecting = self.connect_mode || alt;
+        if let (Some(target), Some(rect)) = (self.centre_on.take(), self.rect) {
+            centre(ui.ctx(), rect, target);
+        }
+        let interaction = SettingsInteraction::new()
+            .with_dragging_enabled(!connecting && !shift)
+            .with_hover_enabled(true)
+            .with_node_clicking_enabled(true)
+            .with_edge_clicking_enabled(true);
+        let navigation = SettingsNavigation::new()
+            // Shift+drag draws a box and Alt+drag connects: neither may pan.
+            .with_zoom_and_pan_enabled(!connecting && !shift)
+            .with_fit_to_screen_enabled(self.fit_requested)
+            .with_fit_to_screen_padding(0.1);
+        self.fit_requested = false;
+        let style = SettingsStyle::new().with_labels_always(true);
+        let response = GraphView::<StillState, Still>::new()
+            .with_id(Some(CANVAS_ID.to_owned()))
+            .with_interactions(&interaction)
+            .with_navigations(&navigation)
+            .with_styles(&style)
+            .show(ui, &mut view.graph);
+        let rect = response.response.rect;
+        self.rect = Some(rect);
+
+        let mut events = Vec::new();
+        let mut hit = false;
+        for change in &response.changes {
+            match *change {
+                GraphChange::NodeClicked { node } => {
+                    hit = true;
+                    if let Some(id) = view.stakeholder_at(node) {
+                        events.push(CanvasEvent::StakeholderClicked { id, shift });
+                    }
+                }
+                GraphChange::EdgeClicked { edge } => {
+                    hit = true;
+                    if let Some(id) = view.relationship_at(edge) {
+                        events.push(CanvasEvent::RelationshipClicked { id, shift });
+                    }
+                }
+                GraphChange::NodeDoubleClicked { .. } => hit = true,
+                GraphChange::NodeMoved { node, delta, .. } => {
+                    // The selection moves together with the stakeholder dragged.
+                    if let Some(id) = view.stakeholder_at(node)
+                        && selection.stakeholders.contains(&id)
+                    {
+                        for &other in selection.stakeholders.iter().filter(|&&o| o != id) {
+                            view.move_by(other, delta);
+                        }
+                    }
+                }
+                GraphChange::NodeDragEnded { node } => {
+                    if let Some(id) = view.stakeholder_at(node) {
+                        let moved: Vec<StakeholderId> = if selection.stakeholders.contains(&id) {
+                            selection.stakeholders.iter().copied().collect()
+                        } else {
+                            vec![id]
+                        };
+                        let positions = moved
+                            .into_iter()
+                            .filter_map(|m| Some((m, view.position_of(m)?)))
+                            .collect();
+                        events.push(CanvasEvent::Moved(positions));
+                    }
+                }
+                _ => {}
+            }
+        }
+        let background = !hit && view.graph.hovered_node().is_none();
+        if response.response.double_clicked() && background {
+            if let Some(at) = response
+                .response
+                .interact_pointer_pos()
+                .and_then(|p| self.to_canvas(ui.ctx(), p))
+            {
+                events.push(CanvasEvent::BackgroundDoubleClicked { at });
+            }
+        } else if response.response.clicked() && background {
+            events.push(CanvasEvent::BackgroundClicked { shift });
+        }
+        self.box_select(ui, view, &response.response, shift, &mut events);
+        self.connect(ui, view, &response.response, connecting, &mut events);
+        events
+    }
+
+    fn box_select(
+        &mut self,
+        ui: &Ui,
+        view: &ViewModel,
+        response: &egui::Response,
+        shift: bool,
+        events: &mut Vec<CanvasEvent>,
+    ) {
+        let (pressed, released, pointer) = ui.input(|i| {
+            (
+                i.pointer.primary_pressed(),
+                i.pointer.primary_released(),
+                i.pointer.interact_pos(),
+            )
+        });
+        if pressed && shift && response.hovered() && view.graph.hovered_node().is_none() {
+            self.box_start = pointer;
+        }
+        let (Some(start), Some(now)) = (self.box_start, pointer) else {
+            return;
+        };
+        let area = Rect::from_two_pos(start, now);
+        if released {
+            self.box_start = None;
+            if area.area() > 16.0 {
+                let inside = view
+                    .stakeholders()
+                    .filter(|&(_, p)| {
+                        self.to_screen(ui.ctx(), p)
+                            .is_some_and(|s| area.contains(s))
+                    })
+                    .map(|(id, _)| id)
+                    .collect();
+                events.push(CanvasEvent::BoxSelected(inside));
+            }
+            return;
+        }
+        let colour = ui.visuals().selection.bg_fill;
+        ui.painter().rect(
+            area,
+            0.0,
+            colour.gamma_multiply(0.2),
+            Stroke::new(1.0, colour),
+            egui::StrokeKind::Inside,
+        );
+    }
+
+    fn connect(
+        &mut self,
+        ui: &Ui,
+        view: &ViewModel,
+        response: &egui::Response,
+        connecting: bool,
+        events: &mut Vec<CanvasEvent>,
+    ) {
+        let (pressed, released, pointer) = ui.input(|i| {
+            (
+                i.pointer.primary_pressed(),
+                i.pointer.primary_released(),
+                i.pointer.interact_pos(),
+            )
+        });
+        let under_pointer = view
+            .graph
+            .hovered_node()
+            .and_then(|n| view.stakeholder_at(n));
+        if connecting && pressed && response.hovered() {
+            self.connect_from = under_pointer;
+        }
+        let Some(from) = self.connect_from else {
+            return;
+        };
+        if released {
+            self.connect_from = None;
+            if let (Some(to), Some(screen)) = (under_pointer, pointer)
+                && to != from
+            {
+                events.push(CanvasEvent::ConnectRequested { from, to, screen });
+            }
+            return;
+        }
+        let start = view
+            .position_of(from)
+            .and_then(|p| self.to_screen(ui.ctx(), p));
+        if let (Some(start), Some(now)) = (start, pointer) {
+            ui.painter().line_segment(
+                [start, now],
+                Stroke::new(2.0, ui.visuals().selection.bg_fill),
+            );
+            ui.painter()
+                .circle_filled(now, 4.0, Color32::from_gray(200));
+        }
+    }
+}
+
+/// Pans so that `target` is at the middle of the canvas, keeping the zoom.
+fn centre(ctx: &egui::Context, rect: Rect, target: Position) {
+    let key = metadata_key();
+    ctx.data_mut(|d| {
+        if let Some(mut meta) = d.get_persisted::<MetadataFrame>(key) {
+            meta.pan = rect.size() / 2.0 - egui::vec2(target.0, target.1) * meta.zoom;
+            d.insert_persisted(key, meta);
+        }
+    });
+}

@@ -1,0 +1,113 @@
+//! Choosing files: the desktop's native dialog where there is one (through the XDG portal
+//! on Linux, the system dialogs on Windows and macOS), the in-app dialog where there is
+//! not (Linux with no portal, headless sessions), or when the user prefers it.
+
+use egui_file_dialog::FileDialog;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// What a chosen file is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilePurpose {
+    /// Open this map.
+    Open,
+    /// Save the map here.
+    SaveAs,
+}
+
+/// A native dialog that comes back this fast with nothing chose nothing: no dialog was
+/// shown (no portal answered), so the in-app dialog takes over.
+const NO_DIALOG_SHOWN: Duration = Duration::from_millis(300);
+
+/// The file dialogs of the window.
+pub struct FileDialogs {
+    in_app: FileDialog,
+    pending: Option<FilePurpose>,
+    chosen: Option<(FilePurpose, PathBuf)>,
+    /// Whether to try the native dialog first.
+    pub native: bool,
+}
+
+impl FileDialogs {
+    /// Dialogs that try the native one first when the platform is likely to have one.
+    pub fn new() -> Self {
+        Self {
+            in_app: in_app_dialog(),
+            pending: None,
+            chosen: None,
+            native: native_likely(),
+        }
+    }
+
+    /// Asks the user for a file; the answer comes from [`FileDialogs::poll`].
+    pub fn request(&mut self, purpose: FilePurpose, suggested_name: &str) {
+        if self.native {
+            let started = Instant::now();
+            let dialog = rfd::FileDialog::new().add_filter("stakemap map", &["ron"]);
+            let picked = match purpose {
+                FilePurpose::Open => dialog.pick_file(),
+                FilePurpose::SaveAs => dialog.set_file_name(suggested_name).save_file(),
+            };
+            match picked {
+                Some(path) => {
+                    self.chosen = Some((purpose, with_ron_extension(path, purpose)));
+                    return;
+                }
+                None if started.elapsed() >= NO_DIALOG_SHOWN => return, // the user cancelled
+                None => self.native = false,                            // there was no dialog
+            }
+        }
+        self.pending = Some(purpose);
+        self.in_app = in_app_dialog().default_file_name(suggested_name);
+        match purpose {
+            FilePurpose::Open => self.in_app.pick_file(),
+            FilePurpose::SaveAs => self.in_app.save_file(),
+        }
+    }
+
+    /// Shows the in-app dialog if it is open; returns a file once one is chosen.
+    pub fn poll(&mut self, ctx: &egui::Context) -> Option<(FilePurpose, PathBuf)> {
+        if let Some(chosen) = self.chosen.take() {
+            return Some(chosen);
+        }
+        let purpose = self.pending?;
+        self.in_app.update(ctx);
+        let path = self.in_app.take_picked()?;
+        self.pending = None;
+        Some((purpose, with_ron_extension(path, purpose)))
+    }
+}
+
+fn in_app_dialog() -> FileDialog {
+    FileDialog::new()
+        .add_file_filter(
+            "stakemap maps (.ron)",
+            egui_file_dialog::Filter::new(|p: &std::path::Path| {
+                p.extension().is_some_and(|e| e == "ron")
+            }),
+        )
+        .default_file_filter("stakemap maps (.ron)")
+        .add_save_extension("stakemap map", "ron")
+        .default_save_extension("stakemap map")
+}
+
+/// A map saved without an extension gets `.ron`, so it opens again by a double-click.
+fn with_ron_extension(path: PathBuf, purpose: FilePurpose) -> PathBuf {
+    if purpose == FilePurpose::SaveAs && path.extension().is_none() {
+        path.with_extension("ron")
+    } else {
+        path
+    }
+}
+
+/// Whether a native dialog is likely: always on Windows and macOS; on Linux only with a
+/// D-Bus session (for the portal) or zenity.
+fn native_likely() -> bool {
+    if !cfg!(target_os = "linux") {
+        return true;
+    }
+    let dbus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some();
+    let zenity = std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()));
+    dbus || zenity
+}

@@ -1,0 +1,359 @@
+//! Editing as a person does it, in the window: add, connect, change a field, delete, undo
+//! everything and redo everything, with the map checked after each step; and the question
+//! about unsaved changes before close, New and Open.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use stakemap::gui::{Selection, StakemapApp};
+use stakemap::model::{Map, RelationshipKind, StakeholderKind};
+
+fn app_on(map: Map, path: Option<std::path::PathBuf>) -> Harness<'static, StakemapApp> {
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |_cc| {
+            let mut app = StakemapApp::with_map(map, path);
+            app.use_in_app_dialogs();
+            app
+        });
+    harness.run_steps(4);
+    harness
+}
+
+fn ron(map: &Map) -> String {
+    stakemap::io::to_ron(map)
+}
+
+fn id_named(map: &Map, name: &str) -> stakemap::model::StakeholderId {
+    map.stakeholders()
+        .find(|s| s.name == name)
+        .map(|s| s.id)
+        .unwrap_or_else(|| panic!("no stakeholder named {name}"))
+}
+
+fn ctrl(harness: &mut Harness<'_, StakemapApp>, shift: bool, key: egui::Key) {
+    let modifiers = if shift {
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT
+    } else {
+        egui::Modifiers::COMMAND
+    };
+    harness.key_press_modifiers(modifiers, key);
+    harness.run_steps(4); // a question's window sizes itself before it can be clicked
+}
+
+#[test]
+fn add_connect_edit_delete_then_undo_all_and_redo_all() {
+    let original = stakemap::builtin::police_community();
+    let mut harness = app_on(original.clone(), None);
+    let mut snapshots = vec![ron(harness.state().map())];
+
+    // Add: the toolbar button opens a name field at once; Enter adds.
+    harness.get_by_label("Add stakeholder").click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Name of the new stakeholder")
+        .type_text("Riverside Youth Council");
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    let added = id_named(harness.state().map(), "Riverside Youth Council");
+    let stakeholder = harness.state().map().stakeholder(added).expect("added");
+    assert_eq!(stakeholder.kind, StakeholderKind::Partner);
+    assert!(
+        stakeholder.position.is_some_and(|p| p.is_finite()),
+        "placed on the canvas"
+    );
+    assert_eq!(
+        harness.state().map().stakeholder_count(),
+        original.stakeholder_count() + 1
+    );
+    snapshots.push(ron(harness.state().map()));
+
+    // Connect: select two, press C, choose the kind.
+    let cds = id_named(harness.state().map(), "Community Development Section (CDS)");
+    harness
+        .state_mut()
+        .select(Selection::stakeholders([cds, added]));
+    harness.run_steps(1);
+    harness.key_press(egui::Key::C);
+    harness.run_steps(2);
+    harness.get_by_label("Partnership").click();
+    harness.run_steps(2);
+    let joined: Vec<_> = harness
+        .state()
+        .map()
+        .relationships_of(added)
+        .into_iter()
+        .map(|r| (r.kind, r.from(), r.to()))
+        .collect();
+    assert_eq!(joined, [(RelationshipKind::Partnership, cds, added)]);
+    snapshots.push(ron(harness.state().map()));
+
+    // Edit a field: the sector, committed when the field loses focus.
+    harness.state_mut().select(Selection::stakeholder(added));
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Sector")
+        .focus();
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Sector")
+        .type_text("Youth");
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Tab);
+    harness.run_steps(2);
+    let sector = &harness
+        .state()
+        .map()
+        .stakeholder(added)
+        .expect("there")
+        .sector;
+    assert_eq!(sector, "Youth");
+    snapshots.push(ron(harness.state().map()));
+
+    // Delete: the stakeholder and the relationship it carries.
+    harness.key_press(egui::Key::Escape); // leave the text field, as a click on the canvas would
+    harness.run_steps(1);
+    harness.state_mut().select(Selection::stakeholder(added));
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Delete);
+    harness.run_steps(2);
+    assert!(harness.state().map().stakeholder(added).is_none());
+    assert_eq!(
+        harness.state().map().relationship_count(),
+        original.relationship_count()
+    );
+    let after_all = ron(harness.state().map());
+
+    // Undo everything, one step at a time, checking each state on the way back.
+    for expected in snapshots.iter().rev() {
+        ctrl(&mut harness, false, egui::Key::Z);
+        assert_eq!(&ron(harness.state().map()), expected);
+    }
+    assert_eq!(harness.state().map(), &original);
+    // Redo everything: Ctrl+Shift+Z and Ctrl+Y both redo.
+    for (i, expected) in snapshots.iter().skip(1).enumerate() {
+        if i % 2 == 0 {
+            ctrl(&mut harness, true, egui::Key::Z);
+        } else {
+            ctrl(&mut harness, false, egui::Key::Y);
+        }
+        assert_eq!(&ron(harness.state().map()), expected);
+    }
+    ctrl(&mut harness, true, egui::Key::Z);
+    assert_eq!(ron(harness.state().map()), after_all);
+}
+
+#[test]
+fn typing_a_name_does_not_trigger_shortcuts() {
+    let mut harness = app_on(stakemap::builtin::police_community(), None);
+    let before = harness.state().map().stakeholder_count();
+    harness.get_by_label("Add stakeholder").click();
+    harness.run_steps(2);
+    // N, C, P, F and Delete are shortcuts on the canvas, letters in a name.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Name of the new stakeholder")
+        .type_text("Police Fund Council");
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    assert_eq!(harness.state().map().stakeholder_count(), before + 1);
+    id_named(harness.state().map(), "Police Fund Council");
+}
+
+#[test]
+fn strength_is_kept_within_0_to_5_and_dates_must_be_real() {
+    let map = stakemap::builtin::police_community();
+    let (rid, count) = map
+        .relationships()
+        .find(|r| !r.observations.is_empty())
+        .map(|r| (r.id, r.observations.len()))
+        .expect("observed");
+    let mut harness = app_on(map, None);
+    harness.state_mut().select(Selection::relationship(rid));
+    harness.run_steps(2);
+    harness.get_by_label("Log an interaction...").click();
+    harness.run_steps(2);
+    let log = &harness
+        .state()
+        .map()
+        .relationship(rid)
+        .expect("there")
+        .observations;
+    assert_eq!(log.len(), count + 1);
+    assert!(log.iter().all(|o| o.strength <= 5));
+    ctrl(&mut harness, false, egui::Key::Z);
+    let log = &harness
+        .state()
+        .map()
+        .relationship(rid)
+        .expect("there")
+        .observations;
+    assert_eq!(log.len(), count, "logging is one undo step");
+}
+
+fn edited(harness: &mut Harness<'_, StakemapApp>) {
+    let first = harness.state().map().stakeholders_by_id()[0].id;
+    harness.state_mut().select(Selection::stakeholder(first));
+    harness.run_steps(1);
+    harness.key_press(egui::Key::P); // pin: a one-key edit
+    harness.run_steps(2);
+    assert!(harness.state().is_dirty());
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let mut harness = app_on(stakemap::builtin::police_community(), None);
+    edited(&mut harness);
+    let close = |harness: &mut Harness<'_, StakemapApp>| {
+        harness
+            .input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .events
+            .push(egui::ViewportEvent::Close);
+        harness.step();
+        // The window manager asks once; the harness would repeat it every frame.
+        harness
+            .input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .events
+            .clear();
+        harness.run_steps(4); // the question's window sizes itself first
+    };
+    close(&mut harness);
+    harness.get_by_label("Unsaved changes");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert!(!harness.state().close_allowed());
+    assert!(harness.query_by_label("Unsaved changes").is_none());
+    close(&mut harness);
+    harness.get_by_label("Discard").click();
+    harness.run_steps(2);
+    assert!(harness.state().close_allowed());
+}
+
+#[test]
+fn new_with_unsaved_changes_asks_first() {
+    let mut harness = app_on(stakemap::builtin::police_community(), None);
+    edited(&mut harness);
+    let before = ron(harness.state().map());
+    ctrl(&mut harness, false, egui::Key::N);
+    harness.get_by_label("Unsaved changes");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert_eq!(
+        ron(harness.state().map()),
+        before,
+        "Cancel keeps the map and its changes"
+    );
+    ctrl(&mut harness, false, egui::Key::N);
+    harness.get_by_label("Discard").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().map().stakeholder_count(), 0);
+    assert!(!harness.state().is_dirty());
+}
+
+#[test]
+fn open_with_unsaved_changes_can_save_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("city.ron");
+    let map = stakemap::builtin::police_community();
+    stakemap::io::save(&map, &path).expect("saved");
+    let mut harness = app_on(map, Some(path.clone()));
+    edited(&mut harness);
+    ctrl(&mut harness, false, egui::Key::O);
+    harness.get_by_label("Unsaved changes");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert_ne!(
+        stakemap::io::load(&path).expect("loads"),
+        *harness.state().map()
+    );
+    ctrl(&mut harness, false, egui::Key::O);
+    harness.get_by_label("Save").click();
+    harness.run_steps(2);
+    assert!(!harness.state().is_dirty());
+    assert_eq!(
+        stakemap::io::load(&path).expect("loads"),
+        *harness.state().map(),
+        "saved first"
+    );
+}
+
+#[test]
+fn find_selects_and_centres_the_match() {
+    let mut harness = app_on(stakemap::builtin::police_community(), None);
+    ctrl(&mut harness, false, egui::Key::F);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Name, tag, sector or area")
+        .type_text("police week");
+    harness.run_steps(2);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    let week = id_named(harness.state().map(), "Police Week");
+    assert_eq!(*harness.state().selection(), Selection::stakeholder(week));
+    let on_screen = harness
+        .state()
+        .stakeholder_on_screen(&harness.ctx, week)
+        .expect("on screen");
+    let centre = egui::pos2((200.0 + (1280.0 - 360.0)) / 2.0, 400.0);
+    assert!(
+        (on_screen.x - centre.x).abs() < 60.0,
+        "{on_screen:?} near {centre:?}"
+    );
+}
+
+#[test]
+fn help_lists_the_keyboard_shortcuts() {
+    let mut harness = app_on(stakemap::builtin::police_community(), None);
+    harness.key_press(egui::Key::F1);
+    harness.run_steps(2);
+    assert!(harness.get_all_by_label("Keyboard shortcuts").count() > 0);
+    harness.get_by_label("Undo");
+    harness.get_by_label("Find a stakeholder");
+    harness.get_by_label_contains("Delete the selection, with");
+}
+
+#[test]
+fn copy_and_paste_between_two_maps() {
+    let mut source = app_on(stakemap::builtin::police_community(), None);
+    let cds = id_named(source.state().map(), "Community Development Section (CDS)");
+    let week = id_named(source.state().map(), "Police Week");
+    source
+        .state_mut()
+        .select(Selection::stakeholders([cds, week]));
+    source.run_steps(1);
+    source.event(egui::Event::Copy);
+    source.step();
+    let copied = source
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .expect("copied to the clipboard");
+
+    let mut target = app_on(Map::new("Other map"), None);
+    target.event(egui::Event::Paste(copied));
+    target.run_steps(2);
+    let map = target.state().map();
+    assert_eq!(map.stakeholder_count(), 2);
+    let between = source
+        .state()
+        .map()
+        .relationships()
+        .filter(|r| [r.from(), r.to()].iter().all(|e| *e == cds || *e == week));
+    assert_eq!(map.relationship_count(), between.count());
+    assert_eq!(
+        target.state().selection().stakeholders.len(),
+        2,
+        "pasted ones selected"
+    );
+}
