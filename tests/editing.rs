@@ -357,3 +357,56 @@ fn copy_and_paste_between_two_maps() {
         "pasted ones selected"
     );
 }
+
+#[test]
+fn work_left_in_a_recovery_file_is_offered_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("city.ron");
+    let saved = stakemap::builtin::police_community();
+    stakemap::io::save(&saved, &path).expect("saved");
+    // A session edited the map, autosaved, then died.
+    let mut unsaved = saved.clone();
+    unsaved.title = "Edited, autosaved, never saved".into();
+    let recovery = stakemap::io::recovery::recovery_path(Some(&path), None).expect("path");
+    stakemap::io::recovery::write_recovery(&unsaved, &recovery).expect("autosaved");
+
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(|cc| StakemapApp::new(cc, Some(path.clone())));
+    harness.run_steps(4);
+    harness.get_by_label("Recover unsaved work");
+    harness.get_by_label("Recover").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().map(), &unsaved);
+    assert!(harness.state().is_dirty(), "recovered work is not saved yet");
+    ctrl(&mut harness, false, egui::Key::S);
+    assert_eq!(stakemap::io::load(&path).expect("loads"), unsaved);
+    assert!(!recovery.exists(), "a save removes the recovery file");
+}
+
+#[test]
+fn a_map_changed_on_disk_is_noticed_when_the_window_regains_focus() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("city.ron");
+    let map = stakemap::builtin::police_community();
+    stakemap::io::save(&map, &path).expect("saved");
+    let mut harness = app_on(map.clone(), Some(path.clone()));
+    let mut theirs = map;
+    theirs.title = "Changed by a colleague".into();
+    stakemap::io::save(&theirs, &path).expect("saved by someone else");
+    let focus = |harness: &mut Harness<'_, StakemapApp>, focused| {
+        harness
+            .input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .focused = Some(focused);
+        harness.run_steps(4);
+    };
+    focus(&mut harness, false);
+    focus(&mut harness, true);
+    harness.get_by_label("Changed on disk");
+    harness.get_by_label("Reload").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().map().title, "Changed by a colleague");
+}

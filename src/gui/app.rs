@@ -724,9 +724,10 @@ impl StakemapApp {
                     let field = ui
                         .text_edit_singleline(&mut draft.name)
                         .labelled_by(label.id);
+                    // Asked until it takes: a new popup's first frame only measures it.
                     if draft.focus {
                         field.request_focus();
-                        draft.focus = false;
+                        draft.focus = !field.has_focus();
                     }
                     let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     ui.horizontal(|ui| {
