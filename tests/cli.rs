@@ -268,7 +268,7 @@ fn diff_between_two_dates_of_the_builtin_map_counts_the_changes() {
 }
 
 #[test]
-fn diff_refuses_a_date_that_is_not_a_date() {
+fn diff_refuses_a_moment_that_is_neither_a_date_nor_a_baseline() {
     let dir = tempfile::tempdir().expect("temp dir");
     let output = stakemap(&[
         "diff",
@@ -280,5 +280,54 @@ fn diff_refuses_a_date_that_is_not_a_date() {
     ]);
     assert_no_panic(&output);
     assert_eq!(output.status.code(), Some(2));
-    assert!(text(&output.stderr).contains("2025-02-30"));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("a date (YYYY-MM-DD) or a baseline"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn diff_from_a_baseline_saved_in_the_map() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("map.ron");
+    let mut map = stakemap::builtin::police_community();
+    let today = stakemap::model::Date::today();
+    let date = "2025-01-01".parse().expect("date");
+    map.baselines.push(stakemap::analysis::capture(
+        &map,
+        "Start of 2025",
+        date,
+        today,
+    ));
+    stakemap::io::save(&map, &path).expect("saved");
+    let path = path.display().to_string();
+    let by_name = stakemap(&[
+        "diff",
+        &path,
+        "--from",
+        "Start of 2025",
+        "--to",
+        "2026-01-01",
+        "--format",
+        "json",
+    ]);
+    let by_date = stakemap(&[
+        "diff",
+        &path,
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2026-01-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(by_name.status.code(), Some(0), "{}", text(&by_name.stderr));
+    let by_name: serde_json::Value = serde_json::from_slice(&by_name.stdout).expect("JSON");
+    let by_date: serde_json::Value = serde_json::from_slice(&by_date.stdout).expect("JSON");
+    assert_eq!(
+        by_name["counts"], by_date["counts"],
+        "a baseline of a date compares like the date"
+    );
+    assert_eq!(by_name["from"], "Start of 2025 (2025-01-01)");
 }

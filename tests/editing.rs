@@ -378,7 +378,10 @@ fn work_left_in_a_recovery_file_is_offered_back() {
     harness.get_by_label("Recover").click();
     harness.run_steps(2);
     assert_eq!(harness.state().map(), &unsaved);
-    assert!(harness.state().is_dirty(), "recovered work is not saved yet");
+    assert!(
+        harness.state().is_dirty(),
+        "recovered work is not saved yet"
+    );
     ctrl(&mut harness, false, egui::Key::S);
     assert_eq!(stakemap::io::load(&path).expect("loads"), unsaved);
     assert!(!recovery.exists(), "a save removes the recovery file");

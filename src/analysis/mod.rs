@@ -4,10 +4,12 @@
 //! - [`trend`]: whether a relationship is rising, steady or cooling, from its log.
 //! - [`attention`]: what needs attention: cooling and stale relationships, unaddressed issues.
 //! - [`as_of`]: the map as it stood on a past date.
+//! - [`baseline`]: named snapshots of a date, and the map a snapshot describes.
 //! - [`diff`]: what changed between two maps, and change reports in Markdown, CSV and JSON.
 
 pub mod as_of;
 pub mod attention;
+pub mod baseline;
 pub mod diff;
 pub mod trend;
 
@@ -15,6 +17,7 @@ pub use as_of::{map_as_of, observation_dates, observation_span};
 pub use attention::{
     ADDRESSING_STRENGTH, AttentionItem, AttentionSubject, addresses, needs_attention,
 };
+pub use baseline::{Moment, baseline_map, capture};
 pub use diff::{
     MapDiff, ReportError, StrengthChange, ToneChange, diff, relationship_name, to_csv, to_json,
     to_markdown,

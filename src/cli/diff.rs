@@ -1,8 +1,9 @@
-//! `stakemap diff FILE --from DATE --to DATE [--format md|csv|json]`: what changed on the
-//! map between two dates, as a change report.
+//! `stakemap diff FILE --from DATE|BASELINE --to DATE|BASELINE [--format md|csv|json]`:
+//! what changed on the map between two dates or baselines, as a change report.
 
 use super::output::{err, load_failure, out};
 use crate::analysis;
+use crate::analysis::Moment;
 use crate::model::Date;
 use clap::ValueEnum;
 use std::path::Path;
@@ -19,16 +20,28 @@ pub enum ReportFormat {
     Json,
 }
 
-pub(super) fn run(file: &Path, from: Date, to: Date, format: ReportFormat) -> u8 {
+pub(super) fn run(file: &Path, from: &str, to: &str, format: ReportFormat) -> u8 {
     let map = match crate::io::load(file) {
         Ok(map) => map,
         Err(e) => return load_failure(&e),
     };
     let today = Date::today();
-    let before = analysis::map_as_of(&map, from, today);
-    let after = analysis::map_as_of(&map, to, today);
+    let (from, to) = (Moment::parse(from), Moment::parse(to));
+    let (Some(before), Some(after)) = (from.map(&map, today), to.map(&map, today)) else {
+        let names: Vec<&str> = map.baselines.iter().map(|b| b.name.as_str()).collect();
+        err(&format!(
+            "error: {}: --from and --to take a date (YYYY-MM-DD) or a baseline; its baselines are: {}",
+            file.display(),
+            if names.is_empty() {
+                "none".to_owned()
+            } else {
+                names.join(", ")
+            }
+        ));
+        return super::EXIT_ERROR;
+    };
     let changes = analysis::diff(&before, &after);
-    let (from_label, to_label) = (from.to_string(), to.to_string());
+    let (from_label, to_label) = (from.label(&map), to.label(&map));
     let report = match format {
         ReportFormat::Md => Ok(analysis::to_markdown(
             &changes,

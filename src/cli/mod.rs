@@ -6,7 +6,6 @@ mod format;
 mod output;
 mod validate;
 
-use crate::model::Date;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -53,17 +52,19 @@ pub enum Command {
         #[arg(long)]
         check: bool,
     },
-    /// Report what changed on a map between two dates: stakeholders and relationships
-    /// added and removed, relationships strengthened, weakened or changed in tone.
+    /// Report what changed on a map between two dates or baselines: stakeholders and
+    /// relationships added and removed, relationships strengthened, weakened or changed in
+    /// tone.
     Diff {
         /// The map file.
         file: PathBuf,
-        /// The earlier date, YYYY-MM-DD: the map as it stood that day.
+        /// The earlier moment: a date (YYYY-MM-DD), the map as it stood that day, or the
+        /// name of a baseline saved in the map.
         #[arg(long)]
-        from: Date,
-        /// The later date, YYYY-MM-DD.
+        from: String,
+        /// The later moment: a date or a baseline name.
         #[arg(long)]
-        to: Date,
+        to: String,
         /// The report's format.
         #[arg(long, value_enum, default_value_t)]
         format: diff::ReportFormat,
@@ -80,7 +81,7 @@ pub fn run(command: Command) -> ExitCode {
             from,
             to,
             format,
-        } => diff::run(&file, from, to, format),
+        } => diff::run(&file, &from, &to, format),
     };
     ExitCode::from(code)
 }

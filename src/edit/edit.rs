@@ -2,8 +2,8 @@
 //! returns the edit that undoes it exactly.
 
 use crate::model::{
-    Map, MapError, Observation, Position, Problem, Relationship, RelationshipId, RelationshipKind,
-    Stakeholder, StakeholderId, StakeholderKind, Subject,
+    Baseline, Map, MapError, Observation, Position, Problem, Relationship, RelationshipId,
+    RelationshipKind, Stakeholder, StakeholderId, StakeholderKind, Subject,
 };
 use std::collections::HashSet;
 
@@ -61,6 +61,10 @@ pub enum Edit {
     SetTitle(String),
     /// Replaces the map's description.
     SetDescription(String),
+    /// Keeps a named baseline in the map (a name already used is refused).
+    AddBaseline(Baseline),
+    /// Removes the baseline with this name.
+    RemoveBaseline(String),
     /// Several edits, applied in order, as one undo step (deleting a selection, pasting).
     /// All or nothing: if one fails, those before it are undone.
     Batch(Vec<Edit>),
@@ -319,6 +323,37 @@ pub(crate) fn apply_checked(map: &mut Map, edit: Edit, check: Check) -> Result<E
             &mut map.description,
             description,
         ))),
+        Edit::AddBaseline(baseline) => {
+            if checked
+                && (baseline.name.trim().is_empty() || map.baseline(&baseline.name).is_some())
+            {
+                return Err(EditError::Invalid(Problem::new(
+                    Subject::Map,
+                    format!(
+                        "a baseline needs a name of its own, not \"{}\"",
+                        baseline.name
+                    ),
+                )));
+            }
+            let name = baseline.name.clone();
+            map.baselines.push(baseline);
+            map.baselines
+                .sort_by(|a, b| (a.date, &a.name).cmp(&(b.date, &b.name)));
+            Ok(Edit::RemoveBaseline(name))
+        }
+        Edit::RemoveBaseline(name) => {
+            let index = map
+                .baselines
+                .iter()
+                .position(|b| b.name == name)
+                .ok_or_else(|| {
+                    EditError::Invalid(Problem::new(
+                        Subject::Map,
+                        format!("no baseline \"{name}\""),
+                    ))
+                })?;
+            Ok(Edit::AddBaseline(map.baselines.remove(index)))
+        }
         Edit::Batch(edits) => {
             let mut undo = Vec::with_capacity(edits.len());
             for edit in edits {
@@ -451,6 +486,8 @@ impl Edit {
             },
             Self::SetTitle(title) => format!("Rename map to “{title}”"),
             Self::SetDescription(_) => "Edit map description".to_owned(),
+            Self::AddBaseline(b) => format!("Save baseline “{}”", b.name),
+            Self::RemoveBaseline(name) => format!("Delete baseline “{name}”"),
             Self::Batch(edits) => describe_batch(map, edits),
         }
     }

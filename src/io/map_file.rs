@@ -42,12 +42,15 @@
 //! - `Some(...)` may be written or left out around optional values (`implicit_some`).
 //! - Dates are `"YYYY-MM-DD"`; strength 0-5; influence, interest and priority 1-5;
 //!   positions are `(x, y)` in canvas units.
+//! - `baselines` (optional) are named snapshots: a `name`, a `date`, the `stakeholders`
+//!   on the map then, and the `relationships` observed by then with their `strength` and
+//!   `tone` then.
 //! - Saving writes the canonical form: the same map always gives the same bytes.
 
 use super::atomic::{SaveError, write_atomically};
 use crate::model::{
-    Date, InteractionKind, Map, Observation, Problem, Relationship, RelationshipId,
-    RelationshipKind, Stakeholder, StakeholderId, Subject, Tone,
+    Baseline, BaselineRelationship, Date, InteractionKind, Map, Observation, Problem, Relationship,
+    RelationshipId, RelationshipKind, Stakeholder, StakeholderId, Subject, Tone,
 };
 use ron::extensions::Extensions;
 use serde::{Deserialize, Serialize};
@@ -150,6 +153,28 @@ struct MapFile<'a> {
     stakeholders: Vec<Cow<'a, Stakeholder>>,
     #[serde(default)]
     relationships: Vec<RelationshipRecord<'a>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    baselines: Vec<BaselineRecord<'a>>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BaselineRecord<'a> {
+    name: Cow<'a, str>,
+    /// Text, like observation dates, so a bad one is reported with the other problems.
+    date: Cow<'a, str>,
+    #[serde(default)]
+    stakeholders: Vec<StakeholderId>,
+    #[serde(default)]
+    relationships: Vec<BaselineRelationshipRecord>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BaselineRelationshipRecord {
+    id: RelationshipId,
+    strength: u8,
+    tone: Tone,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -341,6 +366,28 @@ fn into_map(file: MapFile<'_>) -> Result<Map, Vec<Problem>> {
         // Fails only for the dangling ends reported just above.
         let _ = map.add_relationship(relationship);
     }
+    for record in file.baselines {
+        match record.date.parse::<Date>() {
+            Ok(date) => map.baselines.push(Baseline {
+                name: record.name.into_owned(),
+                date,
+                stakeholders: record.stakeholders,
+                relationships: record
+                    .relationships
+                    .into_iter()
+                    .map(|r| BaselineRelationship {
+                        id: r.id,
+                        strength: r.strength,
+                        tone: r.tone,
+                    })
+                    .collect(),
+            }),
+            Err(e) => problems.push(Problem::new(
+                Subject::Map,
+                format!("baseline \"{}\": {e}", record.name),
+            )),
+        }
+    }
     problems.extend(map.validate());
     if problems.is_empty() {
         Ok(map)
@@ -365,6 +412,24 @@ pub fn to_ron(map: &Map) -> String {
             .relationships_by_id()
             .into_iter()
             .map(relationship_record)
+            .collect(),
+        baselines: map
+            .baselines
+            .iter()
+            .map(|b| BaselineRecord {
+                name: Cow::Borrowed(&b.name),
+                date: Cow::Owned(b.date.to_string()),
+                stakeholders: b.stakeholders.clone(),
+                relationships: b
+                    .relationships
+                    .iter()
+                    .map(|r| BaselineRelationshipRecord {
+                        id: r.id,
+                        strength: r.strength,
+                        tone: r.tone,
+                    })
+                    .collect(),
+            })
             .collect(),
     };
     let config = ron::ser::PrettyConfig::new()

@@ -1,6 +1,7 @@
 //! The map: a title, a description, and a graph of stakeholders joined by relationships,
 //! addressed by stable ids.
 
+use super::baseline::Baseline;
 use super::ids::{RelationshipId, StakeholderId};
 use super::relationship::Relationship;
 use super::stakeholder::Stakeholder;
@@ -39,6 +40,8 @@ pub struct Map {
     pub title: String,
     /// What the map is of, and for whom.
     pub description: String,
+    /// Named snapshots of the map on past dates, oldest first.
+    pub baselines: Vec<Baseline>,
     graph: StableGraph<Stakeholder, Relationship, Directed>,
     nodes: HashMap<StakeholderId, NodeIndex>,
     edges: HashMap<RelationshipId, EdgeIndex>,
@@ -233,6 +236,11 @@ impl Map {
         RelationshipId(self.edges.keys().map(|id| id.0).max().map_or(1, |m| m + 1))
     }
 
+    /// The baseline with this name.
+    pub fn baseline(&self, name: &str) -> Option<&Baseline> {
+        self.baselines.iter().find(|b| b.name == name)
+    }
+
     /// How many observations all relationships hold together.
     pub fn observation_count(&self) -> usize {
         self.relationships().map(|r| r.observations.len()).sum()
@@ -244,6 +252,7 @@ impl PartialEq for Map {
     fn eq(&self, other: &Self) -> bool {
         self.title == other.title
             && self.description == other.description
+            && self.baselines == other.baselines
             && self.stakeholders_by_id() == other.stakeholders_by_id()
             && self.relationships_by_id() == other.relationships_by_id()
     }

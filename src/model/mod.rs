@@ -1,6 +1,7 @@
 //! The map model: stakeholders, relationships and their observation logs, stable ids, and
 //! validation. Uses nothing else of the crate.
 
+mod baseline;
 mod date;
 mod ids;
 mod map;
@@ -8,6 +9,7 @@ mod relationship;
 mod stakeholder;
 mod validate;
 
+pub use baseline::{Baseline, BaselineRelationship};
 pub use date::{Date, DateError};
 pub use ids::{RelationshipId, StakeholderId};
 pub use map::{Map, MapError};

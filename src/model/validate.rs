@@ -87,6 +87,29 @@ impl Map {
         if self.title.trim().is_empty() {
             problems.push(Problem::new(Subject::Map, "the title is empty"));
         }
+        let mut names = std::collections::HashSet::new();
+        for b in &self.baselines {
+            if b.name.trim().is_empty() {
+                problems.push(Problem::new(
+                    Subject::Map,
+                    format!("the baseline of {} has no name", b.date),
+                ));
+            } else if !names.insert(b.name.as_str()) {
+                problems.push(Problem::new(
+                    Subject::Map,
+                    format!("two baselines are named \"{}\"", b.name),
+                ));
+            }
+            if let Some(r) = b.relationships.iter().find(|r| r.strength > MAX_STRENGTH) {
+                problems.push(Problem::new(
+                    Subject::Map,
+                    format!(
+                        "baseline \"{}\": relationship {} has strength {} (0 to {MAX_STRENGTH})",
+                        b.name, r.id, r.strength
+                    ),
+                ));
+            }
+        }
         for s in self.stakeholders_by_id() {
             let subject = Subject::Stakeholder(s.id, s.name.clone());
             if s.name.trim().is_empty() {

@@ -1,0 +1,31 @@
+//! Baselines: the map as it stood on a date, saved under a name so that later comparisons
+//! ("since the Police Week baseline") do not shift when old logs are corrected.
+
+use super::date::Date;
+use super::ids::{RelationshipId, StakeholderId};
+use super::relationship::Tone;
+
+/// A named snapshot of which stakeholders and relationships existed on a date, and how
+/// strong each relationship was.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Baseline {
+    /// Its name, unique within the map ("Before Police Week 2025").
+    pub name: String,
+    /// The date it describes.
+    pub date: Date,
+    /// The stakeholders on the map then, in id order.
+    pub stakeholders: Vec<StakeholderId>,
+    /// The relationships observed by then, in id order, with their strength and tone then.
+    pub relationships: Vec<BaselineRelationship>,
+}
+
+/// One relationship in a [`Baseline`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BaselineRelationship {
+    /// The relationship.
+    pub id: RelationshipId,
+    /// Its strength on the baseline's date.
+    pub strength: u8,
+    /// Its tone on the baseline's date.
+    pub tone: Tone,
+}
