@@ -1,16 +1,22 @@
 //! The application: the map being edited and everything around it (history, file, views),
 //! and the frame: menus, toolbar, canvas, inspector, legend, status bar and dialogs.
 
+use super::attention::attention_ui;
 use super::canvas::{CanvasEvent, CanvasState};
 use super::files::{FileDialogs, FilePurpose};
 use super::inspector::{Inspector, InspectorAction};
 use super::legend::legend_ui;
 use super::selection::Selection;
 use super::shortcuts::{self, Action};
-use super::view_model::ViewModel;
+use super::timeline::{TimeAction, Timeline};
+use super::view_model::{Decorations, ViewModel};
+use crate::analysis::{self, AttentionItem, AttentionSubject, Moment, TrendSettings};
 use crate::edit::{self, Edit, History};
 use crate::io::recovery::{self, DiskStamp, Recovered};
-use crate::model::{Map, Position, Relationship, RelationshipKind, Stakeholder, StakeholderKind};
+use crate::model::{
+    Date, Map, Position, Relationship, RelationshipKind, Stakeholder, StakeholderKind,
+};
+use crate::style::Change;
 use egui::{Panel, Pos2, Ui, ViewportCommand};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -28,6 +34,41 @@ const AUTOSAVE_EVERY: Duration = Duration::from_secs(60);
 
 /// Where pasted and duplicated stakeholders land, relative to the originals.
 const PASTE_OFFSET: (f32, f32) = (40.0, 40.0);
+
+/// The map drawn while comparing: the later map, plus what was on the earlier one only
+/// (drawn faint), with each change recorded for the canvas to highlight.
+fn compared_map(before: &Map, mut after: Map, decorations: &mut Decorations) -> Map {
+    let changes = analysis::diff(before, &after);
+    for &id in &changes.stakeholders_added {
+        decorations.stakeholder_changes.insert(id, Change::Added);
+    }
+    for &id in &changes.stakeholders_removed {
+        decorations.stakeholder_changes.insert(id, Change::Removed);
+        if let Some(s) = before.stakeholder(id) {
+            let _ = after.add_stakeholder(s.clone());
+        }
+    }
+    for &id in &changes.relationships_added {
+        decorations.relationship_changes.insert(id, Change::Added);
+    }
+    for &id in &changes.relationships_removed {
+        decorations.relationship_changes.insert(id, Change::Removed);
+        if let Some(r) = before.relationship(id) {
+            let _ = after.add_relationship(r.clone());
+        }
+    }
+    for c in &changes.strengthened {
+        decorations
+            .relationship_changes
+            .insert(c.id, Change::Strengthened);
+    }
+    for c in &changes.weakened {
+        decorations
+            .relationship_changes
+            .insert(c.id, Change::Weakened);
+    }
+    after
+}
 
 /// What to do once unsaved changes are saved or discarded.
 #[derive(Clone, Debug)]
@@ -91,6 +132,9 @@ pub struct StakemapApp {
     last_autosave: f64,
     title: String,
     focused: bool,
+    timeline: Timeline,
+    trend_settings: TrendSettings,
+    attention: Vec<AttentionItem>,
 }
 
 impl StakemapApp {
@@ -130,9 +174,9 @@ impl StakemapApp {
     /// An app showing a map; `path` is where it was loaded from, if anywhere.
     pub fn with_map(mut map: Map, path: Option<PathBuf>) -> Self {
         crate::layout::for_map::place_unplaced(&mut map);
-        let view = ViewModel::new(&map);
+        let view = ViewModel::new(&map, &Decorations::default());
         let disk = path.as_deref().and_then(DiskStamp::of);
-        Self {
+        let mut app = Self {
             map,
             path,
             history: History::default(),
@@ -158,7 +202,12 @@ impl StakemapApp {
             last_autosave: 0.0,
             title: String::new(),
             focused: true,
-        }
+            timeline: Timeline::default(),
+            trend_settings: TrendSettings::default(),
+            attention: Vec::new(),
+        };
+        app.refresh();
+        app
     }
 
     /// The map on screen.
@@ -231,11 +280,73 @@ impl StakemapApp {
         }
     }
 
-    /// Rebuilds the canvas from the map after it changed.
+    /// Rebuilds the canvas after the map, the date shown or the comparison changed: the map
+    /// as of the date (or as compared), cooling relationships dashed, and what needs
+    /// attention.
     fn refresh(&mut self) {
-        self.view = ViewModel::new(&self.map);
+        let today = Date::today();
+        let shown_date = self.timeline.shown_date(today);
+        let mut decorations = Decorations::default();
+        let compared =
+            self.timeline.compare.as_ref().and_then(|(from, to)| {
+                Some((from.map(&self.map, today)?, to.map(&self.map, today)?))
+            });
+        let shown = match (compared, self.timeline.as_of) {
+            (Some((before, after)), _) => Some(compared_map(&before, after, &mut decorations)),
+            (None, Some(date)) => Some(analysis::map_as_of(&self.map, date, today)),
+            (None, None) => None,
+        };
+        let shown_map = shown.as_ref().unwrap_or(&self.map);
+        if self.timeline.compare.is_none() {
+            decorations.cooling = shown_map
+                .relationships()
+                .filter(|r| {
+                    analysis::relationship_trend(r, shown_date, &self.trend_settings).trend
+                        == analysis::Trend::Cooling
+                })
+                .map(|r| r.id)
+                .collect();
+        }
+        self.attention = analysis::needs_attention(shown_map, shown_date, &self.trend_settings);
+        self.view = ViewModel::new(shown_map, &decorations);
         self.selection.retain_existing(&self.map);
         self.view.show_selection(&self.selection);
+    }
+
+    /// How many relationships the canvas draws now (fewer when showing an earlier date).
+    pub fn shown_relationship_count(&self) -> usize {
+        self.view.relationship_count()
+    }
+
+    /// What needs attention on the date shown, most urgent first.
+    pub fn attention(&self) -> &[AttentionItem] {
+        &self.attention
+    }
+
+    /// Shows the map as it stood on a date (`None`: as it is).
+    pub fn show_as_of(&mut self, date: Option<Date>) {
+        self.timeline.as_of = date;
+        self.refresh();
+    }
+
+    /// Highlights what changed between two dates or baselines (`None`: stop comparing).
+    pub fn show_comparison(&mut self, moments: Option<(Moment, Moment)>) {
+        match moments {
+            Some((from, to)) => self.timeline.compare(from, to),
+            None => self.timeline.compare = None,
+        }
+        self.refresh();
+    }
+
+    /// The change of each relationship between the compared moments, as drawn.
+    pub fn shown_changes(&self) -> Vec<(crate::model::RelationshipId, Change)> {
+        let mut changes: Vec<_> = self
+            .view
+            .relationships()
+            .filter_map(|(id, change)| Some((id, change?)))
+            .collect();
+        changes.sort_by_key(|&(id, _)| id);
+        changes
     }
 
     /// Replaces the map (New, Open, Reload, Recover) with a fresh history.
@@ -403,6 +514,7 @@ impl StakemapApp {
                 self.select(Selection::default());
             }
             Action::TogglePin => self.toggle_pin(),
+            Action::LogInteraction => self.log_interaction(),
             Action::Find => self.find = Some(String::new()),
             Action::ZoomToFit => self.canvas.fit_requested = true,
             Action::ToggleLegend => self.show_legend = !self.show_legend,
@@ -444,6 +556,21 @@ impl StakemapApp {
         );
         if !edits.is_empty() {
             self.apply(Edit::Batch(edits));
+        }
+    }
+
+    /// Logs an interaction on the selected relationship: today, at its last strength.
+    fn log_interaction(&mut self) {
+        let Some(super::selection::Single::Relationship(id)) = self.selection.single() else {
+            self.message = Some("Select a relationship to log an interaction on it.".into());
+            return;
+        };
+        if let Some(r) = self.map.relationship(id) {
+            let observation = super::inspector::new_observation(r);
+            self.apply(Edit::AddObservation {
+                relationship: id,
+                observation,
+            });
         }
     }
 
@@ -702,6 +829,82 @@ impl StakemapApp {
                 self.map.observation_count()
             ));
         });
+    }
+
+    fn pick_attention(&mut self, subject: AttentionSubject) {
+        match subject {
+            AttentionSubject::Relationship(id) => {
+                self.select(Selection::relationship(id));
+                let ends = self.map.relationship(id).map(|r| (r.from(), r.to()));
+                if let Some((a, b)) = ends
+                    && let (Some(p), Some(q)) = (self.view.position_of(a), self.view.position_of(b))
+                {
+                    self.canvas.centre_on = Some(Position((p.0 + q.0) / 2.0, (p.1 + q.1) / 2.0));
+                }
+            }
+            AttentionSubject::Issue(id) => {
+                self.select(Selection::stakeholder(id));
+                self.canvas.centre_on = self.view.position_of(id);
+            }
+        }
+    }
+
+    fn time_ui(&mut self, ui: &mut Ui) {
+        let today = Date::today();
+        let (actions, changed) = self.timeline.ui(ui, &self.map, today);
+        let dt = f64::from(ui.input(|i| i.stable_dt));
+        let moved = self.timeline.tick(dt, today);
+        if self.timeline.playing {
+            ui.ctx().request_repaint();
+        }
+        if changed || moved {
+            self.refresh();
+        }
+        for action in actions {
+            match action {
+                TimeAction::SaveBaseline { name, date } => {
+                    let baseline = analysis::capture(&self.map, &name, date, today);
+                    self.apply(Edit::AddBaseline(baseline));
+                }
+                TimeAction::SaveReport => {
+                    self.files.request(FilePurpose::SaveReport, "changes.md");
+                }
+            }
+        }
+    }
+
+    /// The change report of the comparison shown, as Markdown or (for `.csv`) CSV.
+    fn write_report(&mut self, path: &Path) {
+        let today = Date::today();
+        let Some((from, to)) = self.timeline.compare.clone() else {
+            return;
+        };
+        let (Some(before), Some(after)) = (from.map(&self.map, today), to.map(&self.map, today))
+        else {
+            return;
+        };
+        let changes = analysis::diff(&before, &after);
+        let csv = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        let text = if csv {
+            analysis::to_csv(&changes, &before, &after).map_err(|e| e.to_string())
+        } else {
+            Ok(analysis::to_markdown(
+                &changes,
+                &before,
+                &after,
+                &from.label(&self.map),
+                &to.label(&self.map),
+            ))
+        };
+        let written = text.and_then(|text| {
+            crate::io::write_atomically(path, |f| std::io::Write::write_all(f, text.as_bytes()))
+                .map_err(|e| e.to_string())
+        });
+        if let Err(e) = written {
+            self.message = Some(format!("The change report was not written: {e}"));
+        }
     }
 
     fn adding_ui(&mut self, ctx: &egui::Context) {
@@ -990,6 +1193,7 @@ impl StakemapApp {
         };
         match purpose {
             FilePurpose::Open => self.open(&path),
+            FilePurpose::SaveReport => self.write_report(&path),
             FilePurpose::SaveAs => {
                 let then = self.after_save_as.take();
                 if self.save_to(&path)
@@ -1014,6 +1218,7 @@ impl eframe::App for StakemapApp {
         Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
         Panel::bottom("status_bar").show(ui, |ui| self.status_ui(ui));
+        Panel::bottom("time").show(ui, |ui| self.time_ui(ui));
         Panel::right("inspector")
             .resizable(true)
             .default_size(360.0)
@@ -1032,13 +1237,36 @@ impl eframe::App for StakemapApp {
                 }
             });
         // The legend has a panel of its own so that it never covers the map.
+        let mut show_legend = self.show_legend;
         Panel::left("legend")
             .resizable(false)
-            .show_collapsible(ui, &mut self.show_legend, |ui| {
-                ui.heading("Legend");
-                ui.separator();
-                egui::ScrollArea::vertical().show(ui, legend_ui);
+            .show_collapsible(ui, &mut show_legend, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    ui.heading("Legend");
+                    ui.separator();
+                    legend_ui(ui, self.timeline.compare.is_some());
+                    ui.add_space(8.0);
+                    let heading = format!("Needs attention ({})", self.attention.len());
+                    egui::CollapsingHeader::new(heading)
+                        .id_salt("needs_attention")
+                        .default_open(true)
+                        .show(ui, |ui| {
+                            let (picked, changed) = attention_ui(
+                                ui,
+                                &self.map,
+                                &self.attention,
+                                &mut self.trend_settings,
+                            );
+                            if changed {
+                                self.refresh();
+                            }
+                            if let Some(subject) = picked {
+                                self.pick_attention(subject);
+                            }
+                        });
+                });
             });
+        self.show_legend = show_legend;
         egui::CentralPanel::default().show(ui, |ui| {
             let events = self.canvas.ui(ui, &mut self.view, &self.selection);
             self.canvas_events(&ctx, events);

@@ -13,6 +13,8 @@ pub enum FilePurpose {
     Open,
     /// Save the map here.
     SaveAs,
+    /// Write a change report here (`.md` or `.csv`).
+    SaveReport,
 }
 
 /// A native dialog that comes back this fast with nothing chose nothing: no dialog was
@@ -43,10 +45,18 @@ impl FileDialogs {
     pub fn request(&mut self, purpose: FilePurpose, suggested_name: &str) {
         if self.native {
             let started = Instant::now();
-            let dialog = rfd::FileDialog::new().add_filter("stakemap map", &["ron"]);
+            let dialog = rfd::FileDialog::new();
             let picked = match purpose {
-                FilePurpose::Open => dialog.pick_file(),
-                FilePurpose::SaveAs => dialog.set_file_name(suggested_name).save_file(),
+                FilePurpose::Open => dialog.add_filter("stakemap map", &["ron"]).pick_file(),
+                FilePurpose::SaveAs => dialog
+                    .add_filter("stakemap map", &["ron"])
+                    .set_file_name(suggested_name)
+                    .save_file(),
+                FilePurpose::SaveReport => dialog
+                    .add_filter("Markdown", &["md"])
+                    .add_filter("CSV", &["csv"])
+                    .set_file_name(suggested_name)
+                    .save_file(),
             };
             match picked {
                 Some(path) => {
@@ -58,10 +68,14 @@ impl FileDialogs {
             }
         }
         self.pending = Some(purpose);
-        self.in_app = in_app_dialog().default_file_name(suggested_name);
+        self.in_app = match purpose {
+            FilePurpose::SaveReport => FileDialog::new(),
+            _ => in_app_dialog(),
+        }
+        .default_file_name(suggested_name);
         match purpose {
             FilePurpose::Open => self.in_app.pick_file(),
-            FilePurpose::SaveAs => self.in_app.save_file(),
+            FilePurpose::SaveAs | FilePurpose::SaveReport => self.in_app.save_file(),
         }
     }
 
@@ -91,12 +105,13 @@ fn in_app_dialog() -> FileDialog {
         .default_save_extension("stakemap map")
 }
 
-/// A map saved without an extension gets `.ron`, so it opens again by a double-click.
+/// A map saved without an extension gets `.ron` (a report `.md`), so it opens again by a
+/// double-click.
 fn with_ron_extension(path: PathBuf, purpose: FilePurpose) -> PathBuf {
-    if purpose == FilePurpose::SaveAs && path.extension().is_none() {
-        path.with_extension("ron")
-    } else {
-        path
+    match purpose {
+        FilePurpose::SaveAs if path.extension().is_none() => path.with_extension("ron"),
+        FilePurpose::SaveReport if path.extension().is_none() => path.with_extension("md"),
+        _ => path,
     }
 }
 

@@ -197,6 +197,8 @@ impl Inspector {
                 actions.push(InspectorAction::Select(Selection::relationship(r.id)));
             }
         }
+        ui.add_space(8.0);
+        super::chart::stakeholder_chart(ui, map, current.id, Date::today());
     }
 
     fn relationship_ui(
@@ -284,6 +286,7 @@ impl Inspector {
         }
         self.relationship = Some(draft);
         ui.add_space(8.0);
+        super::chart::relationship_chart(ui, current, Date::today());
         self.observations_ui(ui, current, actions);
     }
 
@@ -394,7 +397,7 @@ impl Inspector {
 }
 
 /// A new observation: today, as strong and in the same tone as the last one.
-fn new_observation(r: &Relationship) -> Observation {
+pub fn new_observation(r: &Relationship) -> Observation {
     Observation {
         date: Date::today(),
         strength: r.strength(),

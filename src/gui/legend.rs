@@ -2,10 +2,11 @@
 
 use super::shapes::{colour, paint_node_symbol};
 use crate::model::{STRENGTH_NAMES, StakeholderKind, Tone};
-use crate::style;
+use crate::style::{self, Change};
 use egui::{Sense, Stroke, Ui, Vec2};
 
-pub fn legend_ui(ui: &mut Ui) {
+/// The legend; while comparing, the change colours replace the tones.
+pub fn legend_ui(ui: &mut Ui, comparing: bool) {
     ui.label(egui::RichText::new("Kinds").strong());
     for kind in StakeholderKind::ALL {
         ui.horizontal(|ui| {
@@ -46,11 +47,32 @@ pub fn legend_ui(ui: &mut Ui) {
         });
     }
     ui.add_space(4.0);
-    ui.label(egui::RichText::new("Colour is tone").strong());
-    for tone in Tone::ALL {
+    if comparing {
+        ui.label(egui::RichText::new("Colour is change").strong());
+        for change in Change::ALL {
+            ui.horizontal(|ui| {
+                line_sample(ui, 3.0, colour(style::change_colour(change)));
+                ui.label(change.label());
+            });
+        }
+    } else {
+        ui.label(egui::RichText::new("Colour is tone").strong());
+        for tone in Tone::ALL {
+            ui.horizontal(|ui| {
+                line_sample(ui, 3.0, colour(style::edge_colour(tone)));
+                ui.label(tone.to_string());
+            });
+        }
         ui.horizontal(|ui| {
-            line_sample(ui, 3.0, colour(style::edge_colour(tone)));
-            ui.label(tone.to_string());
+            let (rect, _) = ui.allocate_exact_size(Vec2::new(36.0, 12.0), Sense::hover());
+            let (dash, gap) = style::COOLING_DASH;
+            ui.painter().extend(egui::Shape::dashed_line(
+                &[rect.left_center(), rect.right_center()],
+                Stroke::new(2.0, ui.visuals().text_color()),
+                dash,
+                gap,
+            ));
+            ui.label("Cooling");
         });
     }
     ui.add_space(4.0);

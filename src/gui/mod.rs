@@ -2,7 +2,9 @@
 //! uses this module, egui or egui_graphs.
 
 mod app;
+mod attention;
 mod canvas;
+mod chart;
 mod files;
 mod find;
 mod inspector;
@@ -11,6 +13,7 @@ mod selection;
 mod shapes;
 mod shortcuts;
 mod still_layout;
+mod timeline;
 mod view_model;
 
 pub use app::StakemapApp;

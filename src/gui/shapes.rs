@@ -97,7 +97,10 @@ impl DisplayNode<StakeholderNode, RelationshipEdge, Directed, DefaultIx> for Sta
         let centre = ctx.meta.canvas_to_screen_pos(self.pos);
         let radius = ctx.meta.canvas_to_screen_size(self.node.radius);
         let visuals = &ctx.ctx.global_style().visuals;
-        let fill = colour(self.node.fill);
+        let mut fill = colour(self.node.fill);
+        if self.node.faded {
+            fill = fill.gamma_multiply(0.3);
+        }
         let stroke = if self.selected || self.dragged {
             Stroke::new(3.0, visuals.strong_text_color())
         } else if self.hovered {
@@ -119,6 +122,13 @@ impl DisplayNode<StakeholderNode, RelationshipEdge, Directed, DefaultIx> for Sta
             );
         } else {
             shapes.push(PathShape::convex_polygon(points, fill, stroke).into());
+        }
+        if let Some(ring) = self.node.ring {
+            shapes.push(Shape::circle_stroke(
+                centre,
+                radius + 4.0,
+                Stroke::new(3.0, colour(ring)),
+            ));
         }
         let emphasised = self.selected || self.hovered || self.dragged;
         let zoom = ctx.meta.zoom;
@@ -250,15 +260,24 @@ impl DisplayEdge<StakeholderNode, RelationshipEdge, Directed, DefaultIx, Stakeho
         };
         let screen = curve.map(|p| meta.canvas_to_screen_pos(p));
         let mut shapes = Vec::with_capacity(2);
-        if self.order == 0 {
-            shapes.push(Shape::line_segment(
-                [screen[0], screen[2]],
-                Stroke::new(width, line),
-            ));
+        let points: Vec<Pos2> = if self.order == 0 {
+            vec![screen[0], screen[2]]
         } else {
-            let points = (0..=CURVE_STEPS)
+            (0..=CURVE_STEPS)
                 .map(|i| point_on(screen, i as f32 / CURVE_STEPS as f32))
-                .collect();
+                .collect()
+        };
+        if self.edge.dashed {
+            let (dash, gap) = style::COOLING_DASH;
+            shapes.extend(Shape::dashed_line(
+                &points,
+                Stroke::new(width, line),
+                dash,
+                gap,
+            ));
+        } else if let [a, b] = points[..] {
+            shapes.push(Shape::line_segment([a, b], Stroke::new(width, line)));
+        } else {
             shapes.push(Shape::Path(PathShape::line(
                 points,
                 PathStroke::new(width, line),

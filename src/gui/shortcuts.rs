@@ -20,6 +20,7 @@ pub enum Action {
     SelectAll,
     ClearSelection,
     TogglePin,
+    LogInteraction,
     Find,
     ZoomToFit,
     ToggleLegend,
@@ -93,6 +94,11 @@ pub const SHORTCUTS: &[(Action, KeyboardShortcut, &str)] = &[
         Action::TogglePin,
         KeyboardShortcut::new(Modifiers::NONE, Key::P),
         "Pin or unpin the selected stakeholders",
+    ),
+    (
+        Action::LogInteraction,
+        KeyboardShortcut::new(Modifiers::NONE, Key::L),
+        "Log an interaction on the selected relationship",
     ),
     (
         Action::Find,

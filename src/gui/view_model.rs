@@ -4,11 +4,12 @@
 use super::selection::Selection;
 use super::shapes::{RelationshipShape, StakeholderShape};
 use crate::model::{Map, Position, RelationshipId, StakeholderId};
-use crate::style::{self, NodeShape, Rgba};
+use crate::style::{self, Change, NodeShape, Rgba};
 use egui::Pos2;
 use petgraph::Directed;
 use petgraph::stable_graph::{DefaultIx, EdgeIndex, NodeIndex};
 use std::collections::HashMap;
+use std::collections::HashSet;
 
 /// What the canvas needs to draw a stakeholder. Cloned every frame: keep it small.
 #[derive(Clone, Copy, Debug)]
@@ -18,6 +19,10 @@ pub struct StakeholderNode {
     pub fill: Rgba,
     pub radius: f32,
     pub influence: Option<u8>,
+    /// A highlight ring (a change being compared).
+    pub ring: Option<Rgba>,
+    /// Drawn faint: no longer on the map at the later moment compared.
+    pub faded: bool,
 }
 
 /// What the canvas needs to draw a relationship. Cloned every frame: keep it small.
@@ -27,6 +32,21 @@ pub struct RelationshipEdge {
     pub width: f32,
     pub colour: Rgba,
     pub directed: bool,
+    /// Dashed: cooling, or removed in a comparison.
+    pub dashed: bool,
+    /// The change it is highlighted for, when comparing.
+    pub change: Option<Change>,
+}
+
+/// What the canvas shows beyond the map itself: trends and compared changes.
+#[derive(Clone, Debug, Default)]
+pub struct Decorations {
+    /// Relationships cooling (strength falling, or no contact for long).
+    pub cooling: HashSet<RelationshipId>,
+    /// Relationships that changed between two compared moments.
+    pub relationship_changes: HashMap<RelationshipId, Change>,
+    /// Stakeholders that changed between two compared moments.
+    pub stakeholder_changes: HashMap<StakeholderId, Change>,
 }
 
 pub type CanvasGraph = egui_graphs::Graph<
@@ -46,7 +66,7 @@ pub struct ViewModel {
 
 impl ViewModel {
     /// Builds the view of a map. Every stakeholder must have a position by now.
-    pub fn new(map: &Map) -> Self {
+    pub fn new(map: &Map, decorations: &Decorations) -> Self {
         let mut graph = CanvasGraph::new();
         let mut nodes = HashMap::new();
         for s in map.stakeholders_by_id() {
@@ -56,6 +76,11 @@ impl ViewModel {
                 fill: style::node_colour(s.kind),
                 radius: style::node_radius(s.influence),
                 influence: s.influence,
+                ring: decorations
+                    .stakeholder_changes
+                    .get(&s.id)
+                    .map(|&c| style::change_colour(c)),
+                faded: decorations.stakeholder_changes.get(&s.id) == Some(&Change::Removed),
             };
             let Position(x, y) = s.position.unwrap_or(Position(0.0, 0.0));
             let label = s.name.clone();
@@ -69,11 +94,14 @@ impl ViewModel {
             let (Some(&from), Some(&to)) = (nodes.get(&r.from()), nodes.get(&r.to())) else {
                 continue;
             };
+            let change = decorations.relationship_changes.get(&r.id).copied();
             let payload = RelationshipEdge {
                 id: r.id,
                 width: style::edge_width(r.strength()),
-                colour: style::edge_colour(r.tone()),
+                colour: change.map_or_else(|| style::edge_colour(r.tone()), style::change_colour),
                 directed: r.directed,
+                dashed: decorations.cooling.contains(&r.id) || change == Some(Change::Removed),
+                change,
             };
             let label = r.kind.to_string();
             graph.add_edge_custom(from, to, payload, |edge| edge.set_label(label));
@@ -84,6 +112,19 @@ impl ViewModel {
     /// The stakeholder drawn at a node index.
     pub fn stakeholder_at(&self, index: NodeIndex) -> Option<StakeholderId> {
         self.graph.node(index).map(|n| n.payload().id)
+    }
+
+    /// Every relationship drawn, with the change it is highlighted for, if any.
+    pub fn relationships(&self) -> impl Iterator<Item = (RelationshipId, Option<Change>)> + '_ {
+        self.graph.edges_iter().map(|(_, edge)| {
+            let e = edge.payload();
+            (e.id, e.change)
+        })
+    }
+
+    /// How many relationships are drawn.
+    pub fn relationship_count(&self) -> usize {
+        self.graph.edge_count()
     }
 
     /// The relationship drawn at an edge index.

@@ -74,6 +74,53 @@ pub fn edge_colour(tone: Tone) -> Rgba {
     }
 }
 
+/// Cooling relationships (strength falling, or no contact for long) are drawn dashed:
+/// dash and gap lengths in screen points.
+pub const COOLING_DASH: (f32, f32) = (8.0, 5.0);
+
+/// What happened to a stakeholder or relationship between two moments being compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Change {
+    /// On the map at the later moment only.
+    Added,
+    /// On the map at the earlier moment only.
+    Removed,
+    /// Stronger at the later moment.
+    Strengthened,
+    /// Weaker at the later moment.
+    Weakened,
+}
+
+impl Change {
+    /// Every change, in legend order.
+    pub const ALL: [Self; 4] = [
+        Self::Added,
+        Self::Removed,
+        Self::Strengthened,
+        Self::Weakened,
+    ];
+
+    /// How the legend names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Added => "Added",
+            Self::Removed => "Removed",
+            Self::Strengthened => "Strengthened",
+            Self::Weakened => "Weakened",
+        }
+    }
+}
+
+/// The colour a change is highlighted in, on the canvas and in the legend.
+pub fn change_colour(change: Change) -> Rgba {
+    match change {
+        Change::Added => Rgba::hex(0x56B4E9),
+        Change::Removed => Rgba::hex(0x777777),
+        Change::Strengthened => Rgba::hex(0x009E73),
+        Change::Weakened => Rgba::hex(0xD55E00),
+    }
+}
+
 /// Label size in points at zoom 1; the canvas rounds the zoomed size to whole pixels.
 pub const LABEL_SIZE: f32 = 12.0;
 

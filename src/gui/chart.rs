@@ -1,0 +1,165 @@
+//! Strength over time: a step plot of a relationship's log (tone as the marker colour), or
+//! of every relationship of a stakeholder.
+
+use super::shapes::colour;
+use crate::model::{Date, Map, Relationship, StakeholderId, Tone};
+use crate::style;
+use egui::Ui;
+use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
+
+/// The step line of a relationship's strength, from its first observation to `until`,
+/// as (day number, strength) corners. Same-day entries: the one recorded last counts.
+pub fn steps(r: &Relationship, until: Date) -> Vec<[f64; 2]> {
+    let mut log: Vec<(usize, &crate::model::Observation)> =
+        r.observations.iter().enumerate().collect();
+    log.sort_by_key(|&(i, o)| (o.date, i));
+    let mut corners: Vec<[f64; 2]> = Vec::new();
+    for (_, o) in log {
+        let x = o.date.to_days() as f64;
+        let y = f64::from(o.strength);
+        match corners.last_mut() {
+            Some(last) if last[0] == x => last[1] = y,
+            Some(&mut [_, previous]) => {
+                corners.push([x, previous]);
+                corners.push([x, y]);
+            }
+            None => corners.push([x, y]),
+        }
+    }
+    if let Some(&[x, y]) = corners.last()
+        && (until.to_days() as f64) > x
+    {
+        corners.push([until.to_days() as f64, y]);
+    }
+    corners
+}
+
+fn plot(id: &str) -> Plot<'static> {
+    Plot::new(id.to_owned())
+        .height(150.0)
+        .include_y(0.0)
+        .include_y(5.0)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .x_axis_formatter(|mark, _| Date::from_days(mark.value.round() as i64).to_string())
+        .y_axis_formatter(|mark, _| {
+            let level = mark.value;
+            if level.fract() == 0.0 && (0.0..=5.0).contains(&level) {
+                format!("{level}")
+            } else {
+                String::new()
+            }
+        })
+        .label_formatter(|hover| match hover {
+            egui_plot::HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } => {
+                let date = Date::from_days(position.x.round() as i64);
+                Some(format!("{plot_name}\n{date}: strength {:.0}", position.y))
+            }
+            egui_plot::HoverPosition::Elsewhere { .. } => None,
+        })
+}
+
+/// The strength of one relationship over time, markers coloured by tone.
+pub fn relationship_chart(ui: &mut Ui, r: &Relationship, today: Date) {
+    if r.observations.is_empty() {
+        return;
+    }
+    plot("relationship_chart").show(ui, |plot_ui| {
+        plot_ui.line(
+            Line::new("Strength", PlotPoints::from(steps(r, today)))
+                .color(ui_text_colour())
+                .width(2.0),
+        );
+        for tone in Tone::ALL {
+            let points: Vec<[f64; 2]> = r
+                .observations
+                .iter()
+                .filter(|o| o.tone == tone)
+                .map(|o| [o.date.to_days() as f64, f64::from(o.strength)])
+                .collect();
+            if !points.is_empty() {
+                plot_ui.points(
+                    Points::new(tone.to_string(), PlotPoints::from(points))
+                        .color(colour(style::edge_colour(tone)))
+                        .radius(4.0),
+                );
+            }
+        }
+    });
+}
+
+/// The strengths of all relationships of a stakeholder over time, one line each.
+pub fn stakeholder_chart(ui: &mut Ui, map: &Map, id: StakeholderId, today: Date) {
+    let relationships: Vec<&Relationship> = map
+        .relationships_of(id)
+        .into_iter()
+        .filter(|r| !r.observations.is_empty())
+        .collect();
+    if relationships.is_empty() {
+        return;
+    }
+    plot("stakeholder_chart")
+        .legend(Legend::default())
+        .show(ui, |plot_ui| {
+            for r in relationships {
+                let other = if r.from() == id { r.to() } else { r.from() };
+                let name = map.stakeholder(other).map_or("?", |s| s.name.as_str());
+                plot_ui.line(Line::new(
+                    format!("{} · {name}", r.kind),
+                    PlotPoints::from(steps(r, today)),
+                ));
+            }
+        });
+}
+
+fn ui_text_colour() -> egui::Color32 {
+    egui::Color32::from_gray(160)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{InteractionKind, Observation, RelationshipId, RelationshipKind};
+
+    fn observation(date: &str, strength: u8) -> Observation {
+        Observation {
+            date: date.parse().expect("date"),
+            strength,
+            tone: Tone::Neutral,
+            interaction: InteractionKind::Call,
+            note: String::new(),
+            recorded_by: String::new(),
+        }
+    }
+
+    #[test]
+    fn steps_hold_each_strength_until_the_next_observation() {
+        let mut r = Relationship::new(
+            RelationshipId(1),
+            StakeholderId(1),
+            StakeholderId(2),
+            RelationshipKind::Informal,
+        );
+        r.observations = vec![
+            observation("2025-01-10", 3),
+            observation("2025-01-01", 1),
+            observation("2025-01-10", 4), // same day, recorded later: wins
+        ];
+        let d = |s: &str| s.parse::<Date>().expect("date").to_days() as f64;
+        let corners = steps(&r, "2025-02-01".parse().expect("date"));
+        assert_eq!(
+            corners,
+            [
+                [d("2025-01-01"), 1.0],
+                [d("2025-01-10"), 1.0],
+                [d("2025-01-10"), 4.0],
+                [d("2025-02-01"), 4.0]
+            ]
+        );
+    }
+}

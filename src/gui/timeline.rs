@@ -1,0 +1,223 @@
+//! Time on the map: the as-of slider with play, named baselines, and comparing two dates
+//! or baselines.
+
+use crate::analysis::{self, Moment};
+use crate::model::{Date, Map};
+use egui::Ui;
+
+/// How many days the map moves per second while playing.
+const PLAY_DAYS_PER_SECOND: f64 = 60.0;
+
+/// What the time panel asks the app to do.
+#[derive(Debug)]
+pub enum TimeAction {
+    /// Keep a baseline of the map on this date under this name.
+    SaveBaseline { name: String, date: Date },
+    /// Write the change report of the comparison to a file.
+    SaveReport,
+}
+
+/// The time controls' state.
+#[derive(Default)]
+pub struct Timeline {
+    /// The date the canvas shows; `None` for today, the map as it is.
+    pub as_of: Option<Date>,
+    /// Playing: the date moves forward by itself.
+    pub playing: bool,
+    /// Comparing two moments: the canvas highlights what changed between them.
+    pub compare: Option<(Moment, Moment)>,
+    /// Where the day of `as_of` is, as a fractional day while playing.
+    play_day: f64,
+    date_text: String,
+    baseline_name: String,
+    from_text: String,
+    to_text: String,
+}
+
+impl Timeline {
+    /// The date the canvas shows.
+    pub fn shown_date(&self, today: Date) -> Date {
+        self.as_of.unwrap_or(today)
+    }
+
+    /// Advances the date while playing; returns whether it moved. Stops at today.
+    pub fn tick(&mut self, dt: f64, today: Date) -> bool {
+        let Some(date) = self.as_of.filter(|_| self.playing) else {
+            return false;
+        };
+        if self.play_day < date.to_days() as f64 {
+            self.play_day = date.to_days() as f64;
+        }
+        self.play_day += dt * PLAY_DAYS_PER_SECOND;
+        let next = Date::from_days(self.play_day.floor() as i64);
+        if next >= today {
+            self.as_of = None;
+            self.playing = false;
+            return true;
+        }
+        let moved = next != date;
+        self.as_of = Some(next);
+        moved
+    }
+
+    /// The bottom panel: as-of slider, play, baselines and comparison. Returns what the
+    /// user asked for, and whether the shown map must be rebuilt.
+    pub fn ui(&mut self, ui: &mut Ui, map: &Map, today: Date) -> (Vec<TimeAction>, bool) {
+        let mut actions = Vec::new();
+        let mut changed = false;
+        let Some((first, _)) = analysis::observation_span(map) else {
+            ui.weak("Log interactions on relationships to follow the map through time.");
+            return (actions, false);
+        };
+        let first = first.min(today);
+        ui.horizontal(|ui| {
+            let as_of_label = ui.label("As of");
+            let mut day = self.shown_date(today).to_days();
+            let slider = egui::Slider::new(&mut day, first.to_days()..=today.to_days())
+                .show_value(false)
+                .clamping(egui::SliderClamping::Always);
+            if ui.add_sized([280.0, 18.0], slider).changed() {
+                let date = Date::from_days(day);
+                self.as_of = (date < today).then_some(date);
+                self.playing = false;
+                changed = true;
+            }
+            let shown = self.shown_date(today).to_string();
+            if !ui.memory(|m| m.has_focus(egui::Id::new("as_of_date"))) {
+                self.date_text = shown;
+            }
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.date_text)
+                        .id(egui::Id::new("as_of_date"))
+                        .desired_width(90.0),
+                )
+                .labelled_by(as_of_label.id)
+                .on_hover_text("The date the map is shown as of, YYYY-MM-DD");
+            if field.lost_focus() {
+                match self.date_text.parse::<Date>() {
+                    Ok(date) => {
+                        let date = date.clamp(first, today);
+                        self.as_of = (date < today).then_some(date);
+                        changed = true;
+                    }
+                    Err(_) => self.date_text = self.shown_date(today).to_string(),
+                }
+            }
+            let play = if self.playing { "Pause" } else { "Play" };
+            if ui
+                .button(play)
+                .on_hover_text("Animate the map through time")
+                .clicked()
+            {
+                self.playing = !self.playing;
+                if self.playing && self.as_of.is_none() {
+                    self.as_of = Some(first);
+                    self.play_day = first.to_days() as f64;
+                    changed = true;
+                }
+            }
+            if ui
+                .add_enabled(self.as_of.is_some(), egui::Button::new("Today"))
+                .clicked()
+            {
+                self.as_of = None;
+                self.playing = false;
+                changed = true;
+            }
+            ui.separator();
+            let baseline_label = ui.label("Baseline");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.baseline_name)
+                    .hint_text("Name")
+                    .desired_width(140.0),
+            )
+            .labelled_by(baseline_label.id);
+            let name = self.baseline_name.trim().to_owned();
+            let can_save = !name.is_empty() && map.baseline(&name).is_none();
+            if ui
+                .add_enabled(can_save, egui::Button::new("Save baseline"))
+                .on_hover_text("Keep the map as it stands on the date shown, under this name")
+                .clicked()
+            {
+                actions.push(TimeAction::SaveBaseline {
+                    name,
+                    date: self.shown_date(today),
+                });
+                self.baseline_name.clear();
+            }
+        });
+        ui.horizontal(|ui| {
+            let compare_label = ui.label("Compare");
+            changed |= moment_picker(
+                ui,
+                "compare_from",
+                &mut self.from_text,
+                map,
+                compare_label.id,
+            );
+            let with_label = ui.label("with");
+            changed |= moment_picker(ui, "compare_to", &mut self.to_text, map, with_label.id);
+            let from = Moment::parse(self.from_text.trim());
+            let to = Moment::parse(self.to_text.trim());
+            let valid = from.map(map, today).is_some() && to.map(map, today).is_some();
+            let comparing = self.compare.is_some();
+            if comparing {
+                if ui.button("Stop comparing").clicked() {
+                    self.compare = None;
+                    changed = true;
+                }
+                if ui.button("Save change report...").clicked() {
+                    actions.push(TimeAction::SaveReport);
+                }
+            } else if ui
+                .add_enabled(valid, egui::Button::new("Show changes"))
+                .on_hover_text("Highlight what was added, removed, strengthened or weakened")
+                .clicked()
+            {
+                self.compare = Some((from, to));
+                changed = true;
+            }
+        });
+        (actions, changed)
+    }
+
+    /// Starts comparing two moments (for tests and the command palette).
+    pub fn compare(&mut self, from: Moment, to: Moment) {
+        self.from_text = moment_text(&from);
+        self.to_text = moment_text(&to);
+        self.compare = Some((from, to));
+    }
+}
+
+fn moment_text(moment: &Moment) -> String {
+    match moment {
+        Moment::Date(date) => date.to_string(),
+        Moment::Baseline(name) => name.clone(),
+    }
+}
+
+/// A field for a date (`YYYY-MM-DD`) or a baseline name, with the baselines to pick from.
+fn moment_picker(ui: &mut Ui, id: &str, text: &mut String, map: &Map, label: egui::Id) -> bool {
+    let mut changed = ui
+        .add(
+            egui::TextEdit::singleline(text)
+                .hint_text("YYYY-MM-DD or baseline")
+                .desired_width(150.0),
+        )
+        .labelled_by(label)
+        .changed();
+    if !map.baselines.is_empty() {
+        egui::ComboBox::from_id_salt(id)
+            .selected_text("Baselines")
+            .show_ui(ui, |ui| {
+                for b in &map.baselines {
+                    if ui.button(format!("{} ({})", b.name, b.date)).clicked() {
+                        text.clone_from(&b.name);
+                        changed = true;
+                    }
+                }
+            });
+    }
+    changed
+}
