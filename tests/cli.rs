@@ -31,7 +31,7 @@ fn help_lists_every_command() {
     let output = stakemap(&["--help"]);
     assert_eq!(output.status.code(), Some(0));
     let help = text(&output.stdout);
-    for command in ["validate", "format", "diff"] {
+    for command in ["validate", "format", "diff", "layout"] {
         assert!(help.contains(command), "{help}");
     }
 }
@@ -330,4 +330,61 @@ fn diff_from_a_baseline_saved_in_the_map() {
         "a baseline of a date compares like the date"
     );
     assert_eq!(by_name["from"], "Start of 2025 (2025-01-01)");
+}
+
+#[test]
+fn layout_places_a_map_without_positions_and_keeps_pinned_ones() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bare.ron");
+    std::fs::write(
+        &path,
+        r#"(format: "stakemap", version: 1, title: "Bare",
+            stakeholders: [(id: 1, kind: Partner, name: "A", pinned: true, position: (5.0, 7.0)),
+                           (id: 2, kind: Issue, name: "B"), (id: 3, kind: Initiative, name: "C")],
+            relationships: [(id: 1, from: 1, to: 2, kind: WorksOn, directed: true),
+                            (id: 2, from: 2, to: 3, kind: Informal, directed: false)])"#,
+    )
+    .expect("write");
+    let out = dir.path().join("out.ron");
+    let output = stakemap(&[
+        "layout",
+        &path.display().to_string(),
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let map = stakemap::io::load(&out).expect("loads");
+    let position = |id| {
+        map.stakeholder(stakemap::model::StakeholderId(id))
+            .and_then(|s| s.position)
+    };
+    assert_eq!(
+        position(1),
+        Some(stakemap::model::Position(5.0, 7.0)),
+        "pinned stays"
+    );
+    assert!(
+        position(2).is_some_and(|p| p.is_finite()) && position(3).is_some_and(|p| p.is_finite())
+    );
+
+    let grid = stakemap(&["layout", &out.display().to_string(), "--layout", "grid"]);
+    assert_eq!(grid.status.code(), Some(0));
+    let radial = stakemap(&["layout", &out.display().to_string(), "--layout", "radial"]);
+    assert_eq!(radial.status.code(), Some(2), "radial needs a centre");
+    assert!(text(&radial.stderr).contains("--centre"));
+    let radial = stakemap(&[
+        "layout",
+        &out.display().to_string(),
+        "--layout",
+        "radial",
+        "--centre",
+        "2",
+    ]);
+    assert_eq!(radial.status.code(), Some(0));
+    let map = stakemap::io::load(&out).expect("loads");
+    assert_eq!(
+        map.stakeholder(stakemap::model::StakeholderId(2))
+            .and_then(|s| s.position),
+        Some(stakemap::model::Position(0.0, 0.0))
+    );
 }

@@ -413,3 +413,81 @@ fn a_map_changed_on_disk_is_noticed_when_the_window_regains_focus() {
     harness.run_steps(2);
     assert_eq!(harness.state().map().title, "Changed by a colleague");
 }
+
+#[test]
+fn views_rearrange_the_canvas_and_the_network_comes_back() {
+    use stakemap::layout::for_map::MapLayout;
+    let mut harness = app_on(stakemap::builtin::police_community(), None);
+    let before = ron(harness.state().map());
+    let cds = id_named(harness.state().map(), "Community Development Section (CDS)");
+    let network_spot = harness
+        .state()
+        .stakeholder_on_screen(&harness.ctx, cds)
+        .expect("on screen");
+    harness.key_press(egui::Key::Num4);
+    for _ in 0..50 {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(15));
+    }
+    assert_eq!(harness.state().layout(), MapLayout::PowerInterest);
+    assert_eq!(
+        ron(harness.state().map()),
+        before,
+        "a view leaves the map's positions alone"
+    );
+    let in_grid = harness
+        .state()
+        .stakeholder_on_screen(&harness.ctx, cds)
+        .expect("on screen");
+    assert!(
+        (in_grid - network_spot).length() > 40.0,
+        "the grid moved it"
+    );
+    harness.key_press(egui::Key::Num1);
+    for _ in 0..50 {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(15));
+    }
+    assert_eq!(harness.state().layout(), MapLayout::Network);
+    let back = harness
+        .state()
+        .stakeholder_on_screen(&harness.ctx, cds)
+        .expect("on screen");
+    assert!(
+        (back - network_spot).length() < 40.0,
+        "{network_spot:?} -> {back:?}"
+    );
+}
+
+#[test]
+fn the_force_layout_runs_settles_and_is_one_undo_step() {
+    let mut map = stakemap::builtin::police_community();
+    let pinned = map.stakeholders_by_id()[5].id;
+    map.stakeholder_mut(pinned).expect("there").pinned = true;
+    let mut harness = app_on(map.clone(), None);
+    harness.get_by_label("Re-run").click();
+    harness.run_steps(1);
+    assert!(harness.state().layout_running());
+    for _ in 0..400 {
+        harness.step();
+        if !harness.state().layout_running() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(!harness.state().layout_running(), "settles and stops");
+    let after = harness.state().map().clone();
+    assert_ne!(ron(&after), ron(&map), "the stakeholders moved");
+    assert_eq!(
+        after.stakeholder(pinned).and_then(|s| s.position),
+        map.stakeholder(pinned).and_then(|s| s.position),
+        "pinned stays"
+    );
+    assert!(
+        after
+            .stakeholders()
+            .all(|s| s.position.is_some_and(|p| p.is_finite()))
+    );
+    ctrl(&mut harness, false, egui::Key::Z);
+    assert_eq!(ron(harness.state().map()), ron(&map), "one undo step");
+}

@@ -3,6 +3,7 @@
 
 mod diff;
 mod format;
+mod layout;
 mod output;
 mod validate;
 
@@ -69,6 +70,21 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: diff::ReportFormat,
     },
+    /// Arrange a map's stakeholders with one of the window's layouts and save the
+    /// positions (into FILE, or into --output).
+    Layout {
+        /// The map file.
+        file: PathBuf,
+        /// Which layout.
+        #[arg(long, value_enum, default_value_t)]
+        layout: layout::LayoutKind,
+        /// For the radial layout: the id of the stakeholder at the centre.
+        #[arg(long)]
+        centre: Option<u64>,
+        /// Write the laid-out map here instead of over FILE.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
 }
 
 /// Runs a headless job and returns the process's exit code.
@@ -82,6 +98,12 @@ pub fn run(command: Command) -> ExitCode {
             to,
             format,
         } => diff::run(&file, &from, &to, format),
+        Command::Layout {
+            file,
+            layout,
+            centre,
+            output,
+        } => layout::run(&file, layout, centre, output.as_deref()),
     };
     ExitCode::from(code)
 }

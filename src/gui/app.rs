@@ -5,6 +5,7 @@ use super::attention::attention_ui;
 use super::canvas::{CanvasEvent, CanvasState};
 use super::files::{FileDialogs, FilePurpose};
 use super::inspector::{Inspector, InspectorAction};
+use super::layout_runner::{LayoutOutcome, LayoutRunner};
 use super::legend::legend_ui;
 use super::selection::Selection;
 use super::shortcuts::{self, Action};
@@ -13,6 +14,7 @@ use super::view_model::{Decorations, ViewModel};
 use crate::analysis::{self, AttentionItem, AttentionSubject, Moment, TrendSettings};
 use crate::edit::{self, Edit, History};
 use crate::io::recovery::{self, DiskStamp, Recovered};
+use crate::layout::for_map::MapLayout;
 use crate::model::{
     Date, Map, Position, Relationship, RelationshipKind, Stakeholder, StakeholderKind,
 };
@@ -135,6 +137,9 @@ pub struct StakemapApp {
     timeline: Timeline,
     trend_settings: TrendSettings,
     attention: Vec<AttentionItem>,
+    layouts: LayoutRunner,
+    /// The time of the frame being drawn, in seconds (egui's clock).
+    now: f64,
 }
 
 impl StakemapApp {
@@ -205,6 +210,8 @@ impl StakemapApp {
             timeline: Timeline::default(),
             trend_settings: TrendSettings::default(),
             attention: Vec::new(),
+            layouts: LayoutRunner::default(),
+            now: 0.0,
         };
         app.refresh();
         app
@@ -260,24 +267,75 @@ impl StakemapApp {
         self.view.show_selection(&self.selection);
     }
 
-    /// Applies an edit as one undo step and redraws.
+    /// Applies an edit as one undo step and redraws; a live layout makes room.
     pub fn apply(&mut self, edit: Edit) {
         match self.history.apply(&mut self.map, edit) {
-            Ok(()) => self.refresh(),
+            Ok(()) => {
+                self.layouts.map_changed(&self.map);
+                self.refresh();
+            }
             Err(e) => self.message = Some(format!("That change could not be made: {e}")),
         }
     }
 
     fn undo(&mut self) {
         if self.history.undo(&mut self.map) {
+            self.layouts.map_changed(&self.map);
             self.refresh();
         }
     }
 
     fn redo(&mut self) {
         if self.history.redo(&mut self.map) {
+            self.layouts.map_changed(&self.map);
             self.refresh();
         }
+    }
+
+    /// Stores where a layout put the stakeholders, as one undo step.
+    fn store_layout(&mut self, moves: Vec<(crate::model::StakeholderId, Option<Position>)>) {
+        let moves: Vec<_> = moves
+            .into_iter()
+            .filter(|(id, p)| self.map.stakeholder(*id).is_some_and(|s| s.position != *p))
+            .collect();
+        if moves.is_empty() {
+            return;
+        }
+        match self
+            .history
+            .apply_as(&mut self.map, Edit::MoveStakeholders(moves), "Lay out")
+        {
+            Ok(()) => self.refresh(),
+            Err(e) => self.message = Some(format!("The layout could not be stored: {e}")),
+        }
+    }
+
+    /// Shows the map in another layout (the network, a circle, rings, the grid...).
+    pub fn show_layout(&mut self, layout: MapLayout) {
+        if let MapLayout::Radial(_) = layout
+            && self.map.stakeholder_count() == 0
+        {
+            return;
+        }
+        let settled = self.layouts.pause();
+        self.store_layout(settled);
+        self.layouts
+            .switch(&self.map, layout, Some(&self.view), self.now);
+    }
+
+    /// Runs the force layout from where the stakeholders are (or afresh).
+    pub fn run_layout(&mut self, fresh: bool) {
+        self.layouts.run_force(&self.map, fresh);
+    }
+
+    /// Whether the force layout is running.
+    pub fn layout_running(&self) -> bool {
+        self.layouts.is_running()
+    }
+
+    /// The layout shown.
+    pub fn layout(&self) -> MapLayout {
+        self.layouts.layout
     }
 
     /// Rebuilds the canvas after the map, the date shown or the comparison changed: the map
@@ -307,8 +365,10 @@ impl StakemapApp {
                 .map(|r| r.id)
                 .collect();
         }
+        decorations.faint_relationships = !self.layouts.shows_network();
         self.attention = analysis::needs_attention(shown_map, shown_date, &self.trend_settings);
         self.view = ViewModel::new(shown_map, &decorations);
+        self.layouts.reapply(&mut self.view);
         self.selection.retain_existing(&self.map);
         self.view.show_selection(&self.selection);
     }
@@ -515,6 +575,24 @@ impl StakemapApp {
             }
             Action::TogglePin => self.toggle_pin(),
             Action::LogInteraction => self.log_interaction(),
+            Action::RunLayout => {
+                if self.layouts.is_running() {
+                    let reached = self.layouts.pause();
+                    self.store_layout(reached);
+                } else {
+                    self.run_layout(false);
+                }
+            }
+            Action::RerunLayout => self.run_layout(true),
+            Action::ShowNetwork => self.show_layout(MapLayout::Network),
+            Action::ShowCircle => self.show_layout(MapLayout::CircularByKind),
+            Action::ShowRadial => {
+                if let Some(&centre) = self.selection.stakeholders.first() {
+                    self.show_layout(MapLayout::Radial(centre));
+                }
+            }
+            Action::ShowGrid => self.show_layout(MapLayout::PowerInterest),
+            Action::ShowEngagement => self.show_layout(MapLayout::Engagement),
             Action::Find => self.find = Some(String::new()),
             Action::ZoomToFit => self.canvas.fit_requested = true,
             Action::ToggleLegend => self.show_legend = !self.show_legend,
@@ -654,7 +732,15 @@ impl StakemapApp {
                         self.start_adding(ctx, screen);
                     }
                 }
+                CanvasEvent::Moved(moves) if !self.layouts.shows_network() => {
+                    // Views are computed from the stakeholders' fields: a drag there is
+                    // only a look, and the next frame puts them back.
+                    let _ = moves;
+                }
                 CanvasEvent::Moved(moves) => {
+                    for (id, _) in &moves {
+                        self.layouts.released(*id);
+                    }
                     let moves: Vec<_> = moves
                         .into_iter()
                         .filter(|(id, p)| {
@@ -800,6 +886,8 @@ impl StakemapApp {
                     "Drag from one stakeholder to another to connect them (or hold Alt)",
                 );
             ui.separator();
+            self.layout_toolbar_ui(ui);
+            ui.separator();
             if ui
                 .button("Zoom to fit")
                 .on_hover_text("Show the whole map (F)")
@@ -809,6 +897,70 @@ impl StakemapApp {
             }
             ui.toggle_value(&mut self.show_legend, "Legend");
         });
+    }
+
+    fn layout_toolbar_ui(&mut self, ui: &mut Ui) {
+        let selected = self.selection.stakeholders.first().copied();
+        let mut layout = self.layouts.layout;
+        let label = |l: MapLayout| match l {
+            MapLayout::Network => "Network",
+            MapLayout::CircularByKind => "Circle by kind",
+            MapLayout::CircularBySector => "Circle by sector",
+            MapLayout::Radial(_) => "Rings around selected",
+            MapLayout::PowerInterest => "Power/interest grid",
+            MapLayout::Engagement => "Engagement",
+        };
+        let view_label = ui.label("View");
+        egui::ComboBox::from_id_salt("map_layout")
+            .selected_text(label(layout))
+            .show_ui(ui, |ui| {
+                for option in [
+                    MapLayout::Network,
+                    MapLayout::CircularByKind,
+                    MapLayout::CircularBySector,
+                    MapLayout::PowerInterest,
+                    MapLayout::Engagement,
+                ] {
+                    ui.selectable_value(&mut layout, option, label(option));
+                }
+                if let Some(centre) = selected {
+                    ui.selectable_value(
+                        &mut layout,
+                        MapLayout::Radial(centre),
+                        label(MapLayout::Radial(centre)),
+                    );
+                } else {
+                    ui.weak("Select a stakeholder for rings around it");
+                }
+            })
+            .response
+            .labelled_by(view_label.id);
+        if layout != self.layouts.layout {
+            self.show_layout(layout);
+        }
+        if self.layouts.is_running() {
+            if ui
+                .button("Pause layout")
+                .on_hover_text("Stop the force layout here (R)")
+                .clicked()
+            {
+                let reached = self.layouts.pause();
+                self.store_layout(reached);
+            }
+        } else if ui
+            .button("Run layout")
+            .on_hover_text("Let the force layout tidy the network from where it is (R)")
+            .clicked()
+        {
+            self.run_layout(false);
+        }
+        if ui
+            .button("Re-run")
+            .on_hover_text("Lay the network out afresh; pinned stakeholders stay (Shift+R)")
+            .clicked()
+        {
+            self.run_layout(true);
+        }
     }
 
     fn status_ui(&self, ui: &mut Ui) {
@@ -1209,6 +1361,7 @@ impl StakemapApp {
 impl eframe::App for StakemapApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.now = ctx.input(|i| i.time);
         if self.question.is_none() {
             for action in shortcuts::pressed(&ctx) {
                 self.perform(&ctx, action);
@@ -1268,9 +1421,23 @@ impl eframe::App for StakemapApp {
             });
         self.show_legend = show_legend;
         egui::CentralPanel::default().show(ui, |ui| {
-            let events = self.canvas.ui(ui, &mut self.view, &self.selection);
+            let events =
+                self.canvas
+                    .ui(ui, &mut self.view, &self.selection, self.layouts.backdrop());
             self.canvas_events(&ctx, events);
         });
+        match self.layouts.update(&mut self.view, self.now) {
+            LayoutOutcome::Idle => {}
+            LayoutOutcome::Moving => ctx.request_repaint(),
+            LayoutOutcome::Arrived => {
+                self.canvas.fit_requested = true;
+                ctx.request_repaint();
+            }
+            LayoutOutcome::Settled(moves) => {
+                self.store_layout(moves);
+                ctx.request_repaint();
+            }
+        }
         self.adding_ui(&ctx);
         self.connecting_ui(&ctx);
         self.find_ui(&ctx);

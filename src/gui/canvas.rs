@@ -5,6 +5,7 @@
 use super::selection::Selection;
 use super::still_layout::{Still, StillState};
 use super::view_model::ViewModel;
+use crate::layout::for_map::Backdrop;
 use crate::model::{Position, RelationshipId, StakeholderId};
 use egui::{Color32, Pos2, Rect, Stroke, Ui};
 use egui_graphs::{
@@ -91,12 +92,14 @@ impl CanvasState {
         ui: &mut Ui,
         view: &mut ViewModel,
         selection: &Selection,
+        backdrop: &Backdrop,
     ) -> Vec<CanvasEvent> {
         let (shift, alt) = ui.input(|i| (i.modifiers.shift, i.modifiers.alt));
         let connecting = self.connect_mode || alt;
         if let (Some(target), Some(rect)) = (self.centre_on.take(), self.rect) {
             centre(ui.ctx(), rect, target);
         }
+        self.backdrop_ui(ui, backdrop);
         let interaction = SettingsInteraction::new()
             .with_dragging_enabled(!connecting && !shift)
             .with_hover_enabled(true)
@@ -177,6 +180,72 @@ impl CanvasState {
         self.box_select(ui, view, &response.response, shift, &mut events);
         self.connect(ui, view, &response.response, connecting, &mut events);
         events
+    }
+
+    /// Paints what a view draws behind the map: the grid's quadrants, or the engagement
+    /// columns with an arrow from each stakeholder's current level to its desired one.
+    fn backdrop_ui(&self, ui: &Ui, backdrop: &Backdrop) {
+        let ctx = ui.ctx();
+        let to_screen = |[x, y]: [f32; 2]| self.to_screen(ctx, Position(x, y));
+        let visuals = ui.visuals();
+        let painter = ui.painter();
+        let font = egui::FontId::proportional(14.0);
+        match backdrop {
+            Backdrop::None => {}
+            Backdrop::Quadrants { quadrants, tray } => {
+                let tints = [0.10, 0.06, 0.06, 0.03];
+                for (quadrant, tint) in quadrants.iter().zip(tints) {
+                    let (Some(a), Some(b)) = (to_screen(quadrant.min), to_screen(quadrant.max))
+                    else {
+                        continue;
+                    };
+                    let rect = Rect::from_two_pos(a, b);
+                    painter.rect_filled(rect, 0.0, visuals.text_color().gamma_multiply(tint));
+                    painter.text(
+                        rect.left_top() + egui::vec2(8.0, 6.0),
+                        egui::Align2::LEFT_TOP,
+                        quadrant.name,
+                        font.clone(),
+                        visuals.strong_text_color(),
+                    );
+                }
+                if let (Some(a), Some(b)) = (to_screen(tray.min), to_screen(tray.max)) {
+                    let rect = Rect::from_two_pos(a, b);
+                    painter.rect_stroke(
+                        rect,
+                        4.0,
+                        Stroke::new(1.0, visuals.weak_text_color()),
+                        egui::StrokeKind::Inside,
+                    );
+                    painter.text(
+                        rect.left_top() + egui::vec2(8.0, 6.0),
+                        egui::Align2::LEFT_TOP,
+                        tray.name,
+                        font,
+                        visuals.weak_text_color(),
+                    );
+                }
+            }
+            Backdrop::Engagement { columns, arrows } => {
+                for &(name, x) in columns {
+                    if let Some(top) = to_screen([x, 0.0]) {
+                        painter.text(
+                            top - egui::vec2(0.0, 40.0),
+                            egui::Align2::CENTER_BOTTOM,
+                            name,
+                            font.clone(),
+                            visuals.strong_text_color(),
+                        );
+                    }
+                }
+                let stroke = Stroke::new(1.5, visuals.selection.bg_fill);
+                for &(from, to) in arrows {
+                    if let (Some(a), Some(b)) = (to_screen(from), to_screen(to)) {
+                        painter.arrow(a, b - a, stroke);
+                    }
+                }
+            }
+        }
     }
 
     fn box_select(

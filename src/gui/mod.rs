@@ -8,6 +8,7 @@ mod chart;
 mod files;
 mod find;
 mod inspector;
+mod layout_runner;
 mod legend;
 mod selection;
 mod shapes;

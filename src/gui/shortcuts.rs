@@ -21,6 +21,13 @@ pub enum Action {
     ClearSelection,
     TogglePin,
     LogInteraction,
+    RunLayout,
+    RerunLayout,
+    ShowNetwork,
+    ShowCircle,
+    ShowRadial,
+    ShowGrid,
+    ShowEngagement,
     Find,
     ZoomToFit,
     ToggleLegend,
@@ -101,6 +108,41 @@ pub const SHORTCUTS: &[(Action, KeyboardShortcut, &str)] = &[
         "Log an interaction on the selected relationship",
     ),
     (
+        Action::RunLayout,
+        KeyboardShortcut::new(Modifiers::NONE, Key::R),
+        "Run or pause the force layout",
+    ),
+    (
+        Action::RerunLayout,
+        KeyboardShortcut::new(Modifiers::SHIFT, Key::R),
+        "Lay the network out afresh (pinned stakeholders stay)",
+    ),
+    (
+        Action::ShowNetwork,
+        KeyboardShortcut::new(Modifiers::NONE, Key::Num1),
+        "View the network",
+    ),
+    (
+        Action::ShowCircle,
+        KeyboardShortcut::new(Modifiers::NONE, Key::Num2),
+        "View on a circle, grouped by kind",
+    ),
+    (
+        Action::ShowRadial,
+        KeyboardShortcut::new(Modifiers::NONE, Key::Num3),
+        "View in rings around the selected stakeholder",
+    ),
+    (
+        Action::ShowGrid,
+        KeyboardShortcut::new(Modifiers::NONE, Key::Num4),
+        "View the power/interest grid",
+    ),
+    (
+        Action::ShowEngagement,
+        KeyboardShortcut::new(Modifiers::NONE, Key::Num5),
+        "View by engagement, current to desired",
+    ),
+    (
         Action::Find,
         KeyboardShortcut::new(CMD, Key::F),
         "Find a stakeholder",
@@ -147,7 +189,9 @@ pub fn pressed(ctx: &egui::Context) -> Vec<Action> {
         let mut table: Vec<_> = SHORTCUTS.iter().collect();
         table.sort_by_key(|(_, s, _)| std::cmp::Reverse(modifier_count(s.modifiers)));
         for (action, shortcut, _) in table {
-            let plain = shortcut.modifiers.is_none();
+            // Shift alone still types a letter: only Ctrl, Cmd or Alt make a key a command.
+            let m = shortcut.modifiers;
+            let plain = !(m.command || m.ctrl || m.mac_cmd || m.alt);
             if typing && (plain || is_text_key(shortcut)) {
                 continue;
             }

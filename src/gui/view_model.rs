@@ -47,6 +47,9 @@ pub struct Decorations {
     pub relationship_changes: HashMap<RelationshipId, Change>,
     /// Stakeholders that changed between two compared moments.
     pub stakeholder_changes: HashMap<StakeholderId, Change>,
+    /// Relationships drawn faint, behind a view that is about the stakeholders (the grid,
+    /// engagement, circles).
+    pub faint_relationships: bool,
 }
 
 pub type CanvasGraph = egui_graphs::Graph<
@@ -95,10 +98,19 @@ impl ViewModel {
                 continue;
             };
             let change = decorations.relationship_changes.get(&r.id).copied();
+            let faint = |Rgba([r, g, b, a]): Rgba| Rgba([r, g, b, a / 4]);
             let payload = RelationshipEdge {
                 id: r.id,
                 width: style::edge_width(r.strength()),
-                colour: change.map_or_else(|| style::edge_colour(r.tone()), style::change_colour),
+                colour: {
+                    let colour =
+                        change.map_or_else(|| style::edge_colour(r.tone()), style::change_colour);
+                    if decorations.faint_relationships {
+                        faint(colour)
+                    } else {
+                        colour
+                    }
+                },
                 directed: r.directed,
                 dashed: decorations.cooling.contains(&r.id) || change == Some(Change::Removed),
                 change,
@@ -145,6 +157,20 @@ impl ViewModel {
             let p = node.location();
             (node.payload().id, Position(p.x, p.y))
         })
+    }
+
+    /// Puts a stakeholder's drawing (not the map) at a canvas position.
+    pub fn set_position(&mut self, id: StakeholderId, Position(x, y): Position) {
+        if let Some(node) = self.nodes.get(&id).and_then(|&i| self.graph.node_mut(i)) {
+            node.set_location(Pos2::new(x, y));
+        }
+    }
+
+    /// The stakeholder being dragged, and where it is.
+    pub fn dragged(&self) -> Option<(StakeholderId, Position)> {
+        let node = self.graph.node(self.graph.dragged_node()?)?;
+        let p = node.location();
+        Some((node.payload().id, Position(p.x, p.y)))
     }
 
     /// Moves a stakeholder's drawing (not the map) by a canvas offset.

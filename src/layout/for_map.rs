@@ -2,9 +2,10 @@
 //! order), relationships become edges weighted by their current strength.
 
 use super::force::{ForceLayout, ForceParams};
+use super::grid::Quadrant;
 use super::{LayoutEdge, LayoutGraph, Point};
-use crate::model::{Map, Position, StakeholderId};
-use std::collections::HashMap;
+use crate::model::{Engagement, Map, Position, StakeholderId};
+use std::collections::{BTreeMap, HashMap};
 
 /// A map seen as a layout graph, with the stakeholder id of every node index.
 pub struct MapGraph {
@@ -64,6 +65,184 @@ impl MapGraph {
     }
 }
 
+/// The force parameters for maps: room for labels under the nodes.
+pub fn map_force_params() -> ForceParams {
+    ForceParams {
+        // Closer than this, names collide.
+        ideal_length: 110.0,
+        ..ForceParams::default()
+    }
+}
+
+/// A way of arranging a map. The network is the map's own positions; the others are views
+/// computed from the stakeholders' fields, which leave the map's positions alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MapLayout {
+    /// The map's own positions (laid out by force, or by hand).
+    Network,
+    /// On a circle, grouped by kind.
+    CircularByKind,
+    /// On a circle, grouped by sector.
+    CircularBySector,
+    /// In rings around one stakeholder, by hops.
+    Radial(StakeholderId),
+    /// The power/interest grid: influence up, interest right.
+    PowerInterest,
+    /// By engagement now, in columns from unaware to leading.
+    Engagement,
+}
+
+/// What a view draws behind the map: the grid's quadrants, or the engagement columns.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Backdrop {
+    /// Nothing.
+    None,
+    /// The four named quadrants of the power/interest grid and the tray of the unscored.
+    Quadrants {
+        /// "Manage closely", "Keep satisfied", "Keep informed", "Monitor".
+        quadrants: [Quadrant; 4],
+        /// Where unscored stakeholders wait.
+        tray: Quadrant,
+    },
+    /// Engagement columns: each level's name and x, and for each stakeholder with both
+    /// levels, an arrow from its current column to its desired one.
+    Engagement {
+        /// Column name and x.
+        columns: Vec<(&'static str, f32)>,
+        /// From (the stakeholder's position) to the desired column, at the same height.
+        arrows: Vec<(Point, Point)>,
+    },
+}
+
+/// Positions of every stakeholder in a layout, and what to draw behind them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Arrangement {
+    /// Where each stakeholder goes.
+    pub positions: HashMap<StakeholderId, Position>,
+    /// What to draw behind.
+    pub backdrop: Backdrop,
+}
+
+/// Column gap of the engagement view and cell of the grid, in canvas units.
+const VIEW_SPACING: f32 = 180.0;
+
+/// Arranges a map in a layout. [`MapLayout::Network`] returns the map's own positions.
+pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
+    let view = MapGraph::new(map);
+    let stakeholders: Vec<_> = view
+        .ids
+        .iter()
+        .filter_map(|&id| map.stakeholder(id))
+        .collect();
+    let mut backdrop = Backdrop::None;
+    let points: Vec<Point> = match layout {
+        MapLayout::Network => view.positions(map),
+        MapLayout::CircularByKind => {
+            let groups: Vec<u32> = stakeholders.iter().map(|s| s.kind as u32).collect();
+            super::circular::circular_grouped(&groups, 0.0)
+        }
+        MapLayout::CircularBySector => {
+            // Sectors numbered alphabetically, so the order is stable; none comes last.
+            let sectors: BTreeMap<&str, u32> = stakeholders
+                .iter()
+                .map(|s| s.sector.as_str())
+                .filter(|s| !s.is_empty())
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .zip(0..)
+                .collect();
+            let none = sectors.len() as u32;
+            let groups: Vec<u32> = stakeholders
+                .iter()
+                .map(|s| sectors.get(s.sector.as_str()).copied().unwrap_or(none))
+                .collect();
+            super::circular::circular_grouped(&groups, 0.0)
+        }
+        MapLayout::Radial(centre) => match view.ids.iter().position(|&id| id == centre) {
+            Some(i) => super::radial::radial(&view.graph, i as u32, VIEW_SPACING * 0.8),
+            None => view.positions(map),
+        },
+        MapLayout::PowerInterest => {
+            let scores: Vec<Option<(u8, u8)>> = stakeholders
+                .iter()
+                .map(|s| Some((s.influence?, s.interest?)))
+                .collect();
+            let grid = super::grid::power_interest(&scores, VIEW_SPACING);
+            backdrop = Backdrop::Quadrants {
+                quadrants: grid.quadrants,
+                tray: grid.tray,
+            };
+            grid.positions
+        }
+        MapLayout::Engagement => {
+            let level = |e: Option<Engagement>| e.map(|e| e as u8);
+            let levels: Vec<(Option<u8>, Option<u8>)> = stakeholders
+                .iter()
+                .map(|s| (level(s.engagement), level(s.desired_engagement)))
+                .collect();
+            let points = super::engagement::engagement(&levels, VIEW_SPACING);
+            let arrows = points
+                .iter()
+                .zip(&levels)
+                .filter_map(|(&p, &(now, wanted))| {
+                    let (now, wanted) = (now?, wanted?);
+                    (now != wanted).then(|| (p, [f32::from(wanted) * VIEW_SPACING, p[1]]))
+                })
+                .collect();
+            let mut columns: Vec<(&'static str, f32)> = Engagement::ALL
+                .iter()
+                .map(|&e| (engagement_name(e), f32::from(e as u8) * VIEW_SPACING))
+                .collect();
+            columns.push(("Not assessed", -1.5 * VIEW_SPACING));
+            backdrop = Backdrop::Engagement { columns, arrows };
+            points
+        }
+    };
+    Arrangement {
+        positions: view
+            .ids
+            .iter()
+            .zip(points)
+            .filter(|(_, p)| p[0].is_finite() && p[1].is_finite())
+            .map(|(&id, [x, y])| (id, Position(x, y)))
+            .collect(),
+        backdrop,
+    }
+}
+
+fn engagement_name(e: Engagement) -> &'static str {
+    match e {
+        Engagement::Unaware => "Unaware",
+        Engagement::Resistant => "Resistant",
+        Engagement::Neutral => "Neutral",
+        Engagement::Supportive => "Supportive",
+        Engagement::Leading => "Leading",
+    }
+}
+
+/// Lays the whole map out afresh by force (pinned stakeholders stay), as `stakemap layout`
+/// and the window's Re-run do. Returns the steps taken.
+pub fn force_layout(map: &mut Map) -> u32 {
+    let view = MapGraph::new(map);
+    let start = view.positions(map);
+    let pinned: Vec<bool> = view
+        .ids
+        .iter()
+        .map(|&id| map.stakeholder(id).is_some_and(|s| s.pinned))
+        .collect();
+    let any_pinned = pinned.iter().any(|&p| p);
+    // With nothing pinned, start fresh (the best layout); otherwise from where things are.
+    let mut layout = ForceLayout::new(
+        &view.graph,
+        any_pinned.then_some(start),
+        pinned,
+        map_force_params(),
+    );
+    let steps = layout.run_until_settled();
+    view.store(map, layout.positions());
+    steps
+}
+
 /// Gives every stakeholder without a (finite) position one, by a force layout that holds
 /// the placed ones still; a map with no positions at all is laid out from scratch.
 /// Deterministic: the same map always gets the same layout. Returns how many it placed.
@@ -81,11 +260,7 @@ pub fn place_unplaced(map: &mut Map) -> usize {
         &view.graph,
         placed_any.then_some(start),
         if placed_any { pinned } else { Vec::new() },
-        ForceParams {
-            // Room for labels under the nodes: closer than this, names collide.
-            ideal_length: 110.0,
-            ..ForceParams::default()
-        },
+        map_force_params(),
     );
     layout.run_until_settled();
     view.store(map, layout.positions());
@@ -134,6 +309,53 @@ mod tests {
             spread > 50.0,
             "nodes are spread out, not piled up: {spread}"
         );
+    }
+
+    #[test]
+    fn every_view_places_every_stakeholder() {
+        let mut map = crate::builtin::police_community();
+        let first = map.stakeholders_by_id()[0].id;
+        for layout in [
+            MapLayout::Network,
+            MapLayout::CircularByKind,
+            MapLayout::CircularBySector,
+            MapLayout::Radial(first),
+            MapLayout::PowerInterest,
+            MapLayout::Engagement,
+        ] {
+            let arrangement = arrange(&map, layout);
+            assert_eq!(
+                arrangement.positions.len(),
+                map.stakeholder_count(),
+                "{layout:?}"
+            );
+            assert!(
+                arrangement.positions.values().all(|p| p.is_finite()),
+                "{layout:?}"
+            );
+        }
+        assert_eq!(
+            arrange(&map, MapLayout::Radial(first)).positions[&first],
+            Position(0.0, 0.0)
+        );
+        // The grid puts a high-influence, high-interest stakeholder in "Manage closely".
+        let key = map
+            .stakeholders()
+            .find(|s| s.influence >= Some(4) && s.interest >= Some(4))
+            .map(|s| s.id)
+            .expect("the built-in map has one");
+        let grid = arrange(&map, MapLayout::PowerInterest);
+        let Backdrop::Quadrants { quadrants, .. } = &grid.backdrop else {
+            panic!("the grid has quadrants");
+        };
+        let Position(x, y) = grid.positions[&key];
+        assert!(quadrants[0].contains([x, y]), "{}", quadrants[0].name);
+        assert_eq!(quadrants[0].name, "Manage closely");
+        // A re-run by force keeps pinned stakeholders where they are.
+        map.stakeholder_mut(first).expect("there").pinned = true;
+        let before = map.stakeholder(first).and_then(|s| s.position);
+        force_layout(&mut map);
+        assert_eq!(map.stakeholder(first).and_then(|s| s.position), before);
     }
 
     #[test]

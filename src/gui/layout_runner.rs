@@ -1,0 +1,339 @@
+//! Running layouts in the window: the force layout on a worker thread (so the window never
+//! stalls, whatever the size of the map) with the canvas showing its latest positions, and
+//! the other views animated from wherever the stakeholders are drawn.
+
+use super::view_model::ViewModel;
+use crate::layout::Point;
+use crate::layout::animate::interpolate;
+use crate::layout::for_map::{self, Arrangement, Backdrop, MapGraph, MapLayout};
+use crate::layout::force::ForceLayout;
+use crate::model::{Map, Position, StakeholderId};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+/// How long switching between views takes, in seconds.
+const ANIMATION_SECONDS: f64 = 0.6;
+
+/// What the worker and the window share while the force layout runs.
+#[derive(Default)]
+struct Shared {
+    positions: Vec<Point>,
+    settled: bool,
+    /// Stakeholders being dragged in the window: held where the pointer is.
+    held: Vec<(usize, Point)>,
+    /// Dragged stakeholders let go: free again, and the layout warms up to make room.
+    released: Vec<usize>,
+}
+
+/// A force layout running on a worker thread.
+struct ForceJob {
+    ids: Vec<StakeholderId>,
+    index: HashMap<StakeholderId, usize>,
+    shared: Arc<Mutex<Shared>>,
+    stop: Arc<AtomicBool>,
+}
+
+impl ForceJob {
+    /// Starts a layout of `map`; stakeholders in `current` start where it has them (where
+    /// a previous run left them), the others where the map has them.
+    fn start(map: &Map, fresh: bool, current: &HashMap<StakeholderId, Point>) -> Self {
+        let graph = MapGraph::new(map);
+        let pinned: Vec<bool> = graph
+            .ids
+            .iter()
+            .map(|&id| map.stakeholder(id).is_some_and(|s| s.pinned))
+            .collect();
+        let mut start = graph.positions(map);
+        for (slot, id) in start.iter_mut().zip(&graph.ids) {
+            if let Some(&p) = current.get(id) {
+                *slot = p;
+            }
+        }
+        // A fresh run ignores where things are (unless some are pinned there).
+        let initial = (!fresh || pinned.iter().any(|&p| p)).then_some(start.clone());
+        let mut layout = ForceLayout::new(
+            &graph.graph,
+            initial,
+            pinned.clone(),
+            for_map::map_force_params(),
+        );
+        if !fresh {
+            layout.reheat();
+        }
+        let shared = Arc::new(Mutex::new(Shared {
+            positions: layout.positions().to_vec(),
+            ..Shared::default()
+        }));
+        let stop = Arc::new(AtomicBool::new(false));
+        let (worker_shared, worker_stop) = (Arc::clone(&shared), Arc::clone(&stop));
+        std::thread::spawn(move || run(layout, &pinned, &worker_shared, &worker_stop));
+        let index = graph
+            .ids
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| (id, i))
+            .collect();
+        Self {
+            ids: graph.ids,
+            index,
+            shared,
+            stop,
+        }
+    }
+}
+
+impl Drop for ForceJob {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+/// The worker: steps until settled or stopped, publishing positions as it goes.
+fn run(mut layout: ForceLayout, pinned: &[bool], shared: &Mutex<Shared>, stop: &AtomicBool) {
+    loop {
+        if stop.load(Ordering::Relaxed) {
+            return;
+        }
+        if let Ok(mut s) = shared.lock() {
+            for (i, p) in std::mem::take(&mut s.held) {
+                layout.set_position(i, p);
+                layout.set_pinned(i, true);
+            }
+            let released = std::mem::take(&mut s.released);
+            for &i in &released {
+                layout.set_pinned(i, pinned.get(i).copied().unwrap_or(false));
+            }
+            if !released.is_empty() {
+                layout.reheat();
+            }
+        }
+        let outcome = layout.step();
+        if let Ok(mut s) = shared.lock() {
+            s.positions.clear();
+            s.positions.extend_from_slice(layout.positions());
+            s.settled = outcome.settled;
+            if outcome.settled && s.held.is_empty() {
+                return;
+            }
+        }
+        if outcome.settled {
+            // Settled with a stakeholder still held: wait for the drag to end.
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+    }
+}
+
+/// A move from one arrangement to another, drawn over [`ANIMATION_SECONDS`].
+struct Animation {
+    ids: Vec<StakeholderId>,
+    from: Vec<Point>,
+    to: Vec<Point>,
+    started: f64,
+}
+
+/// What the window's layouts are doing.
+pub struct LayoutRunner {
+    /// The view shown.
+    pub layout: MapLayout,
+    /// Keep the force layout going: a change to the map wakes it.
+    pub live: bool,
+    job: Option<ForceJob>,
+    arrangement: Option<Arrangement>,
+    animation: Option<Animation>,
+}
+
+impl Default for LayoutRunner {
+    fn default() -> Self {
+        Self {
+            layout: MapLayout::Network,
+            live: false,
+            job: None,
+            arrangement: None,
+            animation: None,
+        }
+    }
+}
+
+/// What the runner asks of the app after a frame.
+pub enum LayoutOutcome {
+    /// Nothing to do.
+    Idle,
+    /// Still moving: draw again soon.
+    Moving,
+    /// A switch between views just finished: time to fit the new arrangement on screen.
+    Arrived,
+    /// The force layout settled here: store these positions in the map (one undo step).
+    Settled(Vec<(StakeholderId, Option<Position>)>),
+}
+
+impl LayoutRunner {
+    /// Whether the force layout is running now.
+    pub fn is_running(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// What the current view draws behind the map.
+    pub fn backdrop(&self) -> &Backdrop {
+        self.arrangement
+            .as_ref()
+            .map_or(&Backdrop::None, |a| &a.backdrop)
+    }
+
+    /// Whether the view shows the map's own positions (so dragging moves the map).
+    pub fn shows_network(&self) -> bool {
+        self.layout == MapLayout::Network
+    }
+
+    /// Starts the force layout: from where stakeholders are, or afresh.
+    pub fn run_force(&mut self, map: &Map, fresh: bool) {
+        self.switch(map, MapLayout::Network, None, 0.0);
+        self.job = Some(ForceJob::start(map, fresh, &HashMap::new()));
+        self.live = true;
+    }
+
+    /// Stops the force layout where it is; returns the positions reached, to store.
+    pub fn pause(&mut self) -> Vec<(StakeholderId, Option<Position>)> {
+        self.live = false;
+        self.job
+            .take()
+            .map(|job| positions_of(&job))
+            .unwrap_or_default()
+    }
+
+    /// The map changed (an edit, an undo): a live layout wakes up and makes room.
+    pub fn map_changed(&mut self, map: &Map) {
+        if self.live && self.layout == MapLayout::Network {
+            // Carry on from where the running layout has them, not where the map had them.
+            let current: HashMap<StakeholderId, Point> = self
+                .job
+                .as_ref()
+                .map(|job| {
+                    positions_of(job)
+                        .into_iter()
+                        .filter_map(|(id, p)| p.map(|Position(x, y)| (id, [x, y])))
+                        .collect()
+                })
+                .unwrap_or_default();
+            self.job = Some(ForceJob::start(map, false, &current));
+        } else if self.layout != MapLayout::Network {
+            self.arrangement = Some(for_map::arrange(map, self.layout));
+        }
+    }
+
+    /// Shows another view, animated from where the stakeholders are drawn now.
+    pub fn switch(&mut self, map: &Map, layout: MapLayout, view: Option<&ViewModel>, now: f64) {
+        if layout != MapLayout::Network {
+            self.job = None;
+        }
+        let arrangement = for_map::arrange(map, layout);
+        if let Some(view) = view {
+            let ids: Vec<StakeholderId> = map.stakeholders_by_id().iter().map(|s| s.id).collect();
+            let point = |p: Option<Position>| p.map_or([0.0, 0.0], |Position(x, y)| [x, y]);
+            let from = ids.iter().map(|&id| point(view.position_of(id))).collect();
+            let to = ids
+                .iter()
+                .map(|id| point(arrangement.positions.get(id).copied()))
+                .collect();
+            self.animation = Some(Animation {
+                ids,
+                from,
+                to,
+                started: now,
+            });
+        }
+        self.layout = layout;
+        self.arrangement = (layout != MapLayout::Network).then_some(arrangement);
+    }
+
+    /// Puts the view's stakeholders where the current view or the running layout has them
+    /// (after the view model was rebuilt from the map).
+    pub fn reapply(&self, view: &mut ViewModel) {
+        if let Some(arrangement) = &self.arrangement {
+            for (&id, &p) in &arrangement.positions {
+                view.set_position(id, p);
+            }
+        }
+        if let Some(job) = &self.job
+            && let Ok(shared) = job.shared.lock()
+        {
+            for (&id, &[x, y]) in job.ids.iter().zip(&shared.positions) {
+                view.set_position(id, Position(x, y));
+            }
+        }
+    }
+
+    /// Moves the view's stakeholders one frame on (an animation between views, or the
+    /// running force layout); call every frame.
+    pub fn update(&mut self, view: &mut ViewModel, now: f64) -> LayoutOutcome {
+        if let Some(animation) = &self.animation {
+            let t = ((now - animation.started) / ANIMATION_SECONDS).clamp(0.0, 1.0) as f32;
+            let points = interpolate(&animation.from, &animation.to, t);
+            for (&id, &[x, y]) in animation.ids.iter().zip(&points) {
+                view.set_position(id, Position(x, y));
+            }
+            if t >= 1.0 {
+                self.animation = None;
+                return LayoutOutcome::Arrived;
+            }
+            return LayoutOutcome::Moving;
+        }
+        if let Some(arrangement) = &self.arrangement {
+            for (&id, &p) in &arrangement.positions {
+                view.set_position(id, p);
+            }
+        }
+        let Some(job) = &self.job else {
+            return LayoutOutcome::Idle;
+        };
+        let dragged = view.dragged();
+        let (positions, settled) = match job.shared.lock() {
+            Ok(mut shared) => {
+                if let Some((id, p)) = dragged
+                    && let Some(&i) = job.index.get(&id)
+                {
+                    shared.held.push((i, [p.0, p.1]));
+                }
+                (
+                    shared.positions.clone(),
+                    shared.settled && dragged.is_none(),
+                )
+            }
+            Err(_) => (Vec::new(), true),
+        };
+        for (&id, &[x, y]) in job.ids.iter().zip(&positions) {
+            if dragged.is_none_or(|(d, _)| d != id) {
+                view.set_position(id, Position(x, y));
+            }
+        }
+        if settled {
+            let job = self.job.take();
+            return LayoutOutcome::Settled(job.map(|j| positions_of(&j)).unwrap_or_default());
+        }
+        LayoutOutcome::Moving
+    }
+
+    /// A drag on the canvas ended: the running layout lets the stakeholder go.
+    pub fn released(&mut self, id: StakeholderId) {
+        if let Some(job) = &self.job
+            && let Some(&i) = job.index.get(&id)
+            && let Ok(mut shared) = job.shared.lock()
+        {
+            shared.released.push(i);
+        }
+    }
+}
+
+fn positions_of(job: &ForceJob) -> Vec<(StakeholderId, Option<Position>)> {
+    let positions = job
+        .shared
+        .lock()
+        .map(|s| s.positions.clone())
+        .unwrap_or_default();
+    job.ids
+        .iter()
+        .zip(positions)
+        .filter(|(_, p)| p[0].is_finite() && p[1].is_finite())
+        .map(|(&id, [x, y])| (id, Some(Position(x, y))))
+        .collect()
+}
