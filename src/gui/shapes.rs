@@ -96,6 +96,11 @@ impl DisplayNode<StakeholderNode, RelationshipEdge, Directed, DefaultIx> for Sta
     fn shapes(&mut self, ctx: &DrawContext) -> Vec<Shape> {
         let centre = ctx.meta.canvas_to_screen_pos(self.pos);
         let radius = ctx.meta.canvas_to_screen_size(self.node.radius);
+        // Off screen: nothing to draw (the margin keeps a label whose node is just off).
+        let margin = radius + 4.0 * style::MAX_LABEL_PX;
+        if !ctx.painter.clip_rect().expand(margin).contains(centre) {
+            return Vec::new();
+        }
         let visuals = &ctx.ctx.global_style().visuals;
         let mut fill = colour(self.node.fill);
         if self.node.faded {
@@ -259,6 +264,11 @@ impl DisplayEdge<StakeholderNode, RelationshipEdge, Directed, DefaultIx, Stakeho
             return vec![Shape::circle_stroke(c, r * 0.7, Stroke::new(width, line))];
         };
         let screen = curve.map(|p| meta.canvas_to_screen_pos(p));
+        // Off screen: a line whose whole curve lies outside the canvas draws nothing.
+        let bounds = egui::Rect::from_points(&screen).expand(width + 12.0);
+        if !ctx.painter.clip_rect().intersects(bounds) {
+            return Vec::new();
+        }
         let mut shapes = Vec::with_capacity(2);
         let points: Vec<Pos2> = if self.order == 0 {
             vec![screen[0], screen[2]]
