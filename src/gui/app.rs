@@ -282,16 +282,18 @@ impl StakemapApp {
         }
     }
 
+    // Undo and redo do not wake a live layout: undoing a layout must leave the map as it
+    // was, not start laying it out again.
     fn undo(&mut self) {
+        let _ = self.layouts.pause(); // an undo discards where a running layout had got to
         if self.history.undo(&mut self.map) {
-            self.layouts.map_changed(&self.map);
             self.refresh();
         }
     }
 
     fn redo(&mut self) {
+        let _ = self.layouts.pause();
         if self.history.redo(&mut self.map) {
-            self.layouts.map_changed(&self.map);
             self.refresh();
         }
     }

@@ -3,6 +3,7 @@
 
 mod app;
 mod attention;
+pub mod bench_support;
 mod canvas;
 mod chart;
 mod files;
