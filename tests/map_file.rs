@@ -173,11 +173,19 @@ fn a_file_from_a_newer_version_is_refused_whole() {
     let message = error_of(text);
     assert!(message.contains("newer stakemap"), "{message}");
     assert!(message.contains("version 2"), "{message}");
+    // A newer file that happens to have this version's shape is refused all the same.
+    let same_shape = "(format: \"stakemap\", version: 2, title: \"T\", stakeholders: [])";
+    assert!(error_of(same_shape).contains("newer stakemap"));
+    let huge = "(format: \"stakemap\", version: 99999999999, title: \"T\")";
+    assert!(error_of(huge).contains("version 99999999999"));
 }
 
 #[test]
 fn a_file_that_is_not_a_map_says_so() {
     assert!(error_of("(name: \"x\")").contains("not a stakemap map"));
+    assert!(
+        error_of("(format: \"kumu\", version: 1, title: \"T\")").contains("not a stakemap map")
+    );
     assert!(error_of("[1, 2, 3]").starts_with("test.ron:1:"));
     assert!(error_of("").starts_with("test.ron:"));
 }

@@ -5,10 +5,11 @@
 use super::view_model::{RelationshipEdge, StakeholderNode};
 use crate::style::{self, NodeShape, Rgba};
 use egui::epaint::{CircleShape, PathShape, PathStroke, TextShape};
-use egui::{Color32, FontId, Pos2, Shape, Stroke, Vec2};
+use egui::{Color32, FontId, Galley, Pos2, Shape, Stroke, Vec2};
 use egui_graphs::{DisplayEdge, DisplayNode, DrawContext, EdgeProps, Node, NodeProps};
 use petgraph::Directed;
 use petgraph::stable_graph::DefaultIx;
+use std::sync::Arc;
 
 pub fn colour(rgba: Rgba) -> Color32 {
     let [r, g, b, a] = rgba.0;
@@ -66,7 +67,12 @@ pub struct StakeholderShape {
     selected: bool,
     hovered: bool,
     dragged: bool,
+    /// The label laid out at a size and colour, kept while they stay the same.
+    galley: Option<(f32, Color32, Arc<Galley>)>,
 }
+
+/// Below this radius on screen, a stakeholder is drawn as a plain dot.
+const TINY_PX: f32 = 3.0;
 
 impl From<NodeProps<StakeholderNode>> for StakeholderShape {
     fn from(props: NodeProps<StakeholderNode>) -> Self {
@@ -77,6 +83,7 @@ impl From<NodeProps<StakeholderNode>> for StakeholderShape {
             selected: props.selected,
             hovered: props.hovered,
             dragged: props.dragged,
+            galley: None,
         }
     }
 }
@@ -110,11 +117,19 @@ impl DisplayNode<StakeholderNode, RelationshipEdge, Directed, DefaultIx> for Sta
             Stroke::new(3.0, visuals.strong_text_color())
         } else if self.hovered {
             Stroke::new(2.0, visuals.text_color())
+        } else if radius < TINY_PX {
+            Stroke::NONE // an outline on a dot doubles its vertices and cannot be seen
         } else {
             Stroke::new(1.0, visuals.window_stroke.color)
         };
         let mut shapes = Vec::with_capacity(2);
-        let points = outline(self.node.shape, centre, radius);
+        // A dot this small is a dot whatever its kind: a circle is the cheapest to draw.
+        let shape = if radius < TINY_PX {
+            NodeShape::Circle
+        } else {
+            self.node.shape
+        };
+        let points = outline(shape, centre, radius);
         if points.is_empty() {
             shapes.push(
                 CircleShape {
@@ -150,9 +165,19 @@ impl DisplayNode<StakeholderNode, RelationshipEdge, Directed, DefaultIx> for Sta
         };
         if let Some(px) = px {
             let text_colour = visuals.text_color();
-            let galley = ctx.ctx.fonts_mut(|f| {
-                f.layout_no_wrap(self.label.clone(), FontId::proportional(px), text_colour)
-            });
+            // Laid out once per size and colour, not every frame.
+            let galley = match &self.galley {
+                Some((size, colour, galley)) if *size == px && *colour == text_colour => {
+                    Arc::clone(galley)
+                }
+                _ => {
+                    let galley = ctx.ctx.fonts_mut(|f| {
+                        f.layout_no_wrap(self.label.clone(), FontId::proportional(px), text_colour)
+                    });
+                    self.galley = Some((px, text_colour, Arc::clone(&galley)));
+                    galley
+                }
+            };
             let at = Pos2::new(centre.x - galley.size().x / 2.0, centre.y + radius + 2.0);
             shapes.push(TextShape::new(at, galley, text_colour).into());
         }
@@ -164,6 +189,7 @@ impl DisplayNode<StakeholderNode, RelationshipEdge, Directed, DefaultIx> for Sta
         self.node = props.payload;
         if self.label != props.label {
             self.label.clone_from(&props.label);
+            self.galley = None;
         }
         self.selected = props.selected;
         self.hovered = props.hovered;
@@ -293,7 +319,8 @@ impl DisplayEdge<StakeholderNode, RelationshipEdge, Directed, DefaultIx, Stakeho
                 PathStroke::new(width, line),
             )));
         }
-        if self.edge.directed {
+        // Zoomed far out an arrowhead is a speck on a hairline: leave it out.
+        if self.edge.directed && meta.zoom >= style::MIN_ARROW_ZOOM {
             let tip = screen[2];
             let back = point_on(screen, 0.9);
             let dir = (tip - back).normalized();

@@ -275,29 +275,40 @@ fn decode(origin: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
 }
 
 /// Reads a map from RON text; `origin` names the text in errors (a path, or "built-in map").
+///
+/// One pass when the file is good. Only when it does not parse is it read again for its
+/// header alone, to tell a file from a newer stakemap, or no map at all, from a broken one.
 pub fn parse(text: &str, origin: &str) -> Result<Map, LoadError> {
     let options = ron_options();
-    let header: Header = options
-        .from_str(text)
-        .map_err(|e| syntax_error(origin, &e))?;
-    if header.format.as_deref() != Some(FORMAT_MARKER) {
-        return Err(LoadError::NotAMap {
-            origin: origin.to_owned(),
-        });
-    }
-    match header.version {
-        Some(v) if v > u64::from(FORMAT_VERSION) => {
-            return Err(LoadError::NewerVersion {
-                origin: origin.to_owned(),
-                version: v,
-            });
+    let not_a_map = || LoadError::NotAMap {
+        origin: origin.to_owned(),
+    };
+    let newer = |version| LoadError::NewerVersion {
+        origin: origin.to_owned(),
+        version,
+    };
+    let file: MapFile<'_> = match options.from_str(text) {
+        Ok(file) => file,
+        Err(error) => {
+            if let Ok(header) = options.from_str::<Header>(text) {
+                if header.format.as_deref() != Some(FORMAT_MARKER) {
+                    return Err(not_a_map());
+                }
+                if let Some(v) = header.version.filter(|&v| v > u64::from(FORMAT_VERSION)) {
+                    return Err(newer(v));
+                }
+            }
+            return Err(syntax_error(origin, &error));
         }
-        // Version 0 never existed; treat it like a missing one, as a syntax problem.
-        _ => {}
+    };
+    // A file that parsed can still be from a newer version that happens to share this
+    // shape: it is refused whole all the same.
+    if file.format != FORMAT_MARKER {
+        return Err(not_a_map());
     }
-    let file: MapFile<'_> = options
-        .from_str(text)
-        .map_err(|e| syntax_error(origin, &e))?;
+    if file.version > FORMAT_VERSION {
+        return Err(newer(u64::from(file.version)));
+    }
     into_map(file).map_err(|problems| LoadError::Invalid {
         origin: origin.to_owned(),
         problems,

@@ -127,6 +127,9 @@ pub const LABEL_SIZE: f32 = 12.0;
 /// Labels never shrink below this many screen pixels: smaller is unreadable.
 pub const MIN_LABEL_PX: f32 = 10.0;
 
+/// Zoomed out further than this, arrowheads are too small to see and are not drawn.
+pub const MIN_ARROW_ZOOM: f32 = 0.25;
+
 /// Zoomed out further than this, labels would cover each other and are not drawn.
 pub const MIN_LABEL_ZOOM: f32 = 0.15;
 
