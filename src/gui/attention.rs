@@ -5,6 +5,9 @@ use crate::analysis::{AttentionItem, AttentionSubject, TrendSettings};
 use crate::model::Map;
 use egui::Ui;
 
+/// How many items the list shows.
+const SHOWN: usize = 50;
+
 /// Shows the settings and the list; returns the item clicked.
 pub fn attention_ui(
     ui: &mut Ui,
@@ -37,7 +40,8 @@ pub fn attention_ui(
     if items.is_empty() {
         ui.weak("Nothing is cooling or stale, and every issue is addressed.");
     }
-    for item in items {
+    // The most urgent first; a long tail would only slow every frame down.
+    for item in items.iter().take(SHOWN) {
         // The default fonts have no arrow glyph.
         let name = item.subject.name(map).replace('→', "->");
         let response = ui
@@ -48,6 +52,9 @@ pub fn attention_ui(
             picked = Some(item.subject);
         }
         ui.add_space(2.0);
+    }
+    if items.len() > SHOWN {
+        ui.weak(format!("and {} more, less urgent", items.len() - SHOWN));
     }
     (picked, changed)
 }

@@ -74,6 +74,10 @@ pub struct StakeholderShape {
 /// Below this radius on screen, a stakeholder is drawn as a plain dot.
 const TINY_PX: f32 = 3.0;
 
+/// At most this many dashes on one dashed line: a long line gets longer dashes rather
+/// than thousands of tiny shapes.
+const MAX_DASHES: f32 = 12.0;
+
 impl From<NodeProps<StakeholderNode>> for StakeholderShape {
     fn from(props: NodeProps<StakeholderNode>) -> Self {
         Self {
@@ -117,10 +121,10 @@ impl DisplayNode<StakeholderNode, RelationshipEdge, Directed, DefaultIx> for Sta
             Stroke::new(3.0, visuals.strong_text_color())
         } else if self.hovered {
             Stroke::new(2.0, visuals.text_color())
-        } else if radius < TINY_PX {
-            Stroke::NONE // an outline on a dot doubles its vertices and cannot be seen
         } else {
-            Stroke::new(1.0, visuals.window_stroke.color)
+            // No outline otherwise: fills are distinct by kind, and an outline triples the
+            // vertices of a shape, which a map of tens of thousands of stakeholders feels.
+            Stroke::NONE
         };
         let mut shapes = Vec::with_capacity(2);
         // A dot this small is a dot whatever its kind: a circle is the cheapest to draw.
@@ -129,7 +133,17 @@ impl DisplayNode<StakeholderNode, RelationshipEdge, Directed, DefaultIx> for Sta
         } else {
             self.node.shape
         };
-        let points = outline(shape, centre, radius);
+        let mut points = outline(shape, centre, radius);
+        // egui draws a circle with 32 to 128 points; at these sizes 8 or 16 look the same
+        // and keep a map of tens of thousands of stakeholders within what the GPU takes.
+        if points.is_empty() && radius < 16.0 {
+            let n = if radius < TINY_PX { 8 } else { 16 };
+            points = (0..n)
+                .map(|i| {
+                    centre + Vec2::angled(i as f32 * std::f32::consts::TAU / n as f32) * radius
+                })
+                .collect();
+        }
         if points.is_empty() {
             shapes.push(
                 CircleShape {
@@ -303,13 +317,16 @@ impl DisplayEdge<StakeholderNode, RelationshipEdge, Directed, DefaultIx, Stakeho
                 .map(|i| point_on(screen, i as f32 / CURVE_STEPS as f32))
                 .collect()
         };
-        if self.edge.dashed {
-            let (dash, gap) = style::COOLING_DASH;
+        let (dash, gap) = style::COOLING_DASH;
+        let length: f32 = points.windows(2).map(|w| (w[1] - w[0]).length()).sum();
+        // Too short to show a dash pattern: drawn solid.
+        if self.edge.dashed && length >= 3.0 * (dash + gap) {
+            let stretch = (length / ((dash + gap) * MAX_DASHES)).max(1.0);
             shapes.extend(Shape::dashed_line(
                 &points,
                 Stroke::new(width, line),
-                dash,
-                gap,
+                dash * stretch,
+                gap * stretch,
             ));
         } else if let [a, b] = points[..] {
             shapes.push(Shape::line_segment([a, b], Stroke::new(width, line)));

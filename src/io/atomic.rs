@@ -45,9 +45,16 @@ pub fn write_atomically(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    let name = path
+        .file_name()
+        .map_or_else(|| "map".into(), |n| n.to_string_lossy().into_owned());
+    let (prefix, suffix) = (format!(".{name}."), ".saving");
+    // A save killed half-way (a crash, a power cut) leaves its temporary file behind;
+    // the next save of the same file clears it away.
+    remove_leftovers(folder, &prefix, suffix);
     let mut temp = tempfile::Builder::new()
-        .prefix(".stakemap-")
-        .suffix(".tmp")
+        .prefix(&prefix)
+        .suffix(suffix)
         .tempfile_in(folder)
         .map_err(fail("cannot create a temporary file in its folder"))?;
     write(temp.as_file_mut()).map_err(fail("writing failed"))?;
@@ -72,6 +79,20 @@ pub fn write_atomically(
         .map_err(fail("cannot replace the file"))?;
     sync_folder(folder);
     Ok(())
+}
+
+/// Removes temporary files of earlier saves of the same file that never finished.
+fn remove_leftovers(folder: &Path, prefix: &str, suffix: &str) {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(prefix) && name.ends_with(suffix) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Read and write for the owner, read for others (as a text editor would create it).
@@ -156,6 +177,16 @@ mod tests {
             ["map.ron"],
             "no temporary file is left"
         );
+    }
+
+    #[test]
+    fn a_save_clears_what_a_killed_save_left_behind() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("map.ron");
+        fs::write(dir.path().join(".map.ron.a1b2c3.saving"), "half").expect("write");
+        fs::write(dir.path().join(".other.ron.x.saving"), "not ours").expect("write");
+        write_atomically(&path, |f| f.write_all(b"new")).expect("saves");
+        assert_eq!(leftovers(dir.path()), [".other.ron.x.saving", "map.ron"]);
     }
 
     #[cfg(unix)]
