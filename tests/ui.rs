@@ -177,8 +177,8 @@ fn a_file_that_will_not_open_leaves_the_builtin_map_and_says_why() {
         .with_size([1280.0, 800.0])
         .build_eframe(|cc| StakemapApp::new(cc, Some(path.clone())));
     harness.run_steps(3);
-    harness.get_by_label("Could not open the map");
     harness.get_by_label_contains("broken.ron:1:");
+    harness.get_by_label_contains("Showing the built-in map instead");
     assert!(
         harness
             .state()
@@ -188,7 +188,7 @@ fn a_file_that_will_not_open_leaves_the_builtin_map_and_says_why() {
     );
     harness.get_by_label("OK").click();
     harness.run_steps(2);
-    assert!(harness.query_by_label("Could not open the map").is_none());
+    assert!(harness.query_by_label_contains("broken.ron:1:").is_none());
 }
 
 #[test]

@@ -224,7 +224,7 @@ impl StakemapApp {
         let Some(message) = self.message.clone() else {
             return;
         };
-        egui::Window::new("Could not open the map")
+        egui::Window::new("Message")
             .title_bar(false)
             .collapsible(false)
             .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 40.0))
