@@ -2,43 +2,17 @@
 //! everything and redo everything, with the map checked after each step; and the question
 //! about unsaved changes before close, New and Open.
 
+mod common;
+
+use common::{app_on, ctrl, id_named, type_into};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use stakemap::gui::{Selection, StakemapApp};
 use stakemap::model::{Map, RelationshipKind, StakeholderKind};
 
-fn app_on(map: Map, path: Option<std::path::PathBuf>) -> Harness<'static, StakemapApp> {
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |_cc| {
-            let mut app = StakemapApp::with_map(map, path);
-            app.use_in_app_dialogs();
-            app
-        });
-    harness.run_steps(4);
-    harness
-}
-
 fn ron(map: &Map) -> String {
     stakemap::io::to_ron(map)
-}
-
-fn id_named(map: &Map, name: &str) -> stakemap::model::StakeholderId {
-    map.stakeholders()
-        .find(|s| s.name == name)
-        .map(|s| s.id)
-        .unwrap_or_else(|| panic!("no stakeholder named {name}"))
-}
-
-fn ctrl(harness: &mut Harness<'_, StakemapApp>, shift: bool, key: egui::Key) {
-    let modifiers = if shift {
-        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT
-    } else {
-        egui::Modifiers::COMMAND
-    };
-    harness.key_press_modifiers(modifiers, key);
-    harness.run_steps(4); // a question's window sizes itself before it can be clicked
 }
 
 #[test]
@@ -92,14 +66,7 @@ fn add_connect_edit_delete_then_undo_all_and_redo_all() {
     // Edit a field: the sector, committed when the field loses focus.
     harness.state_mut().select(Selection::stakeholder(added));
     harness.run_steps(2);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Sector")
-        .focus();
-    harness.run_steps(1);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Sector")
-        .type_text("Youth");
-    harness.run_steps(1);
+    type_into(&mut harness, "Sector", "Youth");
     harness.key_press(egui::Key::Tab);
     harness.run_steps(2);
     let sector = &harness
@@ -288,10 +255,8 @@ fn open_with_unsaved_changes_can_save_first() {
 fn find_selects_and_centres_the_match() {
     let mut harness = app_on(stakemap::builtin::police_community(), None);
     ctrl(&mut harness, false, egui::Key::F);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Name, tag, sector or area")
-        .type_text("police week");
-    harness.run_steps(2);
+    type_into(&mut harness, "Name, tag, sector or area", "police week");
+    harness.run_steps(1);
     harness.key_press(egui::Key::Enter);
     harness.run_steps(3);
     let week = id_named(harness.state().map(), "Police Week");

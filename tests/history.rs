@@ -1,25 +1,15 @@
 //! Relationship strength over time, as a person meets it in the window: logging an
 //! interaction, the trends of the built-in map, the map as of a date, and comparisons.
 
+mod common;
+
+use common::{builtin_app, ctrl, type_into};
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use stakemap::analysis::{self, Moment, Trend, TrendSettings};
-use stakemap::gui::{Selection, StakemapApp};
+use stakemap::gui::Selection;
 use stakemap::model::Date;
 use stakemap::style::Change;
-
-fn app() -> Harness<'static, StakemapApp> {
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(|_cc| {
-            let mut app = StakemapApp::with_map(stakemap::builtin::police_community(), None);
-            app.use_in_app_dialogs();
-            app
-        });
-    harness.run_steps(4);
-    harness
-}
 
 fn date(text: &str) -> Date {
     text.parse().expect("a date")
@@ -27,7 +17,7 @@ fn date(text: &str) -> Date {
 
 #[test]
 fn log_an_interaction_find_it_in_the_log_and_undo_it() {
-    let mut harness = app();
+    let mut harness = builtin_app();
     let (id, count) = harness
         .state()
         .map()
@@ -55,8 +45,7 @@ fn log_an_interaction_find_it_in_the_log_and_undo_it() {
         .filter(|v| v.len() == 10 && v.parse::<Date>().is_ok())
         .collect();
     assert!(dates.contains(&today), "{dates:?}");
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
-    harness.run_steps(3);
+    ctrl(&mut harness, false, egui::Key::Z);
     let log = &harness
         .state()
         .map()
@@ -82,7 +71,7 @@ fn the_builtin_map_has_rising_and_cooling_relationships() {
 
 #[test]
 fn needs_attention_lists_what_is_cooling_and_selects_it() {
-    let mut harness = app();
+    let mut harness = builtin_app();
     let items = harness.state().attention().to_vec();
     assert!(!items.is_empty());
     harness.get_by_label(&format!("Needs attention ({})", items.len()));
@@ -100,7 +89,7 @@ fn needs_attention_lists_what_is_cooling_and_selects_it() {
 
 #[test]
 fn as_of_the_earliest_date_shows_only_the_earliest_relationships() {
-    let mut harness = app();
+    let mut harness = builtin_app();
     let map = harness.state().map().clone();
     let (first, _) = analysis::observation_span(&map).expect("observed");
     let earliest = map
@@ -137,7 +126,7 @@ fn as_of_the_earliest_date_shows_only_the_earliest_relationships() {
 
 #[test]
 fn comparing_two_dates_highlights_the_changes() {
-    let mut harness = app();
+    let mut harness = builtin_app();
     harness.state_mut().show_comparison(Some((
         Moment::Date(date("2025-01-01")),
         Moment::Date(date("2026-01-01")),
@@ -157,17 +146,10 @@ fn comparing_two_dates_highlights_the_changes() {
 
 #[test]
 fn a_baseline_saved_in_the_window_is_kept_in_the_map_and_undoable() {
-    let mut harness = app();
+    let mut harness = builtin_app();
     harness.state_mut().show_as_of(Some(date("2025-06-30")));
     harness.run_steps(2);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Baseline")
-        .focus();
-    harness.run_steps(1);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Baseline")
-        .type_text("Mid 2025");
-    harness.run_steps(1);
+    type_into(&mut harness, "Baseline", "Mid 2025");
     harness.get_by_label("Save baseline").click();
     harness.run_steps(2);
     let baseline = harness
@@ -187,7 +169,6 @@ fn a_baseline_saved_in_the_window_is_kept_in_the_map_and_undoable() {
     );
     harness.key_press(egui::Key::Escape);
     harness.run_steps(1);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
-    harness.run_steps(2);
+    ctrl(&mut harness, false, egui::Key::Z);
     assert!(harness.state().map().baselines.is_empty());
 }

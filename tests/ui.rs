@@ -1,19 +1,14 @@
 //! The window driven as a person would, by the labels they see (egui_kittest + AccessKit).
 //! The canvas repaints every frame, so the harness runs a fixed number of steps.
 
+mod common;
+
+use common::builtin_app;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use stakemap::gui::{Selection, StakemapApp};
 use stakemap::model::{StakeholderId, StakeholderKind};
-
-fn builtin_app() -> Harness<'static, StakemapApp> {
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(|_cc| StakemapApp::with_map(stakemap::builtin::police_community(), None));
-    harness.run_steps(4);
-    harness
-}
 
 fn cds(app: &StakemapApp) -> StakeholderId {
     app.map()

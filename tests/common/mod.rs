@@ -1,0 +1,60 @@
+//! What the window tests share: an app on a map in a harness, and the few gestures they
+//! all make (a Ctrl shortcut, typing into a labelled field).
+//!
+//! Each test file uses some of these; the rest would be dead code in that file's crate.
+#![allow(dead_code, reason = "each test crate uses its own subset")]
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use stakemap::gui::StakemapApp;
+use stakemap::model::{Map, StakeholderId};
+
+/// The window on a map (never opening the desktop's file dialog), after its first frames.
+pub fn app_on(map: Map, path: Option<std::path::PathBuf>) -> Harness<'static, StakemapApp> {
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |_cc| {
+            let mut app = StakemapApp::with_map(map, path);
+            app.use_in_app_dialogs();
+            app
+        });
+    harness.run_steps(4);
+    harness
+}
+
+/// The window on the built-in map.
+pub fn builtin_app() -> Harness<'static, StakemapApp> {
+    app_on(stakemap::builtin::police_community(), None)
+}
+
+/// Presses Ctrl (Cmd on a Mac) with a key, and Shift too if asked.
+pub fn ctrl(harness: &mut Harness<'_, StakemapApp>, shift: bool, key: egui::Key) {
+    let modifiers = if shift {
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT
+    } else {
+        egui::Modifiers::COMMAND
+    };
+    harness.key_press_modifiers(modifiers, key);
+    harness.run_steps(4); // a question's window sizes itself before it can be clicked
+}
+
+/// Clicks into the text field with this label and types, as a person would.
+pub fn type_into(harness: &mut Harness<'_, StakemapApp>, label: &str, text: &str) {
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .focus();
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    harness.run_steps(1);
+}
+
+/// The id of the stakeholder with this name.
+pub fn id_named(map: &Map, name: &str) -> StakeholderId {
+    map.stakeholders()
+        .find(|s| s.name == name)
+        .map(|s| s.id)
+        .unwrap_or_else(|| panic!("no stakeholder named {name}"))
+}
