@@ -327,6 +327,13 @@ impl StakemapApp {
         self.store_layout(settled);
         self.layouts
             .switch(&self.map, layout, Some(&self.view), self.now);
+        // Rebuilt so relationships are faint behind a view; the animation starts from
+        // where things were drawn.
+        let drawn: Vec<_> = self.view.stakeholders().collect();
+        self.refresh();
+        for (id, p) in drawn {
+            self.view.set_position(id, p);
+        }
     }
 
     /// Runs the force layout from where the stakeholders are (or afresh).

@@ -228,9 +228,10 @@ impl CanvasState {
             }
             Backdrop::Engagement { columns, arrows } => {
                 for &(name, x) in columns {
-                    if let Some(top) = to_screen([x, 0.0]) {
+                    // Just above the first row (at y 0), inside the fitted view.
+                    if let Some(top) = to_screen([x, -40.0]) {
                         painter.text(
-                            top - egui::vec2(0.0, 40.0),
+                            top,
                             egui::Align2::CENTER_BOTTOM,
                             name,
                             font.clone(),

@@ -42,7 +42,13 @@ fn plot(id: &str) -> Plot<'static> {
         .allow_scroll(false)
         .allow_drag(false)
         .allow_zoom(false)
-        .x_axis_formatter(|mark, _| Date::from_days(mark.value.round() as i64).to_string())
+        // Marks every 2^k days: the default powers of ten leave months of days unmarked.
+        .x_grid_spacer(egui_plot::log_grid_spacer(2))
+        .x_axis_formatter(|mark, _| {
+            // Year and month: a full date is too wide to fit between the grid marks.
+            let date = Date::from_days(mark.value.round() as i64).to_string();
+            date.get(..7).unwrap_or(&date).to_owned()
+        })
         .y_axis_formatter(|mark, _| {
             let level = mark.value;
             if level.fract() == 0.0 && (0.0..=5.0).contains(&level) {
@@ -69,6 +75,7 @@ pub fn relationship_chart(ui: &mut Ui, r: &Relationship, today: Date) {
     if r.observations.is_empty() {
         return;
     }
+    span_ui(ui, r.observations.iter().map(|o| o.date).min(), today);
     plot("relationship_chart").show(ui, |plot_ui| {
         plot_ui.line(
             Line::new("Strength", PlotPoints::from(steps(r, today)))
@@ -103,6 +110,11 @@ pub fn stakeholder_chart(ui: &mut Ui, map: &Map, id: StakeholderId, today: Date)
     if relationships.is_empty() {
         return;
     }
+    let first = relationships
+        .iter()
+        .flat_map(|r| r.observations.iter().map(|o| o.date))
+        .min();
+    span_ui(ui, first, today);
     plot("stakeholder_chart")
         .legend(Legend::default())
         .show(ui, |plot_ui| {
@@ -115,6 +127,13 @@ pub fn stakeholder_chart(ui: &mut Ui, map: &Map, id: StakeholderId, today: Date)
                 ));
             }
         });
+}
+
+/// The dates the chart runs between, said in words above it (the axis has room for few).
+fn span_ui(ui: &mut Ui, first: Option<Date>, until: Date) {
+    if let Some(first) = first {
+        ui.weak(format!("Strength from {first} to {until}"));
+    }
 }
 
 fn ui_text_colour() -> egui::Color32 {

@@ -128,7 +128,7 @@ pub const LABEL_SIZE: f32 = 12.0;
 pub const MIN_LABEL_PX: f32 = 10.0;
 
 /// Zoomed out further than this, arrowheads are too small to see and are not drawn.
-pub const MIN_ARROW_ZOOM: f32 = 0.25;
+pub const MIN_ARROW_ZOOM: f32 = 0.15;
 
 /// Zoomed out further than this, labels would cover each other and are not drawn.
 pub const MIN_LABEL_ZOOM: f32 = 0.15;
