@@ -395,3 +395,32 @@ proptest! {
         prop_assert_eq!(io::to_ron(&loaded), text);
     }
 }
+
+/// The first ```ron block of a text, with `prefix` stripped from each line.
+fn ron_block(text: &str, prefix: &str) -> String {
+    let mut lines = text
+        .lines()
+        .map(|l| l.strip_prefix(prefix).unwrap_or(l).trim_start_matches(' '))
+        .skip_while(|l| !l.starts_with("```ron"))
+        .skip(1);
+    let mut block = String::new();
+    for line in lines.by_ref() {
+        if line.starts_with("```") {
+            break;
+        }
+        block.push_str(line);
+        block.push('\n');
+    }
+    block
+}
+
+#[test]
+fn the_documented_examples_are_valid_maps() {
+    let readme = ron_block(include_str!("../README.md"), "");
+    let map = io::parse(&readme, "README.md").expect("the README's example loads");
+    assert_eq!(map.stakeholder_count(), 2);
+    assert_eq!(map.observation_count(), 2);
+    let module = ron_block(include_str!("../src/io/map_file.rs"), "//!");
+    let map = io::parse(&module, "map_file.rs").expect("the module docs' example loads");
+    assert_eq!(map.relationship_count(), 1);
+}
