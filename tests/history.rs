@@ -85,6 +85,8 @@ fn needs_attention_lists_what_is_cooling_and_selects_it() {
         !harness.state().selection().is_empty(),
         "the item is selected on the canvas"
     );
+    // The inspector says why: the most urgent item is a cooling relationship.
+    harness.get_by_label_contains("Cooling: ");
 }
 
 #[test]

@@ -884,7 +884,10 @@ impl eframe::App for StakemapApp {
                 ui.heading("Inspector");
                 ui.separator();
                 let actions = egui::ScrollArea::vertical()
-                    .show(ui, |ui| self.inspector.ui(ui, &self.map, &self.selection))
+                    .show(ui, |ui| {
+                        self.inspector.trend = self.trend_settings;
+                        self.inspector.ui(ui, &self.map, &self.selection)
+                    })
                     .inner;
                 for action in actions {
                     match action {

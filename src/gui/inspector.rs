@@ -5,6 +5,7 @@
 //! they are typed: names may not be empty, strengths stay within 0-5, dates must be real.
 
 use super::selection::{Selection, Single};
+use crate::analysis;
 use crate::edit::Edit;
 use crate::model::{
     Date, Engagement, InteractionKind, Map, Observation, Relationship, RelationshipKind,
@@ -32,6 +33,8 @@ impl InspectorAction {
 /// The inspector's drafts between frames.
 #[derive(Default)]
 pub struct Inspector {
+    /// What counts as rising or cooling (set by the Needs attention panel).
+    pub trend: analysis::TrendSettings,
     stakeholder: Option<Stakeholder>,
     relationship: Option<Relationship>,
     /// A text field holds a change not yet committed.
@@ -271,6 +274,10 @@ impl Inspector {
                 ui.end_row();
                 ui.label("Tone");
                 ui.label(current.tone().to_string());
+                ui.end_row();
+                let report = analysis::relationship_trend(current, Date::today(), &self.trend);
+                ui.label("Trend");
+                ui.add(egui::Label::new(format!("{:?}: {}", report.trend, report.reason)).wrap());
                 ui.end_row();
             });
         self.typing |= out.changed_text;
