@@ -192,6 +192,11 @@ fn closing_with_unsaved_changes_asks_first() {
         harness.run_steps(4); // the question's window sizes itself first
     };
     close(&mut harness);
+    assert!(harness.state().is_asking());
+    assert!(
+        !harness.state().close_allowed(),
+        "the window stays open while it asks"
+    );
     harness.get_by_label("Unsaved changes");
     harness.get_by_label("Cancel").click();
     harness.run_steps(2);
@@ -244,6 +249,7 @@ fn open_with_unsaved_changes_can_save_first() {
     harness.get_by_label("Save").click();
     harness.run_steps(2);
     assert!(!harness.state().is_dirty());
+    assert_eq!(harness.state().path(), Some(path.as_path()));
     assert_eq!(
         stakemap::io::load(&path).expect("loads"),
         *harness.state().map(),
