@@ -175,6 +175,9 @@ impl StakemapApp {
         if let Some(native) = get(NATIVE_DIALOG_KEY) {
             app.files.native = native == "true";
         }
+        if let Some(path) = app.path.clone() {
+            app.remember_recent(&path);
+        }
         app.data_folder = eframe::storage_dir("stakemap");
         app.offer_recovery();
         app
