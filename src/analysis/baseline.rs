@@ -88,11 +88,81 @@ impl Moment {
         }
     }
 
+    /// Whether the map has this moment: any date, or a baseline it keeps. Cheap, unlike
+    /// [`Moment::map`].
+    pub fn is_in(&self, map: &Map) -> bool {
+        match self {
+            Self::Date(_) => true,
+            Self::Baseline(name) => map.baseline(name).is_some(),
+        }
+    }
+
     /// The map at this moment, or `None` for a baseline the map does not have.
     pub fn map(&self, map: &Map, today: Date) -> Option<Map> {
         match self {
             Self::Date(date) => Some(map_as_of(map, *date, today)),
             Self::Baseline(name) => map.baseline(name).map(|b| baseline_map(map, b)),
+        }
+    }
+}
+
+/// Two moments of a map side by side: the map at each, and what changed between them.
+/// The window's comparison mode, its change report and `stakemap diff` all start here.
+pub struct Comparison {
+    /// The map at the earlier moment.
+    pub before: Map,
+    /// The map at the later moment.
+    pub after: Map,
+    /// What changed.
+    pub changes: super::MapDiff,
+    /// How reports name the earlier moment.
+    pub from_label: String,
+    /// How reports name the later moment.
+    pub to_label: String,
+}
+
+/// The forms a change report takes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// A readable Markdown report.
+    #[default]
+    Markdown,
+    /// One row a change, for spreadsheets.
+    Csv,
+    /// For other programs.
+    Json,
+}
+
+impl Comparison {
+    /// Compares `map` at two moments, or `None` when either names a baseline it lacks.
+    pub fn of(map: &Map, from: &Moment, to: &Moment, today: Date) -> Option<Self> {
+        let before = from.map(map, today)?;
+        let after = to.map(map, today)?;
+        let changes = super::diff(&before, &after);
+        Some(Self {
+            before,
+            after,
+            changes,
+            from_label: from.label(map),
+            to_label: to.label(map),
+        })
+    }
+
+    /// The change report in a format.
+    pub fn report(&self, format: ReportFormat) -> Result<String, super::ReportError> {
+        let (d, before, after) = (&self.changes, &self.before, &self.after);
+        match format {
+            ReportFormat::Markdown => Ok(super::to_markdown(
+                d,
+                before,
+                after,
+                &self.from_label,
+                &self.to_label,
+            )),
+            ReportFormat::Csv => super::to_csv(d, before, after),
+            ReportFormat::Json => {
+                super::to_json(d, before, after, &self.from_label, &self.to_label)
+            }
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use super::output::{err, load_failure, out};
 use crate::analysis;
-use crate::analysis::Moment;
+use crate::analysis::{Comparison, Moment};
 use crate::model::Date;
 use clap::ValueEnum;
 use std::path::Path;
@@ -25,9 +25,8 @@ pub(super) fn run(file: &Path, from: &str, to: &str, format: ReportFormat) -> u8
         Ok(map) => map,
         Err(e) => return load_failure(&e),
     };
-    let today = Date::today();
     let (from, to) = (Moment::parse(from), Moment::parse(to));
-    let (Some(before), Some(after)) = (from.map(&map, today), to.map(&map, today)) else {
+    let Some(comparison) = Comparison::of(&map, &from, &to, Date::today()) else {
         let names: Vec<&str> = map.baselines.iter().map(|b| b.name.as_str()).collect();
         err(&format!(
             "error: {}: --from and --to take a date (YYYY-MM-DD) or a baseline; its baselines are: {}",
@@ -40,20 +39,12 @@ pub(super) fn run(file: &Path, from: &str, to: &str, format: ReportFormat) -> u8
         ));
         return super::EXIT_ERROR;
     };
-    let changes = analysis::diff(&before, &after);
-    let (from_label, to_label) = (from.label(&map), to.label(&map));
-    let report = match format {
-        ReportFormat::Md => Ok(analysis::to_markdown(
-            &changes,
-            &before,
-            &after,
-            &from_label,
-            &to_label,
-        )),
-        ReportFormat::Csv => analysis::to_csv(&changes, &before, &after),
-        ReportFormat::Json => analysis::to_json(&changes, &before, &after, &from_label, &to_label),
+    let format = match format {
+        ReportFormat::Md => analysis::ReportFormat::Markdown,
+        ReportFormat::Csv => analysis::ReportFormat::Csv,
+        ReportFormat::Json => analysis::ReportFormat::Json,
     };
-    match report {
+    match comparison.report(format) {
         Ok(text) => {
             out(text.trim_end());
             super::EXIT_OK

@@ -15,7 +15,7 @@ use super::selection::Selection;
 use super::shortcuts::{self, Action};
 use super::timeline::Timeline;
 use super::view_model::{Decorations, ViewModel};
-use crate::analysis::{self, AttentionItem, Moment, TrendSettings};
+use crate::analysis::{self, AttentionItem, Comparison, Moment, TrendSettings};
 use crate::edit::{self, Edit, History};
 use crate::io::recovery::{self, DiskStamp, Recovered};
 use crate::layout::for_map::MapLayout;
@@ -43,8 +43,13 @@ const PASTE_OFFSET: (f32, f32) = (40.0, 40.0);
 
 /// The map drawn while comparing: the later map, plus what was on the earlier one only
 /// (drawn faint), with each change recorded for the canvas to highlight.
-fn compared_map(before: &Map, mut after: Map, decorations: &mut Decorations) -> Map {
-    let changes = analysis::diff(before, &after);
+fn compared_map(comparison: Comparison, decorations: &mut Decorations) -> Map {
+    let Comparison {
+        before,
+        mut after,
+        changes,
+        ..
+    } = comparison;
     for &id in &changes.stakeholders_added {
         decorations.stakeholder_changes.insert(id, Change::Added);
     }
@@ -144,6 +149,8 @@ pub struct StakemapApp {
     layouts: LayoutRunner,
     /// The time of the frame being drawn, in seconds (egui's clock).
     now: f64,
+    /// The map's first observation: where the as-of slider starts.
+    first_observation: Option<Date>,
 }
 
 impl StakemapApp {
@@ -219,6 +226,7 @@ impl StakemapApp {
             attention: Vec::new(),
             layouts: LayoutRunner::default(),
             now: 0.0,
+            first_observation: None,
         };
         app.refresh();
         app
@@ -361,12 +369,13 @@ impl StakemapApp {
         let today = Date::today();
         let shown_date = self.timeline.shown_date(today);
         let mut decorations = Decorations::default();
-        let compared =
-            self.timeline.compare.as_ref().and_then(|(from, to)| {
-                Some((from.map(&self.map, today)?, to.map(&self.map, today)?))
-            });
+        let compared = self
+            .timeline
+            .compare
+            .as_ref()
+            .and_then(|(from, to)| Comparison::of(&self.map, from, to, today));
         let shown = match (compared, self.timeline.as_of) {
-            (Some((before, after)), _) => Some(compared_map(&before, after, &mut decorations)),
+            (Some(comparison), _) => Some(compared_map(comparison, &mut decorations)),
             (None, Some(date)) => Some(analysis::map_as_of(&self.map, date, today)),
             (None, None) => None,
         };
@@ -383,6 +392,7 @@ impl StakemapApp {
         }
         decorations.faint_relationships = !self.layouts.shows_network();
         self.attention = analysis::needs_attention(shown_map, shown_date, &self.trend_settings);
+        self.first_observation = analysis::observation_span(&self.map).map(|(first, _)| first);
         self.view = ViewModel::new(shown_map, &decorations);
         self.layouts.reapply(&mut self.view);
         self.selection.retain_existing(&self.map);

@@ -72,11 +72,16 @@ impl CanvasState {
         }
     }
 
+    /// The canvas-to-screen mapping as it stands, read once for many points.
+    fn screen_mapping(&self, ctx: &egui::Context) -> Option<impl Fn(Position) -> Pos2> {
+        let meta = metadata(ctx)?;
+        let offset = self.rect?.min.to_vec2();
+        Some(move |Position(x, y): Position| meta.canvas_to_screen_pos(egui::pos2(x, y)) + offset)
+    }
+
     /// Where a canvas position is on screen now.
     pub fn to_screen(&self, ctx: &egui::Context, position: Position) -> Option<Pos2> {
-        let meta = metadata(ctx)?;
-        let local = meta.canvas_to_screen_pos(egui::pos2(position.0, position.1));
-        Some(local + self.rect?.min.to_vec2())
+        self.screen_mapping(ctx).map(|mapping| mapping(position))
     }
 
     /// The canvas position under a screen point.
@@ -186,7 +191,10 @@ impl CanvasState {
     /// columns with an arrow from each stakeholder's current level to its desired one.
     fn backdrop_ui(&self, ui: &Ui, backdrop: &Backdrop) {
         let ctx = ui.ctx();
-        let to_screen = |[x, y]: [f32; 2]| self.to_screen(ctx, Position(x, y));
+        let Some(mapping) = self.screen_mapping(ctx) else {
+            return;
+        };
+        let to_screen = |[x, y]: [f32; 2]| Some(mapping(Position(x, y)));
         let visuals = ui.visuals();
         let painter = ui.painter();
         let font = egui::FontId::proportional(14.0);
@@ -274,14 +282,14 @@ impl CanvasState {
         if released {
             self.box_start = None;
             if area.area() > 16.0 {
-                let inside = view
-                    .stakeholders()
-                    .filter(|&(_, p)| {
-                        self.to_screen(ui.ctx(), p)
-                            .is_some_and(|s| area.contains(s))
-                    })
-                    .map(|(id, _)| id)
-                    .collect();
+                let inside = match self.screen_mapping(ui.ctx()) {
+                    Some(mapping) => view
+                        .stakeholders()
+                        .filter(|&(_, p)| area.contains(mapping(p)))
+                        .map(|(id, _)| id)
+                        .collect(),
+                    None => Vec::new(),
+                };
                 events.push(CanvasEvent::BoxSelected(inside));
             }
             return;

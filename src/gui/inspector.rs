@@ -118,7 +118,6 @@ impl Inspector {
         }
         ui.add_space(4.0);
         let mut out = Outcome::default();
-        let suggestions = Suggestions::of(map);
         Grid::new("stakeholder_fields")
             .num_columns(2)
             .striped(true)
@@ -126,19 +125,15 @@ impl Inspector {
                 out.choice(choice(ui, "Kind", &mut draft.kind, &StakeholderKind::ALL));
                 out.text(&text(ui, "Name", &mut draft.name));
                 out.text(&multiline(ui, "Description", &mut draft.description));
-                out.text(&suggested(
-                    ui,
-                    "Sector",
-                    &mut draft.sector,
-                    &suggestions.sectors,
-                ));
-                out.text(&suggested(ui, "Area", &mut draft.area, &suggestions.areas));
-                out.choice(tags(
-                    ui,
-                    &mut draft.tags,
-                    &mut self.new_tag,
-                    &suggestions.tags,
-                ));
+                out.text(&suggested(ui, "Sector", &mut draft.sector, || {
+                    used(map.stakeholders().map(|s| &s.sector))
+                }));
+                out.text(&suggested(ui, "Area", &mut draft.area, || {
+                    used(map.stakeholders().map(|s| &s.area))
+                }));
+                out.choice(tags(ui, &mut draft.tags, &mut self.new_tag, || {
+                    used(map.stakeholders().flat_map(|s| s.tags.iter()))
+                }));
                 out.choice(score(ui, "Influence", &mut draft.influence));
                 out.choice(score(ui, "Interest", &mut draft.interest));
                 out.choice(optional_choice(
@@ -244,7 +239,6 @@ impl Inspector {
         });
         ui.add_space(4.0);
         let mut out = Outcome::default();
-        let owners = Suggestions::of(map).owners;
         let strength = current.strength();
         Grid::new("relationship_fields")
             .num_columns(2)
@@ -259,7 +253,9 @@ impl Inspector {
                     out.commit = true;
                 }
                 ui.end_row();
-                out.text(&suggested(ui, "Owner", &mut draft.owner, &owners));
+                out.text(&suggested(ui, "Owner", &mut draft.owner, || {
+                    used(map.relationships().map(|r| &r.owner))
+                }));
                 out.text(&multiline(ui, "Notes", &mut draft.notes));
                 let observed = if current.observations.is_empty() {
                     " (not yet observed)"
@@ -415,27 +411,11 @@ pub fn new_observation(r: &Relationship) -> Observation {
     }
 }
 
-/// Values already used on the map, offered as completions.
-struct Suggestions {
-    sectors: Vec<String>,
-    areas: Vec<String>,
-    tags: Vec<String>,
-    owners: Vec<String>,
-}
-
-impl Suggestions {
-    fn of(map: &Map) -> Self {
-        let collect = |values: &mut dyn Iterator<Item = &String>| -> Vec<String> {
-            let set: BTreeSet<&String> = values.filter(|v| !v.trim().is_empty()).collect();
-            set.into_iter().cloned().collect()
-        };
-        Self {
-            sectors: collect(&mut map.stakeholders().map(|s| &s.sector)),
-            areas: collect(&mut map.stakeholders().map(|s| &s.area)),
-            tags: collect(&mut map.stakeholders().flat_map(|s| s.tags.iter())),
-            owners: collect(&mut map.relationships().map(|r| &r.owner)),
-        }
-    }
+/// The distinct values the map already uses, sorted: offered as completions. Called only
+/// while a field has focus, so no frame pays for a scan of the map it does not need.
+fn used<'a>(values: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let set: BTreeSet<&String> = values.filter(|v| !v.trim().is_empty()).collect();
+    set.into_iter().cloned().collect()
 }
 
 fn text(ui: &mut Ui, name: &str, value: &mut String) -> Response {
@@ -455,13 +435,19 @@ fn multiline(ui: &mut Ui, name: &str, value: &mut String) -> Response {
 }
 
 /// A text field that offers values already used on the map that start with what is typed.
-fn suggested(ui: &mut Ui, name: &str, value: &mut String, options: &[String]) -> Response {
+fn suggested(
+    ui: &mut Ui,
+    name: &str,
+    value: &mut String,
+    options: impl FnOnce() -> Vec<String>,
+) -> Response {
     let label = ui.label(name);
     let response = ui
         .vertical(|ui| {
             let mut response = ui.text_edit_singleline(value).labelled_by(label.id);
             if response.has_focus() {
                 let typed = value.to_lowercase();
+                let options = options();
                 let matches: Vec<&String> = options
                     .iter()
                     .filter(|o| o.to_lowercase().starts_with(&typed) && *o != value)
@@ -482,7 +468,12 @@ fn suggested(ui: &mut Ui, name: &str, value: &mut String, options: &[String]) ->
 }
 
 /// The tags as chips (click to remove) and a field to add one, with completion.
-fn tags(ui: &mut Ui, tags: &mut Vec<String>, new_tag: &mut String, known: &[String]) -> bool {
+fn tags(
+    ui: &mut Ui,
+    tags: &mut Vec<String>,
+    new_tag: &mut String,
+    known: impl FnOnce() -> Vec<String>,
+) -> bool {
     ui.label("Tags");
     let mut changed = false;
     ui.vertical(|ui| {
@@ -510,6 +501,7 @@ fn tags(ui: &mut Ui, tags: &mut Vec<String>, new_tag: &mut String, known: &[Stri
             add = Some(new_tag.trim().to_owned());
         }
         if field.has_focus() && !typed.is_empty() {
+            let known = known();
             for option in known
                 .iter()
                 .filter(|t| t.to_lowercase().starts_with(&typed) && !tags.contains(t))

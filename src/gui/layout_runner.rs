@@ -39,11 +39,7 @@ impl ForceJob {
     /// a previous run left them), the others where the map has them.
     fn start(map: &Map, fresh: bool, current: &HashMap<StakeholderId, Point>) -> Self {
         let graph = MapGraph::new(map);
-        let pinned: Vec<bool> = graph
-            .ids
-            .iter()
-            .map(|&id| map.stakeholder(id).is_some_and(|s| s.pinned))
-            .collect();
+        let pinned = graph.pinned(map);
         let mut start = graph.positions(map);
         for (slot, id) in start.iter_mut().zip(&graph.ids) {
             if let Some(&p) = current.get(id) {

@@ -1,7 +1,7 @@
 //! Time on the map: the as-of slider with play, named baselines, and comparing two dates
 //! or baselines.
 
-use crate::analysis::{self, Moment};
+use crate::analysis::Moment;
 use crate::model::{Date, Map};
 use egui::Ui;
 
@@ -60,12 +60,19 @@ impl Timeline {
         moved
     }
 
-    /// The bottom panel: as-of slider, play, baselines and comparison. Returns what the
-    /// user asked for, and whether the shown map must be rebuilt.
-    pub fn ui(&mut self, ui: &mut Ui, map: &Map, today: Date) -> (Vec<TimeAction>, bool) {
+    /// The bottom panel: as-of slider, play, baselines and comparison. `first` is the
+    /// map's first observation (kept by the app, not looked for every frame). Returns what
+    /// the user asked for, and whether the shown map must be rebuilt.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        map: &Map,
+        first: Option<Date>,
+        today: Date,
+    ) -> (Vec<TimeAction>, bool) {
         let mut actions = Vec::new();
         let mut changed = false;
-        let Some((first, _)) = analysis::observation_span(map) else {
+        let Some(first) = first else {
             ui.weak("Log interactions on relationships to follow the map through time.");
             return (actions, false);
         };
@@ -160,7 +167,8 @@ impl Timeline {
             changed |= moment_picker(ui, "compare_to", &mut self.to_text, map, with_label.id);
             let from = Moment::parse(self.from_text.trim());
             let to = Moment::parse(self.to_text.trim());
-            let valid = from.map(map, today).is_some() && to.map(map, today).is_some();
+            // Checked every frame: whether they exist, not the maps they give.
+            let valid = from.is_in(map) && to.is_in(map);
             let comparing = self.compare.is_some();
             if comparing {
                 if ui.button("Stop comparing").clicked() {

@@ -55,6 +55,14 @@ impl MapGraph {
             .collect()
     }
 
+    /// Which stakeholders are pinned, in node order.
+    pub fn pinned(&self, map: &Map) -> Vec<bool> {
+        self.ids
+            .iter()
+            .map(|&id| map.stakeholder(id).is_some_and(|s| s.pinned))
+            .collect()
+    }
+
     /// Writes positions (in node order) back into the map.
     pub fn store(&self, map: &mut Map, positions: &[Point]) {
         for (&id, &[x, y]) in self.ids.iter().zip(positions) {
@@ -225,11 +233,7 @@ fn engagement_name(e: Engagement) -> &'static str {
 pub fn force_layout(map: &mut Map) -> u32 {
     let view = MapGraph::new(map);
     let start = view.positions(map);
-    let pinned: Vec<bool> = view
-        .ids
-        .iter()
-        .map(|&id| map.stakeholder(id).is_some_and(|s| s.pinned))
-        .collect();
+    let pinned = view.pinned(map);
     let any_pinned = pinned.iter().any(|&p| p);
     // With nothing pinned, start fresh (the best layout); otherwise from where things are.
     let mut layout = ForceLayout::new(

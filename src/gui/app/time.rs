@@ -2,7 +2,7 @@
 //! and what needs attention.
 
 use super::StakemapApp;
-use crate::analysis::{self, AttentionSubject};
+use crate::analysis::{self, AttentionSubject, Comparison, ReportFormat};
 use crate::edit::Edit;
 use crate::gui::files::FilePurpose;
 use crate::gui::selection::Selection;
@@ -32,7 +32,9 @@ impl StakemapApp {
 
     pub(super) fn time_ui(&mut self, ui: &mut Ui) {
         let today = Date::today();
-        let (actions, changed) = self.timeline.ui(ui, &self.map, today);
+        let (actions, changed) = self
+            .timeline
+            .ui(ui, &self.map, self.first_observation, today);
         let dt = f64::from(ui.input(|i| i.stable_dt));
         let moved = self.timeline.tick(dt, today);
         if self.timeline.playing {
@@ -56,33 +58,25 @@ impl StakemapApp {
 
     /// The change report of the comparison shown, as Markdown or (for `.csv`) CSV.
     pub(super) fn write_report(&mut self, path: &Path) {
-        let today = Date::today();
-        let Some((from, to)) = self.timeline.compare.clone() else {
+        let Some((from, to)) = &self.timeline.compare else {
             return;
         };
-        let (Some(before), Some(after)) = (from.map(&self.map, today), to.map(&self.map, today))
-        else {
+        let Some(comparison) = Comparison::of(&self.map, from, to, Date::today()) else {
             return;
         };
-        let changes = analysis::diff(&before, &after);
-        let csv = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-        let text = if csv {
-            analysis::to_csv(&changes, &before, &after).map_err(|e| e.to_string())
-        } else {
-            Ok(analysis::to_markdown(
-                &changes,
-                &before,
-                &after,
-                &from.label(&self.map),
-                &to.label(&self.map),
-            ))
+        let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+        let format = match extension.as_deref() {
+            Some("csv") => ReportFormat::Csv,
+            Some("json") => ReportFormat::Json,
+            _ => ReportFormat::Markdown,
         };
-        let written = text.and_then(|text| {
-            crate::io::write_atomically(path, |f| std::io::Write::write_all(f, text.as_bytes()))
-                .map_err(|e| e.to_string())
-        });
+        let written = comparison
+            .report(format)
+            .map_err(|e| e.to_string())
+            .and_then(|text| {
+                crate::io::write_atomically(path, |f| std::io::Write::write_all(f, text.as_bytes()))
+                    .map_err(|e| e.to_string())
+            });
         if let Err(e) = written {
             self.message = Some(format!("The change report was not written: {e}"));
         }
