@@ -115,21 +115,40 @@ fn add_connect_edit_delete_then_undo_all_and_redo_all() {
 fn typing_a_name_does_not_trigger_shortcuts() {
     let mut harness = app_on(stakemap::builtin::police_community(), None);
     let before = harness.state().map().stakeholder_count();
+    // Something selected, so that Delete or P reaching the canvas would change the map.
+    let selected = harness.state().map().stakeholders_by_id()[0].id;
+    harness.state_mut().select(Selection::stakeholder(selected));
     harness.get_by_label("Add stakeholder").click();
     harness.run_steps(2);
-    // N, C, P, F and Delete are shortcuts on the canvas, letters in a name.
+    // N, C, P, F and Delete are shortcuts on the canvas, letters and editing keys in a name.
     harness
         .get_by_role_and_label(Role::TextInput, "Name of the new stakeholder")
-        .type_text("Police Fund Council");
+        .type_text("Police Fund Councils");
+    harness.run_steps(1);
+    for key in [
+        egui::Key::P,
+        egui::Key::C,
+        egui::Key::N,
+        egui::Key::Backspace,
+    ] {
+        harness.key_press(key);
+        harness.run_steps(1);
+    }
+    harness.key_press(egui::Key::Delete);
     harness.run_steps(1);
     harness.key_press(egui::Key::Enter);
     harness.run_steps(2);
-    assert_eq!(harness.state().map().stakeholder_count(), before + 1);
-    id_named(harness.state().map(), "Police Fund Council");
+    let map = harness.state().map();
+    assert_eq!(map.stakeholder_count(), before + 1, "nothing deleted");
+    assert!(
+        !map.stakeholder(selected).expect("still there").pinned,
+        "nothing pinned"
+    );
+    id_named(map, "Police Fund Council");
 }
 
 #[test]
-fn strength_is_kept_within_0_to_5_and_dates_must_be_real() {
+fn a_logged_interaction_takes_only_real_dates_and_strengths_0_to_5() {
     let map = stakemap::builtin::police_community();
     let (rid, count) = map
         .relationships()
@@ -141,22 +160,54 @@ fn strength_is_kept_within_0_to_5_and_dates_must_be_real() {
     harness.run_steps(2);
     harness.get_by_label("Log an interaction...").click();
     harness.run_steps(2);
-    let log = &harness
-        .state()
-        .map()
-        .relationship(rid)
-        .expect("there")
-        .observations;
-    assert_eq!(log.len(), count + 1);
-    assert!(log.iter().all(|o| o.strength <= 5));
+    let log = |harness: &Harness<'_, StakemapApp>| {
+        harness
+            .state()
+            .map()
+            .relationship(rid)
+            .expect("there")
+            .observations
+            .clone()
+    };
+    assert_eq!(log(&harness).len(), count + 1);
+    assert!(log(&harness).iter().all(|o| o.strength <= 5));
+
+    // Retype the new entry's date: a day that does not exist is not taken, a real one is.
+    let today = stakemap::model::Date::today().to_string();
+    let retype = |harness: &mut Harness<'_, StakemapApp>, from: &str, to: &str| {
+        // The log's field, not the as-of field in the time panel, which comes first.
+        harness
+            .get_all_by_role(Role::TextInput)
+            .rfind(|n| n.value().as_deref() == Some(from))
+            .expect("the date field")
+            .focus();
+        harness.run_steps(1);
+        for _ in 0..10 {
+            harness.key_press(egui::Key::Backspace);
+        }
+        harness.run_steps(1);
+        harness
+            .get_all_by_role(Role::TextInput)
+            .find(|n| n.value().as_deref() == Some(""))
+            .expect("the emptied date field")
+            .type_text(to);
+        harness.run_steps(1);
+        harness.key_press(egui::Key::Enter);
+        harness.run_steps(2);
+    };
+    retype(&mut harness, &today, "2026-02-30");
+    let dates: Vec<String> = log(&harness).iter().map(|o| o.date.to_string()).collect();
+    assert!(dates.contains(&today), "{dates:?}");
+    assert!(!dates.iter().any(|d| d == "2026-02-30"));
+    retype(&mut harness, "2026-02-30", "2026-02-27");
+    let dates: Vec<String> = log(&harness).iter().map(|o| o.date.to_string()).collect();
+    assert!(dates.iter().any(|d| d == "2026-02-27"), "{dates:?}");
+    assert_eq!(dates.len(), count + 1);
+
+    // Undo the date, then the logging: each one step.
     ctrl(&mut harness, false, egui::Key::Z);
-    let log = &harness
-        .state()
-        .map()
-        .relationship(rid)
-        .expect("there")
-        .observations;
-    assert_eq!(log.len(), count, "logging is one undo step");
+    ctrl(&mut harness, false, egui::Key::Z);
+    assert_eq!(log(&harness).len(), count, "logging is one undo step");
 }
 
 fn edited(harness: &mut Harness<'_, StakemapApp>) {
