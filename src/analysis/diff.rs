@@ -5,6 +5,39 @@ use super::trend::strength_name;
 use crate::model::{Map, Relationship, RelationshipId, StakeholderId, Tone};
 use serde::Serialize;
 
+/// What happened to a stakeholder or relationship between two moments being compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Change {
+    /// On the map at the later moment only.
+    Added,
+    /// On the map at the earlier moment only.
+    Removed,
+    /// Stronger at the later moment.
+    Strengthened,
+    /// Weaker at the later moment.
+    Weakened,
+}
+
+impl Change {
+    /// Every change, in legend order.
+    pub const ALL: [Self; 4] = [
+        Self::Added,
+        Self::Removed,
+        Self::Strengthened,
+        Self::Weakened,
+    ];
+
+    /// How the legend names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Added => "Added",
+            Self::Removed => "Removed",
+            Self::Strengthened => "Strengthened",
+            Self::Weakened => "Weakened",
+        }
+    }
+}
+
 /// A relationship whose strength differs between the two maps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct StrengthChange {

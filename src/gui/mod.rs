@@ -6,11 +6,13 @@ mod attention;
 pub mod bench_support;
 mod canvas;
 mod chart;
+mod command;
+mod derived;
 mod files;
-mod find;
 mod inspector;
 mod layout_runner;
 mod legend;
+mod preferences;
 mod selection;
 mod shapes;
 mod shortcuts;
@@ -18,7 +20,8 @@ mod still_layout;
 mod timeline;
 mod view_model;
 
-pub use app::StakemapApp;
+pub use app::{Answer, StakemapApp};
+pub use command::Command;
 pub use selection::{Selection, Single};
 
 use std::path::PathBuf;
