@@ -8,6 +8,7 @@ mod canvas;
 mod chart;
 mod files;
 mod find;
+pub mod fonts;
 mod inspector;
 mod layout_runner;
 mod legend;
@@ -27,6 +28,7 @@ use std::process::ExitCode;
 /// Opens the window on a file, or on the last map opened, or on the built-in map, and
 /// returns when it closes.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
+    crate::fonts::find_in_background(); // while the window is made; `fonts::install` waits
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("stakemap")
@@ -38,7 +40,10 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     let result = eframe::run_native(
         "stakemap",
         options,
-        Box::new(move |cc| Ok(Box::new(StakemapApp::new(cc, file)))),
+        Box::new(move |cc| {
+            fonts::install(&cc.egui_ctx);
+            Ok(Box::new(StakemapApp::new(cc, file)))
+        }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,
