@@ -45,7 +45,7 @@ fn first_frame(install: bool) -> Duration {
     let _ = ctx.run_ui(RawInput::default(), |ui| {
         CentralPanel::default().show_inside(ui, |ui| {
             for name in names {
-                ui.label(stakemap::text::display_order(name));
+                ui.label(stakemap::text::display_order(name).into_owned());
             }
         });
     });
@@ -53,12 +53,19 @@ fn first_frame(install: bool) -> Duration {
 }
 
 fn main() {
-    println!("fonts: start-up cost of fonts for every script, median of {RUNS} (release, warm disk cache)");
+    println!(
+        "fonts: start-up cost of fonts for every script, median of {RUNS} (release, warm disk cache)"
+    );
     println!();
     let (scan_ms, db) = time(system_database);
     println!("{:<44} | {:>9} | {}", "step", "ms", "what");
     println!("{}", "-".repeat(90));
-    println!("{:<44} | {:>9.1} | {} faces", "fontdb: scan the system's fonts", scan_ms, db.len());
+    println!(
+        "{:<44} | {:>9.1} | {} faces",
+        "fontdb: scan the system's fonts",
+        scan_ms,
+        db.len()
+    );
     let (choose_ms, fallbacks) = time(|| choose(vec![bundled()], &db));
     println!(
         "{:<44} | {:>9.1} | {} faces, {:.1} MB",
@@ -68,12 +75,21 @@ fn main() {
         fallbacks.bytes() as f64 / 1e6
     );
     let (bundled_ms, _) = time(bundled);
-    println!("{:<44} | {:>9.2} | our font only", "bundled font: coverage", bundled_ms);
+    println!(
+        "{:<44} | {:>9.2} | our font only",
+        "bundled font: coverage", bundled_ms
+    );
 
     let plain_ms = median((0..RUNS).map(|_| first_frame(false)).collect());
     let fonts_ms = median((0..RUNS).map(|_| first_frame(true)).collect());
-    println!("{:<44} | {:>9.1} | egui's fonts only", "first frame laying out 6 names", plain_ms);
-    println!("{:<44} | {:>9.1} | with the fallbacks (found once, kept)", "first frame laying out 6 names", fonts_ms);
+    println!(
+        "{:<44} | {:>9.1} | egui's fonts only",
+        "first frame laying out 6 names", plain_ms
+    );
+    println!(
+        "{:<44} | {:>9.1} | with the fallbacks (found once, kept)",
+        "first frame laying out 6 names", fonts_ms
+    );
     println!();
     for face in &fallbacks.faces {
         let from = match &face.origin {
@@ -91,5 +107,12 @@ fn main() {
         );
     }
     let missing: Vec<&str> = fallbacks.missing.iter().map(|s| s.name()).collect();
-    println!("missing: {}", if missing.is_empty() { "none".to_owned() } else { missing.join(", ") });
+    println!(
+        "missing: {}",
+        if missing.is_empty() {
+            "none".to_owned()
+        } else {
+            missing.join(", ")
+        }
+    );
 }

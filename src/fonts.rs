@@ -201,7 +201,9 @@ pub struct Fallbacks {
 impl Fallbacks {
     /// The face chosen for a script, if any.
     pub fn face_for(&self, script: Script) -> Option<&FallbackFace> {
-        self.faces.iter().find(|face| face.scripts.contains(&script))
+        self.faces
+            .iter()
+            .find(|face| face.scripts.contains(&script))
     }
 
     /// Total bytes of font data held.
@@ -319,7 +321,16 @@ struct Candidate {
 /// How good a choice a face is, lower first: preferred family, more scripts covered,
 /// weight nearest regular, proportional, sans, smaller file; then family name and face
 /// index so the choice does not depend on the order the system lists its fonts.
-type Rank = (u8, std::cmp::Reverse<usize>, u16, bool, bool, u64, String, u32);
+type Rank = (
+    u8,
+    std::cmp::Reverse<usize>,
+    u16,
+    bool,
+    bool,
+    u64,
+    String,
+    u32,
+);
 
 /// Every face of `db` that covers at least one of `wanted`, with its rank.
 fn candidates(db: &fontdb::Database, wanted: &[Script]) -> Vec<Candidate> {
@@ -395,7 +406,11 @@ fn preference(family: &str) -> u8 {
 
 /// The candidate's face, read whole, named uniquely among `chosen`; `None` if its file
 /// cannot be read.
-fn load(db: &fontdb::Database, candidate: &Candidate, chosen: &[FallbackFace]) -> Option<FallbackFace> {
+fn load(
+    db: &fontdb::Database,
+    candidate: &Candidate,
+    chosen: &[FallbackFace],
+) -> Option<FallbackFace> {
     let (source, index) = db.face_source(candidate.id)?;
     let (data, origin) = match source {
         fontdb::Source::File(path) => (std::fs::read(&path).ok()?, Origin::System(path)),
@@ -442,10 +457,17 @@ mod tests {
             Script::CanadianSyllabics,
             Script::Symbols,
         ] {
-            assert!(face.scripts.contains(&script), "{} not covered", script.name());
+            assert!(
+                face.scripts.contains(&script),
+                "{} not covered",
+                script.name()
+            );
         }
         assert!(face.covers("Nguyễn Thị Ánh → جمعية הרב"));
-        assert!(!face.scripts.contains(&Script::Han), "DejaVu Sans has no Han");
+        assert!(
+            !face.scripts.contains(&Script::Han),
+            "DejaVu Sans has no Han"
+        );
     }
 
     #[test]

@@ -39,7 +39,11 @@ pub fn display_order(text: &str) -> Cow<'_, str> {
                 if piece.rtl_script {
                     piece.graphemes.iter().for_each(|g| out.push_str(g));
                 } else {
-                    piece.graphemes.iter().rev().for_each(|g| push_mirrored(out, g));
+                    piece
+                        .graphemes
+                        .iter()
+                        .rev()
+                        .for_each(|g| push_mirrored(out, g));
                 }
             }
         } else {
@@ -68,7 +72,10 @@ pub fn display_order(text: &str) -> Cow<'_, str> {
 pub fn visual_order(text: &str) -> Cow<'_, str> {
     reorder(text, |out, run| {
         if run.rtl {
-            run.graphemes.iter().rev().for_each(|g| push_mirrored(out, g));
+            run.graphemes
+                .iter()
+                .rev()
+                .for_each(|g| push_mirrored(out, g));
         } else {
             run.graphemes.iter().for_each(|g| out.push_str(g));
         }
@@ -157,8 +164,18 @@ fn needs_bidi(c: char) -> bool {
 fn is_directional_control(grapheme: &str) -> bool {
     matches!(
         grapheme,
-        "\u{200E}" | "\u{200F}" | "\u{061C}" | "\u{202A}" | "\u{202B}" | "\u{202C}" | "\u{202D}"
-            | "\u{202E}" | "\u{2066}" | "\u{2067}" | "\u{2068}" | "\u{2069}"
+        "\u{200E}"
+            | "\u{200F}"
+            | "\u{061C}"
+            | "\u{202A}"
+            | "\u{202B}"
+            | "\u{202C}"
+            | "\u{202D}"
+            | "\u{202E}"
+            | "\u{2066}"
+            | "\u{2067}"
+            | "\u{2068}"
+            | "\u{2069}"
     )
 }
 
