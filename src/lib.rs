@@ -6,15 +6,19 @@
 //! [`shown`] is the one pipeline from the map to what is drawn, reported and exported;
 //! [`style`] is the visual encoding as plain data; [`cli`] runs headless jobs; `gui` is the
 //! window, and nothing else uses it (or egui).
+//! [`fonts`] and [`text`] let names in every script draw: fonts that cover them, and
+//! right-to-left text in the order to lay out.
 
 pub mod analysis;
 pub mod builtin;
 pub mod cli;
 pub mod document;
 pub mod edit;
+pub mod fonts;
 pub mod gui;
 pub mod io;
 pub mod layout;
 pub mod model;
 pub mod shown;
 pub mod style;
+pub mod text;

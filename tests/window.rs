@@ -605,3 +605,37 @@ fn every_drawn_relationship_can_be_clicked_loops_and_both_directions_too() {
         Selection::relationship(RelationshipId(3))
     );
 }
+#[test]
+fn the_undo_label_draws_every_character() {
+    let mut harness = builtin_app();
+    let id = logged(harness.state().map()).id;
+    harness.state_mut().select(Selection::relationship(id));
+    harness.run();
+    let mut r = harness.state().map().relationship(id).expect("r").clone();
+    r.owner = "Someone else".into();
+    harness.state_mut().push(stakemap::gui::Command::edit(
+        stakemap::edit::Edit::UpdateRelationship(r),
+    ));
+    harness.run();
+    harness.get_by_label("Edit").click();
+    harness.run();
+    let label = harness
+        .get_by_label_contains("Undo: ")
+        .accesskit_node()
+        .label()
+        .unwrap_or_default();
+    // egui's `has_glyph` says no for every character of the face holding its replacement
+    // glyph, so the family's fonts are asked for the character itself.
+    let missing: Vec<char> = label
+        .chars()
+        .filter(|&c| {
+            harness.ctx.fonts_mut(|f| {
+                !f.fonts
+                    .font(&egui::FontFamily::Proportional)
+                    .characters()
+                    .contains_key(&c)
+            })
+        })
+        .collect();
+    assert!(missing.is_empty(), "{label}: no glyph for {missing:?}");
+}

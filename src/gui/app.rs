@@ -69,6 +69,9 @@ struct Session {
     today: Option<Date>,
     /// A widget had the keyboard when the last frame ended.
     keyboard_taken: bool,
+    /// The fonts for every script are given to egui (on the first frame, whichever way the
+    /// app was made: the window, a test, a benchmark).
+    fonts_installed: bool,
 }
 
 /// The stakemap window.
@@ -453,6 +456,10 @@ impl StakemapApp {
 impl eframe::App for StakemapApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if !self.session.fonts_installed {
+            super::fonts::install(&ctx);
+            self.session.fonts_installed = true;
+        }
         self.session.now = ctx.input(|i| i.time);
         self.sync_shown();
         if self.view.shown.is_busy() {

@@ -462,7 +462,7 @@ impl Inspector {
         today: Date,
     ) {
         let id = current.id;
-        ui.heading(&current.name);
+        ui.heading(crate::text::display_order(&current.name));
         ui.label(format!("{} {}", current.kind, current.id));
         if current.confidential {
             ui.colored_label(ui.visuals().warn_fg_color, "Confidential");

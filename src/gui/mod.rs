@@ -9,6 +9,7 @@ mod chart;
 mod command;
 mod derived;
 mod files;
+pub mod fonts;
 mod inspector;
 mod layout_runner;
 mod legend;
@@ -30,6 +31,7 @@ use std::process::ExitCode;
 /// Opens the window on a file, or on the last map opened, or on the built-in map, and
 /// returns when it closes.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
+    crate::fonts::find_in_background(); // while the window is made; `fonts::install` waits
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("stakemap")

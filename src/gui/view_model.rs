@@ -117,7 +117,9 @@ impl ViewModel {
                 pinned: s.pinned,
             };
             let Position(x, y) = s.position.unwrap_or(Position(0.0, 0.0));
-            let label = s.name.clone();
+            // egui lays text out left to right: right-to-left names are put in the order
+            // to draw once here, not every frame.
+            let label = crate::text::display_order(&s.name).into_owned();
             let index = graph.add_node_custom(payload, |node| {
                 node.set_location(Pos2::new(x, y));
                 node.set_label(label);
