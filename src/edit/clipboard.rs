@@ -42,7 +42,9 @@ pub fn paste(
 ) -> Result<(Edit, Vec<StakeholderId>), ClipboardError> {
     let pasted = parse(text, "clipboard").map_err(|error| match error {
         // Text that is not RON at all, or RON of another shape, is simply not ours.
-        LoadError::Syntax { .. } | LoadError::NotAMap { .. } => ClipboardError::NotStakemap,
+        LoadError::Syntax { .. } | LoadError::NotAMap { .. } | LoadError::Empty { .. } => {
+            ClipboardError::NotStakemap
+        }
         error => ClipboardError::Unreadable(error),
     })?;
     Ok(additions(map, &pasted, offset))
