@@ -818,7 +818,7 @@ mod tests {
         fs::write(&path, "old").expect("write");
         let (started, wait_started) = std::sync::mpsc::channel();
         let (release, released) = std::sync::mpsc::channel::<()>();
-        let first = std::thread::scope(|scope| {
+        let (second, live_kept, first) = std::thread::scope(|scope| {
             let target = &path;
             let first = scope.spawn(move || {
                 write_atomically(target, |f| {
@@ -829,20 +829,21 @@ mod tests {
             });
             wait_started.recv().expect("the first save is writing");
             // The first save's temporary file is there, and a second save must not touch it.
-            assert_eq!(leftovers(&path).len(), 1);
             let impatient = SaveOptions {
                 lock_wait: Duration::from_millis(50),
                 ..SaveOptions::default()
             };
             let second = write_atomically_with(&path, &impatient, |f| f.write_all(b"second"));
-            match second {
-                Err(SaveError::Locked { lock, .. }) => assert_eq!(lock, lock_path(&path)),
-                other => panic!("expected Locked, got {other:?}"),
-            }
-            assert_eq!(leftovers(&path).len(), 1, "the live temporary file is kept");
+            let live_kept = leftovers(&path).len();
+            // Let the first save finish before any assertion, so a failure cannot hang.
             release.send(()).expect("the first save waits");
-            first.join().expect("no panic")
+            (second, live_kept, first.join().expect("no panic"))
         });
+        match second {
+            Err(SaveError::Locked { lock, .. }) => assert_eq!(lock, lock_path(&path)),
+            other => panic!("expected Locked, got {other:?}"),
+        }
+        assert_eq!(live_kept, 1, "the live temporary file is kept");
         first.expect("the first save finishes whole");
         assert_eq!(fs::read_to_string(&path).expect("read"), "first");
         // And a patient save after it goes through.
