@@ -210,20 +210,25 @@ fn format_of_a_broken_file_leaves_it_untouched() {
     assert_eq!(std::fs::read_to_string(&path).expect("read"), broken);
 }
 
+/// Runs the binary with standard output into a pipe whose reader is already gone: every
+/// write fails with "broken pipe", whatever the timing.
+fn stakemap_into_a_closed_pipe(args: &[&str]) -> Output {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    Command::new(env!("CARGO_BIN_EXE_stakemap"))
+        .args(args)
+        .stdout(writer)
+        .output()
+        .expect("the binary runs")
+}
+
 #[test]
 fn a_closed_pipe_is_not_an_error() {
-    use std::process::Stdio;
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_stakemap"))
-        .args(["validate", &builtin_file(dir.path())])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    drop(child.stdout.take()); // the reader goes away before anything is written
-    let output = child.wait_with_output().expect("wait");
+    let output = stakemap_into_a_closed_pipe(&["validate", &builtin_file(dir.path())]);
     assert_no_panic(&output);
     assert_eq!(output.status.code(), Some(0));
+    assert_eq!(text(&output.stderr), "", "and says nothing");
 }
 
 #[test]
@@ -601,27 +606,68 @@ fn output_that_cannot_be_written_is_an_error_for_every_command() {
 }
 
 #[test]
-fn a_closed_pipe_is_not_an_error_for_a_long_report() {
-    use std::process::Stdio;
+fn a_closed_pipe_is_not_an_error_for_a_long_report_nor_for_help() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_stakemap"))
-        .args([
-            "diff",
-            &builtin_file(dir.path()),
-            "--from",
-            "2024-01-01",
-            "--to",
-            "2026-06-01",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    drop(child.stdout.take());
-    let output = child.wait_with_output().expect("wait");
-    assert_no_panic(&output);
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
-    assert_eq!(text(&output.stderr), "");
+    let file = builtin_file(dir.path());
+    for args in [
+        vec!["diff", &file, "--from", "2024-01-01", "--to", "2026-06-01"],
+        vec!["--help"],
+        vec!["format", "--help"],
+        vec!["--version"],
+    ] {
+        let output = stakemap_into_a_closed_pipe(&args);
+        assert_no_panic(&output);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            text(&output.stderr)
+        );
+        assert_eq!(text(&output.stderr), "", "{args:?}");
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn help_that_cannot_be_written_is_an_error_too() {
+    for args in [vec!["--help"], vec!["diff", "--help"], vec!["--version"]] {
+        let output = stakemap_into_a_full_disk(&args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(text(&output.stderr).contains("No space left"), "{args:?}");
+    }
+}
+
+#[test]
+fn file_names_never_reach_the_terminal_raw_either() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("evil\u{1b}]0;owned\u{7}\u{202e}.ron");
+    std::fs::write(
+        &path,
+        r#"(format: "stakemap", version: 1, title: "T", stakeholders: [(id: 1, kind: Partner, name: "")])"#,
+    )
+    .expect("write");
+    let file = path.display().to_string();
+    let broken = dir.path().join("broken\u{1b}[2J.ron");
+    std::fs::write(&broken, "(format: \"stakemap\", version: 1,").expect("write");
+    let broken = broken.display().to_string();
+    for args in [
+        vec!["validate", file.as_str()],
+        vec!["format", file.as_str()],
+        vec!["validate", broken.as_str()],
+        vec!["layout", broken.as_str()],
+        vec!["validate", "/no/such/\u{1b}[2J.ron"],
+    ] {
+        let output = stakemap(&args);
+        assert_no_panic(&output);
+        assert_ne!(output.status.code(), Some(0));
+        let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
+        assert_terminal_safe("stdout", &stdout);
+        assert_terminal_safe("stderr", &stderr);
+        assert!(
+            (stdout.clone() + &stderr).contains("\\u{1b}"),
+            "{args:?}: the file is named, escaped: {stdout}{stderr}"
+        );
+    }
 }
 
 /// A map whose names would drive a terminal: an escape sequence that retitles the window

@@ -44,7 +44,7 @@ impl Cli {
     /// The command line of this process; on a mistake, prints clap's message (with the
     /// nearest command when one was mistyped) and exits 2.
     pub fn from_args() -> Self {
-        Self::read(std::env::args_os()).unwrap_or_else(|e| e.exit())
+        Self::read(std::env::args_os()).unwrap_or_else(|e| exit_with(&e))
     }
 
     /// Reads a command line (the program's name first).
@@ -76,6 +76,26 @@ impl Cli {
             parsed => parsed,
         }
     }
+}
+
+/// Ends the process the way clap would for `e`, except that `--help` and `--version`, which
+/// are output like any other, fail with exit 2 and a message when they cannot be written
+/// (clap would exit 0), and a closed pipe is fine.
+fn exit_with(e: &clap::Error) -> ! {
+    if e.use_stderr() {
+        e.exit();
+    }
+    let written = e
+        .print()
+        .and_then(|()| std::io::Write::flush(&mut std::io::stdout()));
+    let code = match written {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            output::err(&format!("error: cannot write the output: {error}"));
+            i32::from(EXIT_ERROR)
+        }
+        _ => e.exit_code(),
+    };
+    std::process::exit(code)
 }
 
 /// The headless jobs.
