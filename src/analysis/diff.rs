@@ -341,18 +341,22 @@ fn markdown_line(row: &Row) -> String {
     }
 }
 
-/// Backslash-escapes what Markdown would read as formatting, so a name prints as written.
+/// Backslash-escapes what Markdown would read as formatting, so a name prints as written;
+/// a newline becomes a space (it would break the list item), and control characters and
+/// bidirectional overrides are written as escapes (`\u{1b}`): a report is read on a
+/// terminal too, where they would move the cursor or reverse the rest of the line.
 fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let flat = text.replace(['\n', '\r'], " ");
+    let shown = crate::model::text::escape_controls(&flat);
+    let mut out = String::with_capacity(shown.len());
+    for c in shown.chars() {
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!'
         ) {
             out.push('\\');
         }
-        // A newline in a name would break the list item.
-        out.push(if c == '\n' || c == '\r' { ' ' } else { c });
+        out.push(c);
     }
     out
 }
@@ -648,6 +652,29 @@ mod tests {
             text.contains("- \\*Bold\\* \\| \\[link\\] (Organisation)\n"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn markdown_escapes_what_would_reach_a_terminal_raw() {
+        let before = map(&[], vec![]);
+        let after = map(
+            &[(
+                1,
+                Organisation,
+                "Evil\u{1b}]0;owned\u{7}\u{1b}[2J\u{202e}reversed\nforged",
+            )],
+            vec![],
+        );
+        let text = to_markdown(&diff(&before, &after), &before, &after, "a", "b");
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{202e}'),
+            "{text:?}"
+        );
+        assert!(
+            text.contains("- Evil\\\\u{1b}\\]0;owned"),
+            "escaped for the eye, then for Markdown: {text}"
+        );
+        assert!(text.contains("reversed forged"), "{text}");
     }
 
     #[test]

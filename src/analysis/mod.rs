@@ -19,7 +19,9 @@ pub use as_of::{map_as_of, observation_dates, observation_span};
 pub use attention::{
     ADDRESSING_STRENGTH, AttentionItem, AttentionSubject, addresses, needs_attention,
 };
-pub use baseline::{Comparison, Moment, ReportFormat, baseline_map, capture};
+pub use baseline::{
+    BASELINE_PREFIX, Comparison, Moment, MomentError, ReportFormat, baseline_map, capture,
+};
 pub use diff::{
     Change, MapDiff, ReportError, StrengthChange, ToneChange, diff, relationship_name, to_csv,
     to_json, to_markdown,

@@ -60,7 +60,9 @@ pub fn paste_at(
 fn clipboard_map(text: &str) -> Result<Map, ClipboardError> {
     parse(text, "clipboard").map_err(|error| match error {
         // Text that is not RON at all, or RON of another shape, is simply not ours.
-        LoadError::Syntax { .. } | LoadError::NotAMap { .. } => ClipboardError::NotStakemap,
+        LoadError::Syntax { .. } | LoadError::NotAMap { .. } | LoadError::Empty { .. } => {
+            ClipboardError::NotStakemap
+        }
         error => ClipboardError::Unreadable(error),
     })
 }

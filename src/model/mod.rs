@@ -7,7 +7,7 @@ mod ids;
 mod map;
 mod relationship;
 mod stakeholder;
-mod text;
+pub mod text;
 mod validate;
 
 pub use baseline::{Baseline, BaselineRelationship};
@@ -20,4 +20,4 @@ pub use relationship::{
 };
 pub use stakeholder::{Contact, Engagement, Position, SaraStage, Stakeholder, StakeholderKind};
 pub use text::normalise;
-pub use validate::{Problem, Subject};
+pub use validate::{EARLIEST_LIKELY_YEAR, Problem, Subject, baseline_name_problem, name_problem};
