@@ -4,7 +4,7 @@
 
 use crate::edit::{Edit, EditError, History};
 use crate::io::recovery::{self, DiskStamp, Recovered};
-use crate::io::{LoadError, SaveError};
+use crate::io::{LoadError, SaveError, SaveOptions, Saved};
 use crate::model::{Map, Position, StakeholderId};
 use std::path::{Path, PathBuf};
 
@@ -197,7 +197,17 @@ impl Document {
     /// # Errors
     /// The save did not happen; the file on disk is as it was ([`SaveError`]).
     pub fn save_to(&mut self, path: &Path) -> Result<(), SaveError> {
-        crate::io::save(&self.map, path)?;
+        self.save_with(path, &SaveOptions::default()).map(|_| ())
+    }
+
+    /// [`Document::save_to`] with `options` (after the person agreed to write a read-only
+    /// file or to drop the file's comments), giving what the save could not keep as it was
+    /// ([`Saved::warnings`]: an owner that changed, a backup not kept).
+    ///
+    /// # Errors
+    /// The save did not happen; the file on disk is as it was ([`SaveError`]).
+    pub fn save_with(&mut self, path: &Path, options: &SaveOptions) -> Result<Saved, SaveError> {
+        let saved = crate::io::save_with(&self.map, path, options)?;
         // Work saved under another name no longer needs the old name's recovery file.
         if let Some(old) = recovery::recovery_path(self.path.as_deref(), None) {
             recovery::remove_recovery(&old);
@@ -206,7 +216,7 @@ impl Document {
         self.history.mark_saved();
         self.recovered = false;
         self.disk = DiskStamp::of(path);
-        Ok(())
+        Ok(saved)
     }
 
     /// Whether the file was changed on disk (by someone else) since it was loaded or saved.

@@ -6,6 +6,7 @@ use super::StakemapApp;
 use crate::gui::command::Command;
 use crate::gui::files::{FileDialogs, FilePurpose};
 use crate::gui::shortcuts;
+use crate::io::SaveOptions;
 use crate::io::recovery::Recovered;
 use crate::model::{Position, RelationshipKind, StakeholderId, StakeholderKind};
 use egui::Pos2;
@@ -26,6 +27,22 @@ pub(super) enum Question {
     Unsaved(Then),
     Recover(Box<Recovered>, PathBuf),
     ChangedOnDisk,
+    /// A save refused for a reason the person may overrule; `options` lift it.
+    SaveAnyway {
+        path: PathBuf,
+        refusal: Refusal,
+        options: SaveOptions,
+        then: Option<Then>,
+    },
+}
+
+/// Why a save waits for the person's word.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Refusal {
+    /// The file is read-only.
+    ReadOnly,
+    /// The file has this many comments, which the save would drop.
+    Comments(usize),
 }
 
 /// An answer to the question asked.
@@ -43,6 +60,8 @@ pub enum Answer {
     Reload,
     /// Keep the map on screen; the next save replaces the file.
     KeepMine,
+    /// Save although the file is read-only or has comments the save drops.
+    SaveAnyway,
 }
 
 /// A stakeholder being added: its kind and name, typed where it will stand.
@@ -292,6 +311,35 @@ impl StakemapApp {
                 ),
                 &[("Reload", Answer::Reload), ("Keep mine", Answer::KeepMine)],
             ),
+            Question::SaveAnyway { path, refusal, .. } => {
+                let file = path.display();
+                match refusal {
+                    Refusal::ReadOnly => (
+                        "Read-only file",
+                        format!(
+                            "{file} is read-only: nobody is meant to change it. Save over it anyway? It stays read-only."
+                        ),
+                        &[
+                            ("Save anyway", Answer::SaveAnyway),
+                            ("Cancel", Answer::Cancel),
+                        ],
+                    ),
+                    Refusal::Comments(count) => (
+                        "Comments will be lost",
+                        format!(
+                            "{file} has {count} comment{} written by hand. stakemap saves maps without comments, so saving drops {}. Save anyway? The file as it is now is kept as {}.bak.",
+                            if *count == 1 { "" } else { "s" },
+                            if *count == 1 { "it" } else { "them" },
+                            path.file_name()
+                                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                        ),
+                        &[
+                            ("Save anyway", Answer::SaveAnyway),
+                            ("Cancel", Answer::Cancel),
+                        ],
+                    ),
+                }
+            }
         };
         let mut answer = None;
         egui::Modal::new(egui::Id::new("question")).show(ctx, |ui| {

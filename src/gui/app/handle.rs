@@ -3,7 +3,7 @@
 //! map.
 
 use super::StakemapApp;
-use super::dialogs::{AddDraft, Answer, ConnectDraft, Question, Then};
+use super::dialogs::{AddDraft, Answer, ConnectDraft, Question, Refusal, Then};
 use crate::analysis::{AttentionSubject, Comparison, ReportFormat};
 use crate::document::Document;
 use crate::edit::{self, Edit};
@@ -11,6 +11,7 @@ use crate::gui::canvas::CanvasEvent;
 use crate::gui::command::Command;
 use crate::gui::files::FilePurpose;
 use crate::gui::selection::{Selection, Single};
+use crate::io::{SaveError, SaveOptions};
 use crate::layout::for_map::MapLayout;
 use crate::layout::placement;
 use crate::model::{Position, Relationship, Stakeholder, StakeholderId};
@@ -87,20 +88,14 @@ impl StakemapApp {
             Command::Open => self.guard(Then::Open(None)),
             Command::OpenFile(path) => self.guard(Then::Open(Some(path))),
             Command::Load(path) => self.open(&path),
-            Command::Save => {
-                self.save();
-            }
+            Command::Save => self.save(None),
             Command::SaveAs => self
                 .dialogs
                 .files
                 .request(FilePurpose::SaveAs, &self.doc.suggested_file_name()),
             Command::SaveTo(path) => {
                 let then = self.dialogs.after_save_as.take();
-                if self.save_to(&path)
-                    && let Some(then) = then
-                {
-                    self.proceed(then);
-                }
+                self.save_to(&path, SaveOptions::default(), then);
             }
             Command::SaveReport => self
                 .dialogs
@@ -490,30 +485,61 @@ impl StakemapApp {
 
     // Files.
 
-    fn save(&mut self) -> bool {
+    /// Saves into the map's file (or asks for one), then goes on with `then`.
+    fn save(&mut self, then: Option<Then>) {
         let Some(path) = self.doc.path().map(Path::to_path_buf) else {
+            self.dialogs.after_save_as = then;
             self.dialogs
                 .files
                 .request(FilePurpose::SaveAs, &self.doc.suggested_file_name());
-            return false;
+            return;
         };
-        self.save_to(&path)
+        self.save_to(&path, SaveOptions::default(), then);
     }
 
-    fn save_to(&mut self, path: &Path) -> bool {
+    /// Saves into `path`, then goes on with `then`. A read-only file or one whose comments
+    /// the save would drop is not written: the person is asked first, and the answer
+    /// retries with that refusal lifted (see [`Question::SaveAnyway`]).
+    fn save_to(&mut self, path: &Path, options: SaveOptions, then: Option<Then>) {
         let old_recovery = self.doc.recovery_path(self.session.data_folder.as_deref());
-        match self.doc.save_to(path) {
-            Ok(()) => {
+        match self.doc.save_with(path, &options) {
+            Ok(saved) => {
                 if let Some(old) = old_recovery {
                     crate::io::recovery::remove_recovery(&old);
                 }
                 self.prefs.remember(path);
-                true
+                for warning in saved.warnings {
+                    self.dialogs.say(format!("Saved, but {warning}."));
+                }
+                if let Some(then) = then {
+                    self.proceed(then);
+                }
+            }
+            Err(SaveError::ReadOnly { .. }) if !options.overwrite_read_only => {
+                self.dialogs.question = Some(Question::SaveAnyway {
+                    path: path.to_path_buf(),
+                    refusal: Refusal::ReadOnly,
+                    options: SaveOptions {
+                        overwrite_read_only: true,
+                        ..options
+                    },
+                    then,
+                });
+            }
+            Err(SaveError::CommentsDropped { count, .. }) if !options.drop_comments => {
+                self.dialogs.question = Some(Question::SaveAnyway {
+                    path: path.to_path_buf(),
+                    refusal: Refusal::Comments(count),
+                    options: SaveOptions {
+                        drop_comments: true,
+                        ..options
+                    },
+                    then,
+                });
             }
             Err(e) => {
                 self.dialogs
                     .say(format!("{e}\nThe file on disk is as it was."));
-                false
             }
         }
     }
@@ -567,18 +593,16 @@ impl StakemapApp {
             return;
         };
         match (question, answer) {
-            (Question::Unsaved(then), Answer::Save) => {
-                if self.doc.path().is_some() {
-                    if self.save() {
-                        self.proceed(then);
-                    }
-                } else {
-                    self.dialogs.after_save_as = Some(then);
-                    self.dialogs
-                        .files
-                        .request(FilePurpose::SaveAs, &self.doc.suggested_file_name());
-                }
-            }
+            (Question::Unsaved(then), Answer::Save) => self.save(Some(then)),
+            (
+                Question::SaveAnyway {
+                    path,
+                    options,
+                    then,
+                    ..
+                },
+                Answer::SaveAnyway,
+            ) => self.save_to(&path, options, then),
             (Question::Unsaved(then), Answer::Discard) => self.proceed(then),
             (Question::Recover(found, _), Answer::Recover) => {
                 let path = self.doc.path().map(Path::to_path_buf);
@@ -597,7 +621,8 @@ impl StakemapApp {
             (question @ (Question::Recover(..) | Question::ChangedOnDisk), _) => {
                 self.dialogs.question = Some(question);
             }
-            (Question::Unsaved(_), _) => {} // Cancel
+            // Cancel (or Esc): nothing is saved and nothing follows.
+            (Question::Unsaved(_) | Question::SaveAnyway { .. }, _) => {}
         }
     }
 
