@@ -31,7 +31,7 @@ fn help_lists_every_command() {
     let output = stakemap(&["--help"]);
     assert_eq!(output.status.code(), Some(0));
     let help = text(&output.stdout);
-    for command in ["validate", "format", "diff", "layout"] {
+    for command in ["validate", "format", "diff", "layout", "export", "import"] {
         assert!(help.contains(command), "{help}");
     }
 }
@@ -386,5 +386,366 @@ fn layout_places_a_map_without_positions_and_keeps_pinned_ones() {
         map.stakeholder(stakemap::model::StakeholderId(2))
             .and_then(|s| s.position),
         Some(stakemap::model::Position(0.0, 0.0))
+    );
+}
+
+/// Every file an export wrote, as text.
+fn read_all(paths: &[std::path::PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
+        .collect()
+}
+
+#[test]
+fn export_writes_every_format_under_the_partner_profile_by_default() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let map = builtin_file(dir.path());
+    for (format, files) in [
+        ("graphml", vec!["out.graphml"]),
+        ("gexf", vec!["out.gexf"]),
+        ("dot", vec!["out.dot"]),
+        ("csv", vec!["out-nodes.csv", "out-edges.csv"]),
+        ("kumu-csv", vec!["out-elements.csv", "out-connections.csv"]),
+        ("json", vec!["out.json"]),
+    ] {
+        let target = dir
+            .path()
+            .join(files[0].replace("-nodes", "").replace("-elements", ""));
+        let output = stakemap(&[
+            "export",
+            &map,
+            "--format",
+            format,
+            "-o",
+            &target.display().to_string(),
+        ]);
+        assert_no_panic(&output);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{format}: {}",
+            text(&output.stderr)
+        );
+        let stderr = text(&output.stderr);
+        assert!(
+            stderr.contains("partner profile left out"),
+            "{format}: {stderr}"
+        );
+        let paths: Vec<_> = files.iter().map(|f| dir.path().join(f)).collect();
+        for path in &paths {
+            assert!(
+                stderr.contains(&format!("wrote {}", path.display())),
+                "{format}: {stderr}"
+            );
+        }
+        let all = read_all(&paths);
+        for contact in [
+            "grants@ccf.example.org",
+            "613-555-0210",
+            "ward9@city.example.org",
+            "(held by Cst. Amara Nwosu)",
+        ] {
+            assert!(
+                !all.contains(contact),
+                "{contact} in the {format} export under partner"
+            );
+        }
+    }
+}
+
+#[test]
+fn export_under_public_leaves_out_confidential_stakeholders_in_every_format() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let map = builtin_file(dir.path());
+    let mut outputs = Vec::new();
+    for format in ["graphml", "gexf", "dot", "csv", "kumu-csv", "json"] {
+        for placeholders in [false, true] {
+            let target = dir.path().join(format!("{format}-{placeholders}"));
+            let mut args = vec![
+                "export",
+                &map,
+                "--format",
+                format,
+                "--profile",
+                "public",
+                "-o",
+            ];
+            let target = target.display().to_string();
+            args.push(&target);
+            if placeholders {
+                args.push("--placeholders");
+            }
+            let output = stakemap(&args);
+            assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+            let stderr = text(&output.stderr);
+            assert!(stderr.contains("public profile left out"), "{stderr}");
+            let written: Vec<std::path::PathBuf> = stderr
+                .lines()
+                .filter_map(|l| l.strip_prefix("wrote "))
+                .map(std::path::PathBuf::from)
+                .collect();
+            assert!(!written.is_empty());
+            outputs.push((format, read_all(&written)));
+        }
+    }
+    for (format, all) in outputs {
+        for secret in [
+            "Women's shelter (confidential)",
+            "Community contact (confidential)",
+            "Shelter whose location is not disclosed",
+            "identity kept private",
+            "grants@ccf.example.org",
+            "Sgt. ",
+            "Cst. ",
+        ] {
+            assert!(
+                !all.contains(secret),
+                "{secret} in the {format} export under public"
+            );
+        }
+    }
+}
+
+#[test]
+fn export_to_standard_output_and_as_of_a_date() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let map = builtin_file(dir.path());
+    let output = stakemap(&["export", &map, "--format", "dot", "-o", "-"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(text(&output.stdout).starts_with("digraph "));
+    assert!(text(&output.stderr).contains("DOT (Graphviz) export"));
+    let now = stakemap(&["export", &map, "--format", "json", "-o", "-"]);
+    let then = stakemap(&[
+        "export",
+        &map,
+        "--format",
+        "json",
+        "-o",
+        "-",
+        "--as-of",
+        "2025-01-01",
+    ]);
+    let count = |o: &Output| {
+        let value: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+        value["connections"].as_array().map_or(0, Vec::len)
+    };
+    assert!(
+        count(&then) < count(&now),
+        "fewer relationships had been observed then"
+    );
+    let two_files = stakemap(&["export", &map, "--format", "csv", "-o", "-"]);
+    assert_eq!(two_files.status.code(), Some(2));
+    let bad = stakemap(&[
+        "export",
+        &map,
+        "--format",
+        "json",
+        "-o",
+        "-",
+        "--profile",
+        "secret",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        text(&bad.stderr).contains("internal, partner, public, workshop"),
+        "{}",
+        text(&bad.stderr)
+    );
+    let bad_date = stakemap(&[
+        "export",
+        &map,
+        "--format",
+        "json",
+        "-o",
+        "-",
+        "--as-of",
+        "2025-02-30",
+    ]);
+    assert_eq!(bad_date.status.code(), Some(2));
+}
+
+fn case(name: &str, file: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/exchange")
+        .join(name)
+        .join(file)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn import_makes_a_map_and_says_what_it_did() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("quebec.ron");
+    let output = stakemap(&[
+        "import",
+        &case("f03_gephi_csv_bom_semicolon", "nodes.csv"),
+        &case("f03_gephi_csv_bom_semicolon", "edges.csv"),
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("(Gephi CSV): 3 stakeholders, 3 relationships"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("separator `;`"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("wrote {}", out.display())),
+        "{stderr}"
+    );
+    let map = stakemap::io::load(&out).expect("a valid map file");
+    assert_eq!((map.stakeholder_count(), map.relationship_count()), (3, 3));
+    assert_eq!(map.title, "quebec");
+}
+
+#[test]
+fn import_with_skipped_rows_exits_1_and_bad_files_exit_2_naming_the_place() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("kumu.ron");
+    let output = stakemap(&[
+        "import",
+        &case("f06_kumu_json", "kumu_blueprint.json"),
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stderr).contains("kumu_blueprint.json:12:"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert!(out.exists(), "written all the same");
+
+    let bad = dir.path().join("broken.graphml");
+    std::fs::write(
+        &bad,
+        "<graphml>\n  <graph>\n    <node id=\"a\">\n  </graph>\n</graphml>\n",
+    )
+    .expect("write");
+    let out = dir.path().join("nothing.ron");
+    let output = stakemap(&[
+        "import",
+        &bad.display().to_string(),
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains(&format!("{}:4:", bad.display())),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(!out.exists(), "nothing written");
+
+    let bomb = dir.path().join("bomb.gexf");
+    std::fs::write(&bomb, "<?xml version=\"1.0\"?><!DOCTYPE g [<!ENTITY a \"aaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]><gexf><graph/></gexf>").expect("write");
+    let output = stakemap(&[
+        "import",
+        &bomb.display().to_string(),
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("declares entities"));
+}
+
+#[test]
+fn import_into_a_map_merges_as_one_change_and_a_re_import_adds_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let map = builtin_file(dir.path());
+    let sheet = dir.path().join("sheet.csv");
+    let output = stakemap(&[
+        "export",
+        &map,
+        "--format",
+        "kumu-csv",
+        "--profile",
+        "internal",
+        "-o",
+        &sheet.display().to_string(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let out = dir.path().join("merged.ron");
+    let output = stakemap(&[
+        "import",
+        &dir.path().join("sheet-elements.csv").display().to_string(),
+        &dir.path()
+            .join("sheet-connections.csv")
+            .display()
+            .to_string(),
+        "--into",
+        &map,
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stderr).contains("stakeholders matched by id"),
+        "{}",
+        text(&output.stderr)
+    );
+    let before = stakemap::io::load(Path::new(&map)).expect("loads");
+    let after = stakemap::io::load(&out).expect("loads");
+    assert_eq!(after, before, "the same map: a re-import changes nothing");
+}
+
+#[test]
+fn diff_applies_a_profile_and_says_what_it_left_out() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = builtin_file(dir.path());
+    let partner = stakemap(&["diff", &path, "--from", "2025-01-01", "--to", "2026-01-01"]);
+    assert_eq!(partner.status.code(), Some(0));
+    assert!(
+        text(&partner.stderr).contains("partner profile left out"),
+        "partner is the default"
+    );
+    for format in ["md", "csv", "json"] {
+        let output = stakemap(&[
+            "diff",
+            &path,
+            "--from",
+            "2024-01-01",
+            "--to",
+            "2026-01-01",
+            "--format",
+            format,
+            "--profile",
+            "public",
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+        let report = text(&output.stdout);
+        for secret in [
+            "Women's shelter",
+            "Women\\'s shelter",
+            "Community contact (confidential)",
+        ] {
+            assert!(
+                !report.contains(secret),
+                "{secret} in the {format} change report under public"
+            );
+        }
+        assert!(
+            text(&output.stderr).contains("public profile left out 2 confidential stakeholder(s)")
+        );
+    }
+    let internal = stakemap(&[
+        "diff",
+        &path,
+        "--from",
+        "2024-01-01",
+        "--to",
+        "2026-01-01",
+        "--profile",
+        "internal",
+    ]);
+    assert!(
+        text(&internal.stdout).contains("Community contact (confidential)"),
+        "the test can fail"
     );
 }
