@@ -49,7 +49,9 @@ fn import_child(paths: &[String]) -> ExitCode {
     let Ok(imported) = import::read(&paths) else {
         return ExitCode::FAILURE;
     };
-    let (map, _) = imported.into_map("bench", today());
+    let Ok((map, _)) = imported.into_map("bench", today()) else {
+        return ExitCode::FAILURE;
+    };
     let seconds = t.elapsed().as_secs_f64();
     let peak = status_kib("VmHWM:").unwrap_or(0);
     println!(
@@ -93,13 +95,12 @@ fn size(paths: &[PathBuf]) -> u64 {
         .sum()
 }
 
-/// Exports `map` in every format into `dir`; returns, per format, the files, the median
-/// export time and the export's peak memory above what was resident before it.
-fn export_all(
-    map: &Map,
-    dir: &Path,
-    stem: &str,
-) -> Result<Vec<(ExportFormat, Vec<PathBuf>, f64, u64)>, String> {
+/// One format's export: the files, the median time, and the peak memory (KiB) above what
+/// was resident before it.
+type Exported = (ExportFormat, Vec<PathBuf>, f64, u64);
+
+/// Exports `map` in every format into `dir`.
+fn export_all(map: &Map, dir: &Path, stem: &str) -> Result<Vec<Exported>, String> {
     let shown = redact(map, RedactionOptions::default());
     let mut out = Vec::new();
     for format in ExportFormat::ALL {

@@ -21,7 +21,7 @@ fn today() -> Date {
 
 fn import(paths: &[PathBuf]) -> (Imported, Map, stakemap::io::MappingReport) {
     let imported = import::read(paths).expect("the file is read");
-    let (map, report) = imported.into_map("Imported", today());
+    let (map, report) = imported.into_map("Imported", today()).expect("a valid map");
     assert!(map.validate().is_empty(), "{:?}", map.validate());
     (imported, map, report)
 }
@@ -347,7 +347,8 @@ fn f07_gexf_with_weights_over_time() {
     let (bare_map, _) = Imported {
         graphs: vec![graph],
     }
-    .into_map("bare", today());
+    .into_map("bare", today())
+    .expect("a valid map");
     let e1 = between(&bare_map, "Night Bus Outreach", "Harbour Street Mission");
     assert_eq!(e1[0].observations[0].date.to_string(), "2025-03-31");
 }

@@ -37,7 +37,15 @@ pub(super) fn run(inputs: &[PathBuf], output: &Path, into: Option<&Path>) -> u8 
                 || "Imported map".to_owned(),
                 |s| s.to_string_lossy().into_owned(),
             );
-            imported.into_map(&title, today)
+            match imported.into_map(&title, today) {
+                Ok(done) => done,
+                Err(e) => {
+                    err(&format!(
+                        "error: the import could not be made into a map: {e}"
+                    ));
+                    return super::EXIT_ERROR;
+                }
+            }
         }
     };
     for graph in &imported.graphs {

@@ -291,7 +291,7 @@ fn gexf_carries_strength_over_time_as_daily_spells() {
         r.observations.push(Observation {
             date: date.parse().expect("date"),
             strength,
-            tone: crate::model::Tone::Neutral,
+            tone: Tone::Neutral,
             interaction: InteractionKind::Meeting,
             note: String::new(),
             recorded_by: String::new(),

@@ -265,8 +265,7 @@ impl Builder {
         let term = self.settings.term;
         let mut s = Stakeholder::new(StakeholderId(0), StakeholderKind::Partner, "");
         let mut kind_given = false;
-        let mut x = None;
-        let mut y = None;
+        let mut position = (None, None);
         let mut empty = 0;
         for (name, value) in &record.fields {
             let Some(field) = fields::node_field(name) else {
@@ -296,7 +295,7 @@ impl Builder {
                 value,
                 &record.at,
                 &mut kind_given,
-                (&mut x, &mut y),
+                &mut position,
             );
         }
         self.graph.report.note_n(
@@ -307,7 +306,7 @@ impl Builder {
         for line in &record.notes {
             push_line(&mut s.description, line);
         }
-        match (x, y) {
+        match position {
             (Some(x), Some(y)) => s.position = Some(Position(x, y)),
             (None, None) => {}
             _ => self.problem(&record.at, "only one of x and y: left unplaced".to_owned()),
@@ -370,7 +369,7 @@ impl Builder {
         value: &str,
         at: &Location,
         kind_given: &mut bool,
-        position: (&mut Option<f32>, &mut Option<f32>),
+        position: &mut (Option<f32>, Option<f32>),
     ) {
         let trimmed = value.trim();
         let comma = self.settings.decimal_comma;
@@ -491,9 +490,9 @@ impl Builder {
                 Ok(v) => {
                     let v = v as f32;
                     if field == NodeField::X {
-                        *position.0 = Some(v);
+                        position.0 = Some(v);
                     } else {
-                        *position.1 = Some(if self.settings.y_up { -v } else { v });
+                        position.1 = Some(if self.settings.y_up { -v } else { v });
                     }
                 }
                 Err(e) => self.problem(at, format!("{}: left unplaced", e.describe(trimmed, field.target()))),
@@ -561,11 +560,22 @@ impl Builder {
 
     /// Adds the relationship(s) a record gives (one a kind when it names several).
     pub fn add_edge(&mut self, record: EdgeRecord) {
-        let at = record.at.clone();
-        let Some(from) = self.end(&record.from, &at, "from") else {
+        let EdgeRecord {
+            at,
+            key,
+            from,
+            to,
+            fields: record_fields,
+            directed: record_directed,
+            label: record_label,
+            observations: record_observations,
+            weight: record_weight,
+            notes: record_notes,
+        } = record;
+        let Some(from) = self.end(&from, &at, "from") else {
             return;
         };
-        let Some(to) = self.end(&record.to, &at, "to") else {
+        let Some(to) = self.end(&to, &at, "to") else {
             return;
         };
         let term = self.settings.term;
@@ -574,14 +584,14 @@ impl Builder {
         let mut labels: Vec<String> = Vec::new();
         let mut direction: Option<bool> = None;
         let mut directed_flag: Option<bool> = None;
-        let mut weight: Option<String> = record.weight.clone();
+        let mut weight: Option<String> = record_weight;
         let mut tone: Option<Tone> = None;
         let mut date = None;
-        let mut log: Option<Vec<Observation>> = record.observations.clone();
+        let mut log: Option<Vec<Observation>> = record_observations;
         let mut owner = String::new();
         let mut notes = String::new();
         let mut empty = 0;
-        for (name, value) in &record.fields {
+        for (name, value) in &record_fields {
             let trimmed = value.trim();
             let Some(field) = fields::edge_field(name, self.settings.naming) else {
                 if !trimmed.is_empty() {
@@ -672,7 +682,7 @@ impl Builder {
             format!("empty {term}s of relationships: the field is left unset"),
             empty,
         );
-        if let Some(label) = &record.label {
+        if let Some(label) = record_label {
             labels.push(label.trim().to_owned());
         }
         for label in labels.into_iter().filter(|l| !l.is_empty()) {
@@ -694,7 +704,7 @@ impl Builder {
                 }
             }
         }
-        for line in &record.notes {
+        for line in &record_notes {
             push_line(&mut notes, line);
         }
         if kinds.is_empty() {
@@ -703,7 +713,7 @@ impl Builder {
                 .report
                 .note(Action::Assumed, "no kind given: Informal");
         }
-        let given = record.directed.or(directed_flag).or(direction);
+        let given = record_directed.or(directed_flag).or(direction);
         let directed = given.unwrap_or(self.settings.default_directed);
         if given.is_none() {
             self.graph.report.note(
@@ -764,7 +774,7 @@ impl Builder {
         }
         for (n, kind) in kinds.into_iter().enumerate() {
             self.graph.relationships.push(ImportedRelationship {
-                key: if n == 0 { record.key.clone() } else { None },
+                key: if n == 0 { key.clone() } else { None },
                 from,
                 to,
                 kind,

@@ -89,6 +89,8 @@ struct State {
     derived: usize,
     node_starts: usize,
     dynamic_others: usize,
+    labels: usize,
+    weights: usize,
 }
 
 pub(super) fn read(
@@ -190,6 +192,14 @@ pub(super) fn read(
         "other dynamic attributes: the last value listed is kept",
         s.dynamic_others,
     );
+    // `label` and `weight` are XML attributes of <node> and <edge>, not declared
+    // attributes, so the builder's per-field counts do not see them.
+    report.note_n(Action::Mapped, "node attribute `label` -> name", s.labels);
+    report.note_n(
+        Action::Mapped,
+        "edge attribute `weight` -> strength",
+        s.weights,
+    );
     for record in std::mem::take(&mut s.nodes) {
         builder.add_node(record);
     }
@@ -241,6 +251,7 @@ fn open(name: &str, attributes: &[(String, String)], at: Location, s: &mut State
         "node" => {
             let mut record = NodeRecord::new(at, get("id"));
             record.label = get("label");
+            s.labels += usize::from(record.label.is_some());
             s.pending = Pending {
                 node: Some(record),
                 start: get("start").or_else(|| get("startopen")),
@@ -266,6 +277,7 @@ fn open(name: &str, attributes: &[(String, String)], at: Location, s: &mut State
                 record.fields.push(("label".to_owned(), label));
             }
             record.weight = get("weight");
+            s.weights += usize::from(record.weight.is_some());
             s.pending = Pending {
                 edge: Some(record),
                 start: get("start").or_else(|| get("startopen")),
@@ -287,10 +299,8 @@ fn open(name: &str, attributes: &[(String, String)], at: Location, s: &mut State
             }
         }
         "color" | "size" | "shape" | "thickness" => s.derived += 1,
-        "spell" => {
-            if s.pending.start.is_none() {
-                s.pending.start = get("start").or_else(|| get("startopen"));
-            }
+        "spell" if s.pending.start.is_none() => {
+            s.pending.start = get("start").or_else(|| get("startopen"));
         }
         _ => {}
     }

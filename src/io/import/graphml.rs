@@ -183,7 +183,25 @@ pub(super) fn read(
         "<data> whose key is not declared: ignored",
         s.undeclared,
     );
-    for record in s.nodes {
+    // A file with no names at all (networkx's graphs of numbered nodes): one statement
+    // instead of a problem a node.
+    let named = |r: &NodeRecord| {
+        r.label.is_some()
+            || r.fields
+                .iter()
+                .any(|(k, _)| matches!(fields::normalise(k).as_str(), "label" | "name" | "nom"))
+    };
+    let nameless = !s.nodes.is_empty() && !s.nodes.iter().any(named);
+    if nameless {
+        builder.report().note(
+            Action::Assumed,
+            "no names in the file: stakeholders are named after their node ids",
+        );
+    }
+    for mut record in s.nodes {
+        if nameless {
+            record.label.clone_from(&record.key);
+        }
         builder.add_node(record);
     }
     for record in s.edges {

@@ -118,7 +118,15 @@ impl Imported {
     /// A new map of everything imported: titled after the first file that gives a title
     /// (else `fallback_title`), built by the same merge as [`Imported::merge_into`] on an
     /// empty map. Strengths given without a date are dated `today`.
-    pub fn into_map(&self, fallback_title: &str, today: Date) -> (Map, MappingReport) {
+    ///
+    /// Errors: the values every importer checks are the ones a map file holds, so an
+    /// [`EditError`](crate::edit::EditError) here is a bug in an importer, reported rather
+    /// than turned into a half-built map.
+    pub fn into_map(
+        &self,
+        fallback_title: &str,
+        today: Date,
+    ) -> Result<(Map, MappingReport), crate::edit::EditError> {
         let title = self
             .graphs
             .iter()
@@ -130,10 +138,8 @@ impl Imported {
         }
         let merge = self.merge_into(&map, today);
         let report = merge.report.clone();
-        // Every edit was made against this very map, in order; apply checks values as a
-        // loaded file is checked, and a refusal would leave the map as it was.
-        let _ = crate::edit::apply(&mut map, merge.into_edit());
-        (map, report)
+        crate::edit::apply(&mut map, merge.into_edit())?;
+        Ok((map, report))
     }
 
     /// The changes that merge everything imported into `map`, as one batch (one undo

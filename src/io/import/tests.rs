@@ -2,7 +2,7 @@
 //! bytes that must never make an importer panic.
 
 use super::*;
-use crate::io::{ExportFormat, ExportOptions, RedactionOptions, export_bytes, redact};
+use crate::io::{Action, ExportFormat, ExportOptions, RedactionOptions, export_bytes, redact};
 use crate::model::{Stakeholder, StakeholderId};
 use proptest::prelude::*;
 
@@ -30,7 +30,7 @@ fn import(format: ExportFormat, texts: &[String]) -> (Map, MappingReport) {
     let imported = Imported {
         graphs: vec![graph],
     };
-    imported.into_map("Imported", today())
+    imported.into_map("Imported", today()).expect("a valid map")
 }
 
 /// What every round trip keeps: names, kinds, relationships (ids, ends, kinds,
@@ -88,7 +88,7 @@ fn graphml_and_gexf_round_trips_keep_everything() {
             "{format}"
         );
         assert_eq!(
-            report.count(crate::io::Action::Problem),
+            report.count(Action::Problem),
             0,
             "{format}: {report}"
         );
@@ -155,7 +155,7 @@ fn table_and_kumu_round_trips_keep_names_kinds_relationships_strengths_and_posit
             );
         }
         assert_eq!(
-            report.count(crate::io::Action::Problem),
+            report.count(Action::Problem),
             0,
             "{format}: {report}"
         );
@@ -279,7 +279,7 @@ fn undated_strengths_are_dated_the_import_day_and_not_repeated() {
     let read = || Imported {
         graphs: vec![read_tables(("e.csv", elements), ("c.csv", connections)).expect("reads")],
     };
-    let (map, report) = read().into_map("Kumu", today());
+    let (map, report) = read().into_map("Kumu", today()).expect("a valid map");
     let r = map.relationships().next().expect("one relationship");
     assert_eq!(r.observations.len(), 1);
     assert_eq!(
@@ -438,7 +438,7 @@ proptest! {
         let text = String::from_utf8_lossy(&bytes);
         for format in [InputFormat::GraphMl, InputFormat::Gexf, InputFormat::KumuJson, InputFormat::Table] {
             if let Ok(graph) = read_text("random", &text, format) {
-                let _ = Imported { graphs: vec![graph] }.into_map("x", today());
+                let _ = Imported { graphs: vec![graph] }.into_map("x", today()).expect("a valid map");
             }
         }
     }
@@ -461,7 +461,7 @@ proptest! {
         }
         let text: String = text.into_iter().collect();
         if let Ok(graph) = read_text("mutated", &text, *format) {
-            let _ = Imported { graphs: vec![graph] }.into_map("x", today());
+            let _ = Imported { graphs: vec![graph] }.into_map("x", today()).expect("a valid map");
         }
     }
 }
@@ -487,10 +487,57 @@ fn observations_json_with_bad_values_is_reported_not_trusted() {
     let (map, _) = Imported {
         graphs: vec![graph],
     }
-    .into_map("x", today());
+    .into_map("x", today())
+    .expect("a valid map");
     assert!(map.validate().is_empty());
     assert!(
         map.relationships().all(|r| r.observations.is_empty()),
         "the bad log is not trusted"
     );
+}
+
+#[test]
+fn a_graphml_of_numbered_nodes_is_named_after_its_ids_in_one_statement() {
+    // networkx's write_graphml of a graph built from integers: no label key at all.
+    let graphml = r#"<?xml version="1.0" encoding="utf-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+<graph edgedefault="undirected">
+<node id="0"/><node id="1"/><node id="2"/>
+<edge source="0" target="1"/><edge source="1" target="2"/>
+</graph></graphml>"#;
+    let graph = read_text("numbers.graphml", graphml, InputFormat::GraphMl).expect("reads");
+    assert!(
+        graph.report.problems().next().is_none(),
+        "no problem a node: {:?}",
+        graph.report.lines()
+    );
+    assert!(graph.report.mentions("named after their node ids"));
+    let (map, _) = Imported {
+        graphs: vec![graph],
+    }
+    .into_map("x", today())
+    .expect("a valid map");
+    let mut names: Vec<_> = map.stakeholders().map(|s| s.name.clone()).collect();
+    names.sort();
+    assert_eq!(names, ["0", "1", "2"]);
+    assert_eq!(map.relationship_count(), 2);
+}
+
+#[test]
+fn a_gexf_report_counts_labels_and_weights_it_mapped() {
+    let gexf = r#"<gexf version="1.3"><graph defaultedgetype="undirected">
+<nodes><node id="1" label="A"/><node id="2" label="B"/><node id="3"/></nodes>
+<edges><edge id="1" source="1" target="2" weight="3"/><edge id="2" source="2" target="3"/></edges>
+</graph></gexf>"#;
+    let graph = read_text("w.gexf", gexf, InputFormat::Gexf).expect("reads");
+    let count = |text: &str| {
+        graph
+            .report
+            .entries()
+            .iter()
+            .find(|e| e.action == Action::Mapped && e.message.contains(text))
+            .map(|e| e.count)
+    };
+    assert_eq!(count("`label` -> name"), Some(2));
+    assert_eq!(count("`weight` -> strength"), Some(1));
 }
