@@ -11,7 +11,7 @@ mod common;
 
 use stakemap::io::import;
 use stakemap::io::{
-    ExportFormat, ExportOptions, RedactionOptions, export_files, output_paths, redact,
+    ExportFormat, ExportOptions, RedactionOptions, SaveOptions, export_files, output_paths, redact,
 };
 use stakemap::layout::{Point, barabasi_albert};
 use stakemap::model::{Date, Map};
@@ -111,8 +111,14 @@ fn export_all(map: &Map, dir: &Path, stem: &str) -> Result<Vec<Exported>, String
             let _ = std::fs::write("/proc/self/clear_refs", "5");
             let resident = status_kib("VmRSS:").unwrap_or(0);
             let t = Instant::now();
-            export_files(&shown, format, ExportOptions::default(), &target)
-                .map_err(|e| e.to_string())?;
+            export_files(
+                &shown,
+                format,
+                ExportOptions::default(),
+                &target,
+                &SaveOptions::default(),
+            )
+            .map_err(|e| e.to_string())?;
             times.push(t.elapsed().as_secs_f64());
             peak = peak.max(status_kib("VmHWM:").unwrap_or(0).saturating_sub(resident));
         }

@@ -158,7 +158,7 @@ fn a_logged_interaction_takes_only_real_dates_and_strengths_0_to_5() {
     let mut harness = app_on(map, None);
     harness.state_mut().select(Selection::relationship(rid));
     harness.run_steps(2);
-    harness.get_by_label("Log an interaction...").click();
+    harness.get_by_label("Log interaction").click();
     harness.run_steps(2);
     let log = |harness: &Harness<'_, StakemapApp>| {
         harness
@@ -199,7 +199,11 @@ fn a_logged_interaction_takes_only_real_dates_and_strengths_0_to_5() {
     let dates: Vec<String> = log(&harness).iter().map(|o| o.date.to_string()).collect();
     assert!(dates.contains(&today), "{dates:?}");
     assert!(!dates.iter().any(|d| d == "2026-02-30"));
-    retype(&mut harness, "2026-02-30", "2026-02-27");
+    // Said, and the field is back to the day it keeps.
+    harness.get_by_label_contains("2026-02-30");
+    harness.get_by_label("OK").click();
+    harness.run();
+    retype(&mut harness, &today, "2026-02-27");
     let dates: Vec<String> = log(&harness).iter().map(|o| o.date.to_string()).collect();
     assert!(dates.iter().any(|d| d == "2026-02-27"), "{dates:?}");
     assert_eq!(dates.len(), count + 1);

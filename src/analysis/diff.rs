@@ -5,6 +5,39 @@ use super::trend::strength_name;
 use crate::model::{Map, Relationship, RelationshipId, StakeholderId, Tone};
 use serde::Serialize;
 
+/// What happened to a stakeholder or relationship between two moments being compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Change {
+    /// On the map at the later moment only.
+    Added,
+    /// On the map at the earlier moment only.
+    Removed,
+    /// Stronger at the later moment.
+    Strengthened,
+    /// Weaker at the later moment.
+    Weakened,
+}
+
+impl Change {
+    /// Every change, in legend order.
+    pub const ALL: [Self; 4] = [
+        Self::Added,
+        Self::Removed,
+        Self::Strengthened,
+        Self::Weakened,
+    ];
+
+    /// How the legend names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Added => "Added",
+            Self::Removed => "Removed",
+            Self::Strengthened => "Strengthened",
+            Self::Weakened => "Weakened",
+        }
+    }
+}
+
 /// A relationship whose strength differs between the two maps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct StrengthChange {
@@ -308,18 +341,22 @@ fn markdown_line(row: &Row) -> String {
     }
 }
 
-/// Backslash-escapes what Markdown would read as formatting, so a name prints as written.
+/// Backslash-escapes what Markdown would read as formatting, so a name prints as written;
+/// a newline becomes a space (it would break the list item), and control characters and
+/// bidirectional overrides are written as escapes (`\u{1b}`): a report is read on a
+/// terminal too, where they would move the cursor or reverse the rest of the line.
 fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let flat = text.replace(['\n', '\r'], " ");
+    let shown = crate::model::text::escape_controls(&flat);
+    let mut out = String::with_capacity(shown.len());
+    for c in shown.chars() {
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!'
         ) {
             out.push('\\');
         }
-        // A newline in a name would break the list item.
-        out.push(if c == '\n' || c == '\r' { ' ' } else { c });
+        out.push(c);
     }
     out
 }
@@ -618,6 +655,29 @@ mod tests {
             text.contains("- \\*Bold\\* \\| \\[link\\] (Organisation)\n"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn markdown_escapes_what_would_reach_a_terminal_raw() {
+        let before = map(&[], vec![]);
+        let after = map(
+            &[(
+                1,
+                Organisation,
+                "Evil\u{1b}]0;owned\u{7}\u{1b}[2J\u{202e}reversed\nforged",
+            )],
+            vec![],
+        );
+        let text = to_markdown(&diff(&before, &after), &before, &after, "a", "b");
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{202e}'),
+            "{text:?}"
+        );
+        assert!(
+            text.contains("- Evil\\\\u{1b}\\]0;owned"),
+            "escaped for the eye, then for Markdown: {text}"
+        );
+        assert!(text.contains("reversed forged"), "{text}");
     }
 
     #[test]

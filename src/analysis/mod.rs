@@ -6,22 +6,27 @@
 //! - [`as_of`]: the map as it stood on a past date.
 //! - [`baseline`]: named snapshots of a date, and the map a snapshot describes.
 //! - [`diff`]: what changed between two maps, and change reports in Markdown, CSV and JSON.
+//! - [`find`]: stakeholders matching typed words, whatever the case, accents or Unicode form.
 
 pub mod as_of;
 pub mod attention;
 pub mod baseline;
 pub mod diff;
+pub mod find;
 pub mod trend;
 
 pub use as_of::{map_as_of, observation_dates, observation_span};
 pub use attention::{
     ADDRESSING_STRENGTH, AttentionItem, AttentionSubject, addresses, needs_attention,
 };
-pub use baseline::{Comparison, Moment, ReportFormat, baseline_map, capture};
-pub use diff::{
-    MapDiff, ReportError, StrengthChange, ToneChange, diff, relationship_name, to_csv, to_json,
-    to_markdown,
+pub use baseline::{
+    BASELINE_PREFIX, Comparison, Moment, MomentError, ReportFormat, baseline_map, capture,
 };
+pub use diff::{
+    Change, MapDiff, ReportError, StrengthChange, ToneChange, diff, relationship_name, to_csv,
+    to_json, to_markdown,
+};
+pub use find::find;
 pub use trend::{Freshness, Trend, TrendReport, TrendSettings, relationship_trend};
 
 /// Builders for the analyses' unit tests: logs and maps written in a line each.

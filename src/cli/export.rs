@@ -1,12 +1,15 @@
 //! `stakemap export FILE --format F -o OUT [--as-of DATE] [--profile P] [--placeholders]
-//! [--mixed-directions portable|native]`: the map for another tool, through the redaction
-//! pass, with the mapping report on standard error.
+//! [--mixed-directions portable|native] [--force]`: the map for another tool, through the
+//! redaction pass, with the mapping report on standard error. Files are saved as maps are
+//! (atomically, keeping `.bak`); `-o -` writes to standard output through the job's
+//! checked [`Printer`].
 
-use super::output::{err, load_failure};
-use crate::io::{ExportFormat, ExportOptions, MixedDirections, RedactionProfile};
+use super::output::{Printer, err, load_failure, save_failure, save_warnings, shown};
+use crate::io::{
+    ExportError, ExportFormat, ExportOptions, MixedDirections, RedactionProfile, SaveOptions,
+};
 use crate::model::Date;
 use clap::ValueEnum;
-use std::io::Write;
 use std::path::Path;
 
 /// The formats `export` writes. The exchange formats map to [`ExportFormat`]; picture
@@ -69,25 +72,47 @@ pub struct ExportArgs<'a> {
     pub placeholders: bool,
     /// How mixed directions are written.
     pub directions: DirectionsArg,
+    /// Write even over a read-only file.
+    pub force: bool,
 }
 
 pub(super) fn run(args: &ExportArgs<'_>) -> u8 {
+    let mut out = Printer::new();
+    let code = export(args, &mut out);
+    out.finish(code)
+}
+
+/// Reports an export that failed: a save through [`save_failure`] (which says how to go
+/// ahead), anything else as one line. Returns the exit code.
+fn export_failure(error: &ExportError) -> u8 {
+    match error {
+        ExportError::Save(e) => save_failure(e),
+        other => {
+            err(&format!("error: {other}"));
+            super::EXIT_ERROR
+        }
+    }
+}
+
+fn export(args: &ExportArgs<'_>, out: &mut Printer) -> u8 {
+    // The date is checked before the file is read: a mistyped date is a mistake on the
+    // command line, whatever the map holds.
+    let as_of = match args.as_of.map(str::parse::<Date>).transpose() {
+        Ok(date) => date,
+        Err(e) => {
+            err(&format!("error: --as-of: {e}"));
+            return super::EXIT_ERROR;
+        }
+    };
     let map = match crate::io::load(args.file) {
         Ok(map) => map,
-        Err(e) => return load_failure(&e),
+        Err(e) => return load_failure(out, &e),
     };
-    let today = Date::today();
-    let map = match args.as_of {
+    let map = match as_of {
         None => map,
-        Some(text) => match text.parse::<Date>() {
-            Ok(date) => crate::analysis::map_as_of(&map, date, today),
-            Err(e) => {
-                err(&format!("error: --as-of: {e}"));
-                return super::EXIT_ERROR;
-            }
-        },
+        Some(date) => crate::analysis::map_as_of(&map, date, Date::today()),
     };
-    let shown = crate::io::redact(
+    let redacted = crate::io::redact(
         &map,
         super::profile::options(args.profile, args.placeholders),
     );
@@ -98,7 +123,7 @@ pub(super) fn run(args: &ExportArgs<'_>) -> u8 {
             DirectionsArg::Native => MixedDirections::Native,
         },
     };
-    let (written, report) = if args.output == Path::new("-") {
+    let (saved, report) = if args.output == Path::new("-") {
         if format.parts().len() > 1 {
             err(&format!(
                 "error: -o -: {} writes two files; give a name (OUT{} and OUT{})",
@@ -108,34 +133,31 @@ pub(super) fn run(args: &ExportArgs<'_>) -> u8 {
             ));
             return super::EXIT_ERROR;
         }
-        match crate::io::export_bytes(&shown, format, options) {
+        match crate::io::export_bytes(&redacted, format, options) {
             Ok((files, report)) => {
-                let mut stdout = std::io::stdout().lock();
                 for bytes in files {
-                    // A closed pipe (`| head`) is not an error.
-                    let _ = stdout.write_all(&bytes);
+                    out.bytes(&bytes);
                 }
                 (Vec::new(), report)
             }
-            Err(e) => {
-                err(&format!("error: {e}"));
-                return super::EXIT_ERROR;
-            }
+            Err(e) => return export_failure(&e),
         }
     } else {
-        match crate::io::export_files(&shown, format, options, args.output) {
+        let save = SaveOptions {
+            overwrite_read_only: args.force,
+            ..SaveOptions::default()
+        };
+        match crate::io::export_files(&redacted, format, options, args.output, &save) {
             Ok(done) => done,
-            Err(e) => {
-                err(&format!("error: {e}"));
-                return super::EXIT_ERROR;
-            }
+            Err(e) => return export_failure(&e),
         }
     };
     for line in report.lines() {
         err(&line);
     }
-    for path in written {
-        err(&format!("wrote {}", path.display()));
+    for saved in &saved {
+        save_warnings(saved);
+        err(&format!("wrote {}", shown(&saved.path)));
     }
     super::EXIT_OK
 }

@@ -11,9 +11,11 @@ use crate::model::{
 };
 use serde::{Deserialize, Serialize};
 
-/// A name reduced to lower-case letters and digits, for matching.
+/// A name reduced to lower-case letters and digits, for matching: composed into Unicode
+/// NFC first, so "é" typed as `e` and a combining accent matches "é" typed as one.
 pub fn normalise(name: &str) -> String {
-    name.chars()
+    crate::model::text::nfc(name)
+        .chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()

@@ -19,7 +19,7 @@ mod graphml;
 mod spreadsheets;
 pub(crate) mod xml;
 
-use super::atomic::{SaveError, write_atomically};
+use super::atomic::{SaveError, SaveOptions, Saved, write_atomically_with};
 use super::mapping::{Action, MappingReport};
 use super::redaction::Redacted;
 use crate::model::{Date, Map, Observation, Relationship, RelationshipKind, Tone};
@@ -247,19 +247,29 @@ pub fn export_bytes(
     Ok((files, report))
 }
 
-/// Writes an export to the files [`output_paths`] names, each atomically (a failed write
-/// leaves the file that was there). Returns the paths written and the report.
+/// Writes an export to the files [`output_paths`] names, each saved as a map is
+/// ([`write_atomically_with`] with `save`: links followed, one save at a time, a read-only
+/// file refused unless `save` allows it, the previous version kept as `NAME.bak`; a failed
+/// write leaves the file that was there). Returns each file saved, with what its save could
+/// not keep, and the report.
+///
+/// # Errors
+///
+/// [`ExportError::Save`] when a file cannot be saved (for a two-file format, the first
+/// file stays written if the second fails); a writer's own error otherwise.
 pub fn export_files(
     shown: &Redacted<'_>,
     format: ExportFormat,
     options: ExportOptions,
     out: &Path,
-) -> Result<(Vec<PathBuf>, MappingReport), ExportError> {
+    save: &SaveOptions,
+) -> Result<(Vec<Saved>, MappingReport), ExportError> {
     let mut report = report_for(shown, format);
     let paths = output_paths(format, out);
+    let mut saved = Vec::with_capacity(paths.len());
     for (part, path) in paths.iter().enumerate() {
         let mut failure = None;
-        let written = write_atomically(path, |file| {
+        let written = write_atomically_with(path, save, |file| {
             let mut buffered = BufWriter::new(file);
             let result = write_part(shown, format, part, options, &mut buffered, &mut report)
                 .and_then(|()| buffered.flush().map_err(ExportError::from));
@@ -272,9 +282,9 @@ pub fn export_files(
         if let Some(e) = failure {
             return Err(e);
         }
-        written?;
+        saved.push(written?);
     }
-    Ok((paths, report))
+    Ok((saved, report))
 }
 
 /// A number as exports write it: the shortest text that reads back as the same `f32`,

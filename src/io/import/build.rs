@@ -6,6 +6,7 @@
 use super::values::{self, DayOrder, StrengthRule, ValueError};
 use crate::io::fields::{self, EdgeField, EdgeNaming, NodeField};
 use crate::io::mapping::{Action, Location, MappingReport};
+use crate::model::text::{has_visible, make_nfc};
 use crate::model::{
     Contact, InteractionKind, Observation, Position, RelationshipKind, Stakeholder, StakeholderId,
     StakeholderKind, Tone,
@@ -229,7 +230,7 @@ impl Builder {
     }
 
     pub fn set_title(&mut self, title: Option<String>, description: Option<String>) {
-        self.graph.title = title.filter(|t| !t.trim().is_empty());
+        self.graph.title = title.filter(|t| has_visible(t));
         self.graph.description = description.filter(|t| !t.trim().is_empty());
     }
 
@@ -322,9 +323,11 @@ impl Builder {
         {
             s.name = label.to_owned();
         }
-        if s.name.trim().is_empty() {
+        // A name of only invisible characters (a zero-width space) shows nothing: the map
+        // refuses it as it refuses an empty one.
+        if !has_visible(&s.name) {
             match &record.key {
-                Some(key) if !key.trim().is_empty() => {
+                Some(key) if has_visible(key) => {
                     s.name = key.trim().to_owned();
                     self.problem(
                         &record.at,
@@ -789,8 +792,33 @@ impl Builder {
         }
     }
 
-    /// The graph, with the field counts in its report.
+    /// The graph, with the field counts in its report, and its text in Unicode NFC as a
+    /// map stores it (so "é" typed as `e` and an accent matches the map's "é").
     pub fn finish(mut self) -> ImportedGraph {
+        let mut composed = 0;
+        let mut compose = |text: &mut String| composed += usize::from(make_nfc(text));
+        for text in [&mut self.graph.title, &mut self.graph.description]
+            .into_iter()
+            .flatten()
+        {
+            compose(text);
+        }
+        for s in &mut self.graph.stakeholders {
+            s.stakeholder.for_each_text_mut(&mut compose);
+        }
+        for r in &mut self.graph.relationships {
+            compose(&mut r.owner);
+            compose(&mut r.notes);
+            for o in &mut r.observations {
+                compose(&mut o.note);
+                compose(&mut o.recorded_by);
+            }
+        }
+        self.graph.report.note_n(
+            Action::Converted,
+            "text composed into Unicode NFC (as maps store it)",
+            composed,
+        );
         let mut report = std::mem::take(&mut self.graph.report);
         self.node_fields.into_report(&mut report);
         self.edge_fields.into_report(&mut report);

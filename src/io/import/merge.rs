@@ -209,7 +209,7 @@ impl Ids {
 fn updated(existing: &Stakeholder, imported: &ImportedStakeholder, how: How) -> Stakeholder {
     let mut s = existing.clone();
     let new = &imported.stakeholder;
-    if how == How::Id && !new.name.trim().is_empty() {
+    if how == How::Id && crate::model::text::has_visible(&new.name) {
         s.name.clone_from(&new.name);
     }
     if imported.kind_given && how != How::Name {

@@ -31,6 +31,7 @@ pub use build::{ImportedGraph, ImportedRelationship, ImportedStakeholder, Undate
 pub use merge::Merge;
 
 use super::mapping::MappingReport;
+use crate::model::text::has_visible;
 use crate::model::{Date, Map};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -116,7 +117,7 @@ impl Imported {
     }
 
     /// A new map of everything imported: titled after the first file that gives a title
-    /// (else `fallback_title`), built by the same merge as [`Imported::merge_into`] on an
+    /// (else `fallback_title`, else "Imported map" when that shows nothing), built by the same merge as [`Imported::merge_into`] on an
     /// empty map. Strengths given without a date are dated `today`.
     ///
     /// Errors: the values every importer checks are the ones a map file holds, so an
@@ -130,9 +131,10 @@ impl Imported {
         let title = self
             .graphs
             .iter()
-            .find_map(|g| g.title.clone().filter(|t| !t.trim().is_empty()))
-            .unwrap_or_else(|| fallback_title.to_owned());
-        let mut map = Map::new(title);
+            .find_map(|g| g.title.clone().filter(|t| has_visible(t)))
+            .or_else(|| has_visible(fallback_title).then(|| fallback_title.to_owned()))
+            .unwrap_or_else(|| "Imported map".to_owned());
+        let mut map = Map::new(crate::model::normalise(&title));
         if let Some(description) = self.graphs.iter().find_map(|g| g.description.clone()) {
             map.description = description;
         }
@@ -278,6 +280,22 @@ pub fn detect(path: &Path, text: &str) -> InputFormat {
     }
 }
 
+/// Whether a file is one of stakemap's own map files (`.ron`, or text that starts like
+/// one), which no importer reads.
+fn is_map_file(path: &Path, text: &str) -> bool {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+    {
+        return true;
+    }
+    let start = text.trim_start();
+    let head: String = start.chars().take(4096).collect();
+    (start.starts_with('(') || start.starts_with("#![") || start.starts_with("//"))
+        && head.contains(super::map_file::FORMAT_MARKER)
+        && head.contains("format")
+}
+
 /// Reads files into graphs (see the module notes). A CSV of nodes or elements and the
 /// CSV of edges or connections given after it are one graph; every other file is one.
 pub fn read(paths: &[PathBuf]) -> Result<Imported, ImportError> {
@@ -288,6 +306,15 @@ pub fn read(paths: &[PathBuf]) -> Result<Imported, ImportError> {
         let bytes = read_bytes(path)?;
         let mut report = MappingReport::new(origin.clone());
         let text = decode(&origin, bytes, &mut report)?;
+        if is_map_file(path, &text) {
+            // Read as a table it would give an empty map (its first line is no header)
+            // and say nothing was wrong.
+            return Err(ImportError::Unrecognised {
+                origin,
+                message: "a stakemap map file, not a file from another tool: open it instead"
+                    .to_owned(),
+            });
+        }
         match detect(path, &text) {
             InputFormat::Table => {
                 let sheet = table::read_sheet(&origin, &text, report)?;

@@ -87,11 +87,7 @@ fn graphml_and_gexf_round_trips_keep_everything() {
             map.relationships_by_id(),
             "{format}"
         );
-        assert_eq!(
-            report.count(Action::Problem),
-            0,
-            "{format}: {report}"
-        );
+        assert_eq!(report.count(Action::Problem), 0, "{format}: {report}");
     }
 }
 
@@ -154,11 +150,7 @@ fn table_and_kumu_round_trips_keep_names_kinds_relationships_strengths_and_posit
                 "{format}: only the latest observation travels"
             );
         }
-        assert_eq!(
-            report.count(Action::Problem),
-            0,
-            "{format}: {report}"
-        );
+        assert_eq!(report.count(Action::Problem), 0, "{format}: {report}");
     }
 }
 
@@ -540,4 +532,65 @@ fn a_gexf_report_counts_labels_and_weights_it_mapped() {
     };
     assert_eq!(count("`label` -> name"), Some(2));
     assert_eq!(count("`weight` -> strength"), Some(1));
+}
+
+#[test]
+fn names_that_show_nothing_are_named_after_their_ids_and_accents_match_however_typed() {
+    let mut map = Map::new("Target");
+    map.add_stakeholder(Stakeholder::new(
+        StakeholderId(1),
+        crate::model::StakeholderKind::Organisation,
+        "Café Jeunesse",
+    ))
+    .expect("fresh");
+    // `Cafe\u{301}`: the accent typed as a combining mark (macOS file names, some Excel
+    // exports); a name that is only a zero-width space; a title that shows nothing.
+    let csv = "Id,Label,Type,Description\n\
+               c9,Cafe\u{301} Jeunesse,Organisation,Drop-in\n\
+               z1,\u{200b},Organisation,\n";
+    let graph = read_text("elements.csv", csv, InputFormat::Table).expect("reads");
+    assert!(
+        graph
+            .report
+            .problems()
+            .any(|p| p.message.contains("no label: named after its id `z1`")),
+        "{:?}",
+        graph.report.lines()
+    );
+    assert!(graph.report.mentions("composed into Unicode NFC"));
+    let imported = Imported {
+        graphs: vec![graph],
+    };
+    let merge = imported.merge_into(&map, today());
+    let mut merged = map.clone();
+    crate::edit::apply(&mut merged, merge.into_edit()).expect("a valid map");
+    assert_eq!(merged.stakeholder_count(), 2, "the café matched, z1 added");
+    assert_eq!(
+        merged
+            .stakeholder(StakeholderId(1))
+            .expect("kept")
+            .description,
+        "Drop-in"
+    );
+    assert!(merged.stakeholders().any(|s| s.name == "z1"));
+    assert!(merged.is_composed());
+    let (new, _) = imported.into_map("\u{200b}", today()).expect("a valid map");
+    assert_eq!(new.title, "Imported map");
+    assert!(new.validate().is_empty(), "{:?}", new.validate());
+}
+
+#[test]
+fn a_stakemap_map_given_to_import_is_refused_not_read_as_an_empty_table() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = crate::io::to_ron(&crate::builtin::police_community());
+    for name in ["map.ron", "map.txt"] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, &text).expect("write");
+        match read(&[path]) {
+            Err(ImportError::Unrecognised { message, .. }) => {
+                assert!(message.contains("stakemap map file"), "{message}");
+            }
+            other => panic!("{name}: expected a refusal, got {other:?}"),
+        }
+    }
 }
