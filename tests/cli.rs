@@ -31,7 +31,7 @@ fn help_lists_every_command() {
     let output = stakemap(&["--help"]);
     assert_eq!(output.status.code(), Some(0));
     let help = text(&output.stdout);
-    for command in ["validate", "format", "diff", "layout"] {
+    for command in ["validate", "format", "diff", "layout", "export", "import"] {
         assert!(help.contains(command), "{help}");
     }
 }
@@ -587,6 +587,8 @@ fn output_that_cannot_be_written_is_an_error_for_every_command() {
         [&["diff", file.as_str()][..], &span, &["--format", "csv"]].concat(),
         [&["diff", file.as_str()][..], &span, &["--format", "json"]].concat(),
         vec!["layout", &file, "--layout", "grid", "-o", &out],
+        vec!["export", &file, "--format", "graphml", "-o", "-"],
+        vec!["export", &file, "--format", "json", "-o", "-"],
     ];
     for args in cases {
         let output = stakemap_into_a_full_disk(&args);
@@ -623,7 +625,15 @@ fn a_closed_pipe_is_not_an_error_for_a_long_report_nor_for_help() {
             "{args:?}: {}",
             text(&output.stderr)
         );
-        assert_eq!(text(&output.stderr), "", "{args:?}");
+        // Nothing but what the redaction profile left out (said by `diff`, whatever the
+        // pipe does).
+        let stderr = text(&output.stderr);
+        assert!(
+            stderr
+                .lines()
+                .all(|l| l.starts_with("partner profile left out")),
+            "{args:?}: {stderr}"
+        );
     }
 }
 
@@ -650,12 +660,16 @@ fn file_names_never_reach_the_terminal_raw_either() {
     let broken = dir.path().join("broken\u{1b}[2J.ron");
     std::fs::write(&broken, "(format: \"stakemap\", version: 1,").expect("write");
     let broken = broken.display().to_string();
+    let written = dir.path().join("x.ron").display().to_string();
     for args in [
         vec!["validate", file.as_str()],
         vec!["format", file.as_str()],
         vec!["validate", broken.as_str()],
         vec!["layout", broken.as_str()],
         vec!["validate", "/no/such/\u{1b}[2J.ron"],
+        vec!["export", broken.as_str(), "--format", "dot", "-o", "-"],
+        vec!["import", "/no/such/\u{1b}[2J.csv", "-o", written.as_str()],
+        vec!["import", file.as_str(), "-o", written.as_str()],
     ] {
         let output = stakemap(&args);
         assert_no_panic(&output);
@@ -807,5 +821,397 @@ fn a_future_observation_is_a_warning_and_validate_still_passes() {
             .last()
             .is_some_and(|l| l.starts_with("valid:")),
         "{stdout}"
+    );
+}
+
+/// Every file an export wrote, as text.
+fn read_all(paths: &[std::path::PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
+        .collect()
+}
+
+#[test]
+fn export_writes_every_format_under_the_partner_profile_by_default() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let map = builtin_file(dir.path());
+    for (format, files) in [
+        ("graphml", vec!["out.graphml"]),
+        ("gexf", vec!["out.gexf"]),
+        ("dot", vec!["out.dot"]),
+        ("csv", vec!["out-nodes.csv", "out-edges.csv"]),
+        ("kumu-csv", vec!["out-elements.csv", "out-connections.csv"]),
+        ("json", vec!["out.json"]),
+    ] {
+        let target = dir
+            .path()
+            .join(files[0].replace("-nodes", "").replace("-elements", ""));
+        let output = stakemap(&[
+            "export",
+            &map,
+            "--format",
+            format,
+            "-o",
+            &target.display().to_string(),
+        ]);
+        assert_no_panic(&output);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{format}: {}",
+            text(&output.stderr)
+        );
+        let stderr = text(&output.stderr);
+        assert!(
+            stderr.contains("partner profile left out"),
+            "{format}: {stderr}"
+        );
+        let paths: Vec<_> = files.iter().map(|f| dir.path().join(f)).collect();
+        for path in &paths {
+            assert!(
+                stderr.contains(&format!("wrote {}", path.display())),
+                "{format}: {stderr}"
+            );
+        }
+        let all = read_all(&paths);
+        for contact in [
+            "grants@ccf.example.org",
+            "613-555-0210",
+            "ward9@city.example.org",
+            "(held by Cst. Amara Nwosu)",
+        ] {
+            assert!(
+                !all.contains(contact),
+                "{contact} in the {format} export under partner"
+            );
+        }
+    }
+}
+
+#[test]
+fn export_under_public_leaves_out_confidential_stakeholders_in_every_format() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let map = builtin_file(dir.path());
+    let mut outputs = Vec::new();
+    for format in ["graphml", "gexf", "dot", "csv", "kumu-csv", "json"] {
+        for placeholders in [false, true] {
+            let target = dir.path().join(format!("{format}-{placeholders}"));
+            let mut args = vec![
+                "export",
+                &map,
+                "--format",
+                format,
+                "--profile",
+                "public",
+                "-o",
+            ];
+            let target = target.display().to_string();
+            args.push(&target);
+            if placeholders {
+                args.push("--placeholders");
+            }
+            let output = stakemap(&args);
+            assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+            let stderr = text(&output.stderr);
+            assert!(stderr.contains("public profile left out"), "{stderr}");
+            let written: Vec<std::path::PathBuf> = stderr
+                .lines()
+                .filter_map(|l| l.strip_prefix("wrote "))
+                .map(std::path::PathBuf::from)
+                .collect();
+            assert!(!written.is_empty());
+            outputs.push((format, read_all(&written)));
+        }
+    }
+    for (format, all) in outputs {
+        for secret in [
+            "Women's shelter (confidential)",
+            "Community contact (confidential)",
+            "Shelter whose location is not disclosed",
+            "identity kept private",
+            "grants@ccf.example.org",
+            "(held by Cst. Amara Nwosu)",
+            "Annual review: partnership portfolio",
+            "Parish priest at St. Brendan",
+        ] {
+            assert!(
+                !all.contains(secret),
+                "{secret} in the {format} export under public"
+            );
+        }
+    }
+}
+
+#[test]
+fn export_to_standard_output_and_as_of_a_date() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let map = builtin_file(dir.path());
+    let output = stakemap(&["export", &map, "--format", "dot", "-o", "-"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(text(&output.stdout).starts_with("digraph "));
+    assert!(text(&output.stderr).contains("DOT (Graphviz) export"));
+    let now = stakemap(&["export", &map, "--format", "json", "-o", "-"]);
+    let then = stakemap(&[
+        "export",
+        &map,
+        "--format",
+        "json",
+        "-o",
+        "-",
+        "--as-of",
+        "2025-01-01",
+    ]);
+    let count = |o: &Output| {
+        let value: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+        value["connections"].as_array().map_or(0, Vec::len)
+    };
+    assert!(
+        count(&then) < count(&now),
+        "fewer relationships had been observed then"
+    );
+    let two_files = stakemap(&["export", &map, "--format", "csv", "-o", "-"]);
+    assert_eq!(two_files.status.code(), Some(2));
+    let bad = stakemap(&[
+        "export",
+        &map,
+        "--format",
+        "json",
+        "-o",
+        "-",
+        "--profile",
+        "secret",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        text(&bad.stderr).contains("internal, partner, public, workshop"),
+        "{}",
+        text(&bad.stderr)
+    );
+    let bad_date = stakemap(&[
+        "export",
+        &map,
+        "--format",
+        "json",
+        "-o",
+        "-",
+        "--as-of",
+        "2025-02-30",
+    ]);
+    assert_eq!(bad_date.status.code(), Some(2));
+}
+
+fn case(name: &str, file: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/exchange")
+        .join(name)
+        .join(file)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn import_makes_a_map_and_says_what_it_did() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("quebec.ron");
+    let output = stakemap(&[
+        "import",
+        &case("f03_gephi_csv_bom_semicolon", "nodes.csv"),
+        &case("f03_gephi_csv_bom_semicolon", "edges.csv"),
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("(Gephi CSV): 3 stakeholders, 3 relationships"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("separator `;`"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("wrote {}", out.display())),
+        "{stderr}"
+    );
+    let map = stakemap::io::load(&out).expect("a valid map file");
+    assert_eq!((map.stakeholder_count(), map.relationship_count()), (3, 3));
+    assert_eq!(map.title, "quebec");
+}
+
+#[test]
+fn import_with_skipped_rows_exits_1_and_bad_files_exit_2_naming_the_place() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("kumu.ron");
+    let output = stakemap(&[
+        "import",
+        &case("f06_kumu_json", "kumu_blueprint.json"),
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stderr).contains("kumu_blueprint.json:12:"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert!(out.exists(), "written all the same");
+
+    let bad = dir.path().join("broken.graphml");
+    std::fs::write(
+        &bad,
+        "<graphml>\n  <graph>\n    <node id=\"a\">\n  </graph>\n</graphml>\n",
+    )
+    .expect("write");
+    let out = dir.path().join("nothing.ron");
+    let output = stakemap(&[
+        "import",
+        &bad.display().to_string(),
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains(&format!("{}:4:", bad.display())),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(!out.exists(), "nothing written");
+
+    let bomb = dir.path().join("bomb.gexf");
+    std::fs::write(&bomb, "<?xml version=\"1.0\"?><!DOCTYPE g [<!ENTITY a \"aaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]><gexf><graph/></gexf>").expect("write");
+    let output = stakemap(&[
+        "import",
+        &bomb.display().to_string(),
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("declares entities"));
+}
+
+#[test]
+fn import_into_a_map_merges_as_one_change_and_a_re_import_adds_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let map = builtin_file(dir.path());
+    let sheet = dir.path().join("sheet.csv");
+    let output = stakemap(&[
+        "export",
+        &map,
+        "--format",
+        "kumu-csv",
+        "--profile",
+        "internal",
+        "-o",
+        &sheet.display().to_string(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let out = dir.path().join("merged.ron");
+    let output = stakemap(&[
+        "import",
+        &dir.path().join("sheet-elements.csv").display().to_string(),
+        &dir.path()
+            .join("sheet-connections.csv")
+            .display()
+            .to_string(),
+        "--into",
+        &map,
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stderr).contains("stakeholders matched by id"),
+        "{}",
+        text(&output.stderr)
+    );
+    let before = stakemap::io::load(Path::new(&map)).expect("loads");
+    let after = stakemap::io::load(&out).expect("loads");
+    assert_eq!(after, before, "the same map: a re-import changes nothing");
+}
+
+#[test]
+fn diff_applies_a_profile_and_says_what_it_left_out() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = builtin_file(dir.path());
+    let partner = stakemap(&["diff", &path, "--from", "2025-01-01", "--to", "2026-01-01"]);
+    assert_eq!(partner.status.code(), Some(0));
+    assert!(
+        text(&partner.stderr).contains("partner profile left out"),
+        "partner is the default"
+    );
+    for format in ["md", "csv", "json"] {
+        let output = stakemap(&[
+            "diff",
+            &path,
+            "--from",
+            "2024-01-01",
+            "--to",
+            "2026-01-01",
+            "--format",
+            format,
+            "--profile",
+            "public",
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+        let report = text(&output.stdout);
+        for secret in [
+            "Women's shelter",
+            "Women\\'s shelter",
+            "Community contact (confidential)",
+        ] {
+            assert!(
+                !report.contains(secret),
+                "{secret} in the {format} change report under public"
+            );
+        }
+        assert!(
+            text(&output.stderr).contains("public profile left out 2 confidential stakeholder(s)")
+        );
+    }
+    let internal = stakemap(&[
+        "diff",
+        &path,
+        "--from",
+        "2024-01-01",
+        "--to",
+        "2026-01-01",
+        "--profile",
+        "internal",
+    ]);
+    assert!(
+        text(&internal.stdout).contains("Community contact (confidential)"),
+        "the test can fail"
+    );
+}
+
+#[test]
+fn import_reports_never_put_a_file_s_text_on_the_terminal_raw() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("elements.csv");
+    // An unknown column and a bad score whose text would clear the screen, and a name that
+    // would reverse the line.
+    std::fs::write(
+        &csv,
+        "Label,Type,Influence,Evil\u{1b}[2J\nRight\u{202e}gnol,Person,x\u{1b}[31m,1\n",
+    )
+    .expect("write");
+    let out = dir.path().join("out.ron");
+    let output = stakemap(&[
+        "import",
+        &csv.display().to_string(),
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_no_panic(&output);
+    let stderr = text(&output.stderr);
+    assert_terminal_safe("import", &stderr);
+    assert!(stderr.contains("Evil\\u{1b}[2J"), "{stderr}");
+    assert!(stderr.contains("x\\u{1b}[31m"), "{stderr}");
+    let map = stakemap::io::load(&out).expect("written");
+    assert!(
+        map.stakeholders().any(|s| s.name == "Right\u{202e}gnol"),
+        "the map keeps the name exactly"
     );
 }

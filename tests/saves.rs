@@ -418,6 +418,68 @@ fn format_and_layout_refuse_a_read_only_map_and_force_writes_it() {
     assert_eq!(owner(&path).2, 0o444);
 }
 
+#[cfg(unix)]
+#[test]
+fn export_and_import_refuse_a_read_only_file_and_force_writes_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let map = dir.path().join("map.ron");
+    io::save(&small_map("M"), &map).expect("saves");
+    let map = map.display().to_string();
+    let exported = dir.path().join("out.graphml");
+    fs::write(&exported, "old").expect("write");
+    set_mode(&exported, 0o444);
+    let exported = exported.display().to_string();
+    let imported = dir.path().join("imported.ron");
+    fs::write(&imported, r#"(format:"stakemap",version:1,title:"Old")"#).expect("write");
+    set_mode(&imported, 0o444);
+    let imported = imported.display().to_string();
+    let export = [
+        "export",
+        map.as_str(),
+        "--format",
+        "graphml",
+        "-o",
+        exported.as_str(),
+    ];
+    let import = ["import", exported.as_str(), "-o", imported.as_str()];
+
+    let refused = stakemap(&export);
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = text(&refused.stderr);
+    assert!(
+        stderr.contains("read-only") && stderr.contains("--force"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read_to_string(&exported).expect("read"), "old");
+
+    let forced = stakemap(&[&export[..], &["--force"]].concat());
+    assert_eq!(forced.status.code(), Some(0), "{}", text(&forced.stderr));
+    assert!(
+        fs::read_to_string(&exported)
+            .expect("read")
+            .contains("<graphml")
+    );
+    assert_eq!(owner(Path::new(&exported)).2, 0o444, "it stays read-only");
+
+    let refused = stakemap(&import);
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = text(&refused.stderr);
+    assert!(
+        stderr.contains("read-only") && stderr.contains("--force"),
+        "{stderr}"
+    );
+    assert_eq!(io::load(Path::new(&imported)).expect("loads").title, "Old");
+
+    let forced = stakemap(&[&import[..], &["--force"]].concat());
+    assert_eq!(forced.status.code(), Some(0), "{}", text(&forced.stderr));
+    assert_eq!(
+        io::load(Path::new(&imported))
+            .expect("loads")
+            .stakeholder_count(),
+        small_map("M").stakeholder_count()
+    );
+}
+
 // 5. Comments.
 
 #[test]
@@ -449,6 +511,40 @@ fn comments_are_counted_and_a_save_does_not_drop_them_silently() {
     };
     io::save_with(&loaded.map, &path, &drop).expect("saves when asked");
     assert_eq!(io::LoadedMap::read(&path).expect("loads").comments, 0);
+}
+
+#[test]
+fn import_into_a_commented_map_keeps_it_unless_forced() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("hand.ron");
+    fs::write(&path, COMMENTED).expect("write");
+    let file = path.display().to_string();
+    let csv = dir.path().join("elements.csv");
+    fs::write(&csv, "Label,Type\nNew partner,Person\n").expect("write");
+    let csv = csv.display().to_string();
+    let args = [
+        "import",
+        csv.as_str(),
+        "--into",
+        file.as_str(),
+        "-o",
+        file.as_str(),
+    ];
+
+    let output = stakemap(&args);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("2 comment(s)") && stderr.contains("--force"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read_to_string(&path).expect("read"), COMMENTED);
+
+    let forced = stakemap(&[&args[..], &["--force"]].concat());
+    assert_eq!(forced.status.code(), Some(0), "{}", text(&forced.stderr));
+    let merged = io::LoadedMap::read(&path).expect("loads");
+    assert_eq!(merged.comments, 0);
+    assert_eq!(merged.map.stakeholder_count(), 3);
 }
 
 #[test]

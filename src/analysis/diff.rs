@@ -364,12 +364,17 @@ fn escape_markdown(text: &str) -> String {
 /// The change report as CSV, one row per change in report order, with a header:
 /// `change,kind,id,name,from_strength,to_strength,from_tone,to_tone`.
 ///
+/// Written like every CSV stakemap writes ([`crate::io::spreadsheet::SafeCsvWriter`]): a
+/// UTF-8 byte-order mark first, so Excel reads accents, and every cell a spreadsheet would
+/// run as a formula (`=`, `+`, `-`, `@`, tab, CR first) given a leading apostrophe.
+///
 /// `change` names the [`MapDiff`] list (`relationships_added`, `strengthened`, ...) and so
 /// tells stakeholder ids from relationship ids; `kind` is the stakeholder's or
 /// relationship's kind as people read it; strengths and tones are empty where a side has no
 /// such relationship (and for stakeholders). The labels are not written: the file is a table.
 pub fn to_csv(d: &MapDiff, before: &Map, after: &Map) -> Result<String, ReportError> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut writer =
+        crate::io::spreadsheet::SafeCsvWriter::new(Vec::new()).map_err(csv::Error::from)?;
     writer.write_record([
         "change",
         "kind",
@@ -393,9 +398,7 @@ pub fn to_csv(d: &MapDiff, before: &Map, after: &Map) -> Result<String, ReportEr
             text(row.to_tone.map(|t| t.to_string())),
         ])?;
     }
-    let bytes = writer
-        .into_inner()
-        .map_err(|e| csv::Error::from(e.into_error()))?;
+    let bytes = writer.into_inner()?;
     Ok(String::from_utf8(bytes)?)
 }
 
@@ -686,6 +689,9 @@ mod tests {
             .name = "Youth Services, \"East\"".to_owned();
         let d = diff(&before, &after);
         let text = to_csv(&d, &before, &after).expect("writes");
+        let text = text
+            .strip_prefix(crate::io::spreadsheet::UTF8_BOM)
+            .expect("starts with a byte-order mark");
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         let header = reader.headers().expect("header").clone();
         assert_eq!(
@@ -722,6 +728,20 @@ mod tests {
         );
         assert_eq!(&records[0][0], "relationships_added");
         assert_eq!(&records[0][4], "", "no strength before it was added");
+    }
+
+    #[test]
+    fn csv_neutralises_formulas_in_names() {
+        let before = map(&[], vec![]);
+        let after = map(
+            &[(1, Organisation, "=HYPERLINK(\"http://evil\",\"x\")")],
+            vec![],
+        );
+        let text = to_csv(&diff(&before, &after), &before, &after).expect("writes");
+        assert!(text.starts_with('\u{feff}'), "a byte-order mark for Excel");
+        let mut reader = csv::Reader::from_reader(&text.as_bytes()[3..]);
+        let row = reader.records().next().expect("a row").expect("valid");
+        assert_eq!(&row[3], "'=HYPERLINK(\"http://evil\",\"x\")");
     }
 
     #[test]

@@ -1,9 +1,12 @@
-//! `stakemap diff FILE --from MOMENT --to MOMENT [--format md|csv|json]`: what changed on
-//! the map between two dates or baselines, as a change report.
+//! `stakemap diff FILE --from MOMENT --to MOMENT [--format md|csv|json] [--profile P]
+//! [--placeholders]`: what changed on the map between two dates or baselines, as a change
+//! report, after the redaction pass (partner by default: the report leaves the machine).
+//! What the profile left out is said on standard error.
 
 use super::output::{Printer, err, load_failure, shown};
 use crate::analysis;
 use crate::analysis::{Comparison, Moment};
+use crate::io::RedactionOptions;
 use crate::model::{Date, Map};
 use clap::ValueEnum;
 use std::path::Path;
@@ -20,13 +23,24 @@ pub enum ReportFormat {
     Json,
 }
 
-pub(super) fn run(file: &Path, from: &str, to: &str, format: ReportFormat) -> u8 {
+pub(super) fn run(
+    file: &Path,
+    (from, to): (&str, &str),
+    format: ReportFormat,
+    redaction: RedactionOptions,
+) -> u8 {
     let mut out = Printer::new();
-    let code = diff(file, from, to, format, &mut out);
+    let code = diff(file, (from, to), format, redaction, &mut out);
     out.finish(code)
 }
 
-fn diff(file: &Path, from: &str, to: &str, format: ReportFormat, out: &mut Printer) -> u8 {
+fn diff(
+    file: &Path,
+    (from, to): (&str, &str),
+    format: ReportFormat,
+    redaction: RedactionOptions,
+    out: &mut Printer,
+) -> u8 {
     // The moments are checked before the file is read: a mistyped date is a mistake on
     // the command line, whatever the map holds.
     let moment = |flag: &str, text: &str| {
@@ -55,7 +69,11 @@ fn diff(file: &Path, from: &str, to: &str, format: ReportFormat, out: &mut Print
             return super::EXIT_ERROR;
         }
     }
-    let Some(comparison) = Comparison::of(&map, &from, &to, Date::today()) else {
+    // Redacting first and comparing after gives the same as comparing and redacting both
+    // moments (the pass is per item), and names one set of what was left out. Baselines
+    // stay (only their confidential members go), so the moments checked above still hold.
+    let redacted = crate::io::redact(&map, redaction);
+    let Some(comparison) = Comparison::of(redacted.map(), &from, &to, Date::today()) else {
         return super::EXIT_ERROR; // every baseline was found just above
     };
     let format = match format {
@@ -65,6 +83,7 @@ fn diff(file: &Path, from: &str, to: &str, format: ReportFormat, out: &mut Print
     };
     match comparison.report(format) {
         Ok(text) => {
+            err(&redacted.left_out().sentence());
             out.text(text.trim_end());
             super::EXIT_OK
         }

@@ -2,11 +2,17 @@
 //! functions the window uses.
 
 mod diff;
+mod export;
 mod format;
+mod import;
 mod layout;
 mod output;
+mod profile;
 mod validate;
 
+pub use export::{DirectionsArg, FormatArg};
+
+use crate::io::RedactionProfile;
 use clap::error::{ContextKind, ErrorKind};
 use clap::{Parser, Subcommand};
 use std::ffi::OsString;
@@ -145,6 +151,71 @@ pub enum Command {
         /// The report's format.
         #[arg(long, value_enum, default_value_t)]
         format: diff::ReportFormat,
+        /// The redaction profile applied to the map before comparing. The report leaves
+        /// the machine, so the default is partner (no contact details, notes or
+        /// recorded-by); internal shows everything.
+        #[arg(long, value_parser = profile::parser(), default_value = "partner")]
+        profile: RedactionProfile,
+        /// Under public and workshop, show confidential stakeholders as placeholders
+        /// ("Partner 12") instead of leaving them out.
+        #[arg(long)]
+        placeholders: bool,
+    },
+    /// Write the map for another tool: GraphML, GEXF, DOT, Gephi or Kumu CSV, Kumu JSON.
+    ///
+    /// The map goes through the redaction profile first (partner by default); the mapping
+    /// report (what went where, what the format cannot carry, what the profile left out)
+    /// is printed on standard error. Two-file formats write OUT-nodes.csv and
+    /// OUT-edges.csv (Gephi) or OUT-elements.csv and OUT-connections.csv (Kumu); `-o -`
+    /// writes a one-file format to standard output.
+    Export {
+        /// The map file.
+        file: PathBuf,
+        /// The format.
+        #[arg(long, value_enum)]
+        format: FormatArg,
+        /// Where to write (a name for two-file formats; `-` for standard output).
+        #[arg(long, short)]
+        output: PathBuf,
+        /// The map as it stood on this date (YYYY-MM-DD) instead of now.
+        #[arg(long)]
+        as_of: Option<String>,
+        /// The redaction profile: internal, partner (the default), public or workshop.
+        #[arg(long, value_parser = profile::parser(), default_value = "partner")]
+        profile: RedactionProfile,
+        /// Under public and workshop, show confidential stakeholders as placeholders
+        /// ("Partner 12") instead of leaving them out.
+        #[arg(long)]
+        placeholders: bool,
+        /// How GraphML and GEXF write a map that mixes directed and undirected
+        /// relationships.
+        #[arg(long, value_enum, default_value_t)]
+        mixed_directions: DirectionsArg,
+        /// Write even if a file written is read-only.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Read maps made in Kumu, Gephi, yEd, networkx or a spreadsheet into a map file.
+    ///
+    /// Takes GraphML, GEXF, Kumu JSON, and CSV tables (a nodes or elements table followed
+    /// by its edges or connections table). Writes a new map to OUT, or, with --into, the
+    /// map MAP with the import merged in (matched by id, then name and kind, then name).
+    /// The mapping report is printed on standard error. Exits 0 when all was read, 1 when
+    /// some rows or elements were skipped or ambiguous (they are listed; OUT is written),
+    /// 2 when a file cannot be read (nothing is written).
+    Import {
+        /// The files to import.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The map file to write.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Merge into this map instead of making a new one (OUT may be the same file).
+        #[arg(long)]
+        into: Option<PathBuf>,
+        /// Write even if that drops the comments of the file written, or it is read-only.
+        #[arg(long)]
+        force: bool,
     },
     /// Arrange a map's stakeholders with one of the window's layouts and save the
     /// positions (into FILE, or into --output).
@@ -176,7 +247,39 @@ pub fn run(command: Command) -> ExitCode {
             from,
             to,
             format,
-        } => diff::run(&file, &from, &to, format),
+            profile,
+            placeholders,
+        } => diff::run(
+            &file,
+            (&from, &to),
+            format,
+            profile::options(profile, placeholders),
+        ),
+        Command::Export {
+            file,
+            format,
+            output,
+            as_of,
+            profile,
+            placeholders,
+            mixed_directions,
+            force,
+        } => export::run(&export::ExportArgs {
+            file: &file,
+            format,
+            output: &output,
+            as_of: as_of.as_deref(),
+            profile,
+            placeholders,
+            directions: mixed_directions,
+            force,
+        }),
+        Command::Import {
+            inputs,
+            output,
+            into,
+            force,
+        } => import::run(&inputs, &output, into.as_deref(), force),
         Command::Layout {
             file,
             layout,

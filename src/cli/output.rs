@@ -4,7 +4,8 @@
 //!   bidirectional overrides escaped ([`escape_controls`]): text from a map (a name, a
 //!   file name) can never drive the terminal or forge a second line. Reports for programs
 //!   (CSV, JSON) and the Markdown report, which escapes its own names, are written as they
-//!   are ([`Printer::text`]).
+//!   are ([`Printer::text`]); an export sent to standard output is written byte for byte
+//!   ([`Printer::bytes`]).
 //! - A closed pipe (`stakemap validate f | head -1`) is not an error; any other failure to
 //!   write standard output (a full disk, `> /dev/full`) is: the job exits 2 with one
 //!   message on standard error, never 0 with its output cut short.
@@ -45,6 +46,12 @@ impl Printer {
         if !text.ends_with('\n') {
             self.write(b"\n");
         }
+    }
+
+    /// Writes `bytes` exactly as they are (an export sent to standard output with `-o -`,
+    /// which must be byte for byte what the file would hold).
+    pub fn bytes(&mut self, bytes: &[u8]) {
+        self.write(bytes);
     }
 
     fn write(&mut self, bytes: &[u8]) {

@@ -1,4 +1,6 @@
-//! Reading and writing maps: the versioned RON map file, saved atomically.
+//! Reading and writing maps: the versioned RON map file, saved atomically; the redaction
+//! pass every output goes through; exports to and imports from the tools analysts use,
+//! each with a mapping report; and CSV made safe for spreadsheets.
 //!
 //! For a window that saves what a person edits:
 //!
@@ -11,16 +13,35 @@
 //!   with `drop_comments`), [`SaveError::Locked`] (another save of the file is under way:
 //!   retry later), and the rest ([`SaveError::NotAFile`], [`SaveError::Io`]).
 //! - [`leftovers`] lists temporary files of saves that were killed.
+//!
+//! For every other output: [`redact`] a map under a [`RedactionProfile`], then
+//! [`export_files`] (or [`export_bytes`]) it; [`import::read`] files from other tools and
+//! merge them with [`Imported::merge_into`]. Each gives a [`MappingReport`].
 
 pub mod atomic;
+pub mod export;
+pub mod fields;
+pub mod import;
 pub mod map_file;
+pub mod mapping;
 pub mod recovery;
+pub mod redaction;
+pub mod spreadsheet;
 
 pub use atomic::{
     SaveError, SaveOptions, SaveWarning, Saved, backup_path, leftovers, lock_path, resolve_links,
     write_atomically, write_atomically_with,
 };
+pub use export::{
+    ExportError, ExportFormat, ExportOptions, MixedDirections, export_bytes, export_files,
+    output_paths,
+};
+pub use import::{ImportError, Imported, MAX_IMPORT_BYTES, Merge};
 pub use map_file::{
     FORMAT_MARKER, FORMAT_VERSION, LoadError, LoadedMap, MAX_FILE_BYTES, comment_count, load,
     parse, read_text, save, save_with, to_ron,
+};
+pub use mapping::{Action, Location, MappingReport, ReportEntry};
+pub use redaction::{
+    ConfidentialAs, Redacted, RedactionOptions, RedactionProfile, RedactionReport, redact,
 };
