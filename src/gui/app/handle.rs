@@ -95,7 +95,7 @@ impl StakemapApp {
                 .request(FilePurpose::SaveAs, &self.doc.suggested_file_name()),
             Command::SaveTo(path) => {
                 let then = self.dialogs.after_save_as.take();
-                self.save_to(&path, SaveOptions::default(), then);
+                self.save_to(&path, &SaveOptions::default(), then);
             }
             Command::SaveReport => self
                 .dialogs
@@ -494,15 +494,15 @@ impl StakemapApp {
                 .request(FilePurpose::SaveAs, &self.doc.suggested_file_name());
             return;
         };
-        self.save_to(&path, SaveOptions::default(), then);
+        self.save_to(&path, &SaveOptions::default(), then);
     }
 
     /// Saves into `path`, then goes on with `then`. A read-only file or one whose comments
     /// the save would drop is not written: the person is asked first, and the answer
     /// retries with that refusal lifted (see [`Question::SaveAnyway`]).
-    fn save_to(&mut self, path: &Path, options: SaveOptions, then: Option<Then>) {
+    fn save_to(&mut self, path: &Path, options: &SaveOptions, then: Option<Then>) {
         let old_recovery = self.doc.recovery_path(self.session.data_folder.as_deref());
-        match self.doc.save_with(path, &options) {
+        match self.doc.save_with(path, options) {
             Ok(saved) => {
                 if let Some(old) = old_recovery {
                     crate::io::recovery::remove_recovery(&old);
@@ -521,7 +521,7 @@ impl StakemapApp {
                     refusal: Refusal::ReadOnly,
                     options: SaveOptions {
                         overwrite_read_only: true,
-                        ..options
+                        ..options.clone()
                     },
                     then,
                 });
@@ -532,7 +532,7 @@ impl StakemapApp {
                     refusal: Refusal::Comments(count),
                     options: SaveOptions {
                         drop_comments: true,
-                        ..options
+                        ..options.clone()
                     },
                     then,
                 });
@@ -602,7 +602,7 @@ impl StakemapApp {
                     ..
                 },
                 Answer::SaveAnyway,
-            ) => self.save_to(&path, options, then),
+            ) => self.save_to(&path, &options, then),
             (Question::Unsaved(then), Answer::Discard) => self.proceed(then),
             (Question::Recover(found, _), Answer::Recover) => {
                 let path = self.doc.path().map(Path::to_path_buf);
