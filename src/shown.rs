@@ -1,6 +1,8 @@
 //! What is shown: the one pipeline from the map to what the window draws and what reports
-//! and exports read. Map -> the moment (as of a date, or a comparison of two) -> trends and
-//! what needs attention -> per-item decorations (cooling, change, faded).
+//! and exports read. Map -> the redaction profile ([`crate::redaction`]: what it may not
+//! show is gone before anything else looks) -> the moment (as of a date, or a comparison
+//! of two) -> trends and what needs attention -> per-item decorations (cooling, change,
+//! faded).
 //!
 //! A pure function of its inputs: the window runs it when the map's revision or the view's
 //! settings change (off the UI thread for large maps), `stakemap diff` and exports call the
@@ -10,6 +12,7 @@ use crate::analysis::{
     self, AttentionItem, Change, Comparison, Moment, Trend, TrendSettings, relationship_trend,
 };
 use crate::model::{Date, Map, RelationshipId, StakeholderId};
+use crate::redaction::{RedactionOptions, RedactionReport, redact};
 use std::collections::{HashMap, HashSet};
 
 /// What to show of a map.
@@ -21,6 +24,8 @@ pub struct ShowSettings {
     pub comparison: Option<(Moment, Moment)>,
     /// What counts as rising, cooling or stale.
     pub trend: TrendSettings,
+    /// The redaction profile everything shown is under (internal: everything).
+    pub redaction: RedactionOptions,
 }
 
 /// What is drawn beyond the map itself: trends and compared changes.
@@ -57,12 +62,19 @@ pub struct Shown {
     pub date: Date,
     /// The comparison shown, for its change report.
     pub comparing: bool,
+    /// What the redaction profile left out.
+    pub left_out: RedactionReport,
 }
 
 /// Runs the pipeline: the map as `settings` ask to see it on `today`.
 ///
 /// A comparison naming a baseline the map lacks shows the map as of the day instead.
 pub fn shown(map: &Map, settings: &ShowSettings, today: Date) -> Shown {
+    // Redaction first: nothing after it (trends, attention, the comparison) can see what
+    // the profile leaves out.
+    let redacted = redact(map, settings.redaction);
+    let left_out = *redacted.left_out();
+    let map = redacted.map();
     let date = settings.as_of.unwrap_or(today).min(today);
     let mut decorations = Decorations::default();
     let compared = settings
@@ -95,6 +107,7 @@ pub fn shown(map: &Map, settings: &ShowSettings, today: Date) -> Shown {
         attention,
         date,
         comparing,
+        left_out,
     }
 }
 
@@ -144,6 +157,46 @@ mod tests {
 
     fn date(text: &str) -> Date {
         text.parse().expect("test date")
+    }
+
+    #[test]
+    fn what_a_profile_hides_is_nowhere_in_what_is_shown_nor_in_a_comparison() {
+        use crate::redaction::planted::{self, PARTNER_SECRETS, PUBLIC_SECRETS};
+        use crate::redaction::{RedactionOptions, RedactionProfile};
+        let map = planted::map();
+        let today = date("2026-11-28");
+        for profile in [RedactionProfile::Public, RedactionProfile::Workshop] {
+            for comparison in [
+                None,
+                Some((Moment::Baseline("Spring".into()), Moment::Date(today))),
+            ] {
+                let settings = ShowSettings {
+                    comparison,
+                    redaction: RedactionOptions::new(profile),
+                    ..ShowSettings::default()
+                };
+                let shown = shown(&map, &settings, today);
+                let text = format!("{:?}{:?}", shown.map, shown.attention);
+                for secret in PARTNER_SECRETS.iter().chain(&PUBLIC_SECRETS) {
+                    assert!(!text.contains(secret), "{profile}: {secret} is shown");
+                }
+                assert_eq!(shown.left_out.confidential_omitted, 1);
+                assert!(shown.map.stakeholder(StakeholderId(7)).is_none());
+            }
+        }
+        let partner = ShowSettings {
+            redaction: RedactionOptions::new(RedactionProfile::Partner),
+            ..ShowSettings::default()
+        };
+        let shown = shown(&map, &partner, today);
+        let text = format!("{:?}", shown.map);
+        for secret in PARTNER_SECRETS {
+            assert!(!text.contains(secret), "partner: {secret} is shown");
+        }
+        assert!(text.contains("Zelda Quarrington"), "partners see the name");
+        let everything = super::shown(&map, &ShowSettings::default(), today);
+        assert!(format!("{:?}", everything.map).contains("zelda.quarrington@example.org"));
+        assert!(everything.left_out.is_empty());
     }
 
     #[test]

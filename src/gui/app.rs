@@ -28,6 +28,7 @@ use crate::analysis::{AttentionItem, Change};
 use crate::document::Document;
 use crate::layout::for_map::MapLayout;
 use crate::model::{Date, Map, RelationshipId, StakeholderId, StakeholderKind};
+use crate::redaction::{RedactionOptions, RedactionProfile, RedactionReport};
 use crate::shown::ShowSettings;
 use egui::{Panel, Pos2, Ui, ViewportCommand};
 use std::path::{Path, PathBuf};
@@ -53,6 +54,18 @@ struct ViewState {
     faint: bool,
     /// The map's first observation: where the as-of slider starts.
     first_observation: Option<Date>,
+    /// The redaction profile the map is shown under; anything but internal is read-only.
+    redaction: RedactionOptions,
+}
+
+/// Who a profile shows the map to, in words: "partners", "the public".
+fn profile_audience(profile: RedactionProfile) -> &'static str {
+    match profile {
+        RedactionProfile::Internal => "internal use",
+        RedactionProfile::Partner => "partners",
+        RedactionProfile::Public => "the public",
+        RedactionProfile::Workshop => "a workshop",
+    }
 }
 
 /// The session around the document: clocks, the title shown, closing.
@@ -69,6 +82,8 @@ struct Session {
     today: Option<Date>,
     /// A widget had the keyboard when the last frame ended.
     keyboard_taken: bool,
+    /// The person was told once that Copy leaves out what partners may not see.
+    told_clipboard_profile: bool,
     /// The fonts for every script are given to egui (on the first frame, whichever way the
     /// app was made: the window, a test, a benchmark).
     fonts_installed: bool,
@@ -140,6 +155,7 @@ impl StakemapApp {
                 view_model: ViewModel::empty(),
                 faint: false,
                 first_observation: None,
+                redaction: RedactionOptions::default(),
             },
             prefs,
             dialogs,
@@ -154,9 +170,48 @@ impl StakemapApp {
         app
     }
 
-    /// The map on screen.
+    /// The map being edited (everything in it, whatever profile it is shown under).
     pub fn map(&self) -> &Map {
         self.doc.map()
+    }
+
+    /// The map as the window may show it in words (inspector, find, lists): under any
+    /// profile but internal, the shown map, with what the profile leaves out gone; under
+    /// internal, the map itself, to edit.
+    fn displayed_map(&self) -> &Map {
+        match self.view.shown.get() {
+            Some(shown) if self.view.redaction.profile != RedactionProfile::Internal => &shown.map,
+            _ => self.doc.map(),
+        }
+    }
+
+    /// The redaction profile the map is shown under.
+    pub fn redaction(&self) -> RedactionOptions {
+        self.view.redaction
+    }
+
+    /// What the profile in force leaves out of what is shown.
+    pub fn left_out(&self) -> RedactionReport {
+        self.view
+            .shown
+            .get()
+            .map_or_else(RedactionReport::default, |shown| shown.left_out)
+    }
+
+    /// Why the map cannot be changed now, if it cannot: the window is read-only
+    /// (presentation), or the map is shown under a profile that leaves things out, so
+    /// fields would show less than the map holds.
+    fn edits_refused(&self) -> Option<String> {
+        if self.read_only {
+            return Some("The map cannot be changed here (read-only).".to_owned());
+        }
+        let profile = self.view.redaction.profile;
+        (profile != RedactionProfile::Internal).then(|| {
+            format!(
+                "The map is shown as for {} and cannot be changed so. Show it as Internal (View > Show as) to edit it.",
+                profile_audience(profile)
+            )
+        })
     }
 
     /// The file the map is saved in, if any.
@@ -293,6 +348,7 @@ impl StakemapApp {
             as_of: self.view.timeline.as_of,
             comparison: self.view.timeline.compare.clone(),
             trend: self.prefs.trend,
+            redaction: self.view.redaction,
         }
     }
 
@@ -317,6 +373,10 @@ impl StakemapApp {
             crate::analysis::observation_span(self.doc.map()).map(|(first, _)| first);
         self.view.layouts.reapply(&mut self.view.view_model);
         self.view.selection.retain_existing(self.doc.map());
+        if self.view.redaction.profile != RedactionProfile::Internal {
+            // What the profile leaves out cannot stay selected: the inspector would show it.
+            self.view.selection.retain_existing(&shown.map);
+        }
         self.view.view_model.show_selection(&self.view.selection);
     }
 
@@ -355,13 +415,19 @@ impl StakemapApp {
         egui::ScrollArea::vertical().show(ui, |ui| {
             self.view.inspector.trend = self.prefs.trend;
             let today = self.today();
-            self.view.inspector.ui(
-                ui,
-                today,
-                self.doc.map(),
-                &self.view.selection,
-                &mut self.commands,
-            );
+            if self.edits_refused().is_some() {
+                // Shown, not edited: the fields would show less than the map holds.
+                ui.disable();
+            }
+            let map = match self.view.shown.get() {
+                Some(shown) if self.view.redaction.profile != RedactionProfile::Internal => {
+                    &shown.map
+                }
+                _ => self.doc.map(),
+            };
+            self.view
+                .inspector
+                .ui(ui, today, map, &self.view.selection, &mut self.commands);
         });
     }
 
@@ -379,7 +445,7 @@ impl StakemapApp {
                 .show(ui, |ui| {
                     let mut trend = self.prefs.trend;
                     let (picked, changed) =
-                        attention_ui(ui, self.doc.map(), &attention, &mut trend);
+                        attention_ui(ui, self.displayed_map(), &attention, &mut trend);
                     if changed {
                         self.commands.push(Command::SetTrendSettings(trend));
                     }

@@ -8,6 +8,7 @@ use crate::analysis::{AttentionSubject, Moment, TrendSettings};
 use crate::edit::Edit;
 use crate::layout::for_map::MapLayout;
 use crate::model::{Date, Position, RelationshipKind, StakeholderId, StakeholderKind};
+use crate::redaction::{RedactionOptions, RedactionProfile};
 use std::path::PathBuf;
 
 /// Something the person asked the window to do.
@@ -44,9 +45,12 @@ pub enum Command {
     TogglePin,
     /// Log an interaction on the selected relationship (today, at its last strength).
     LogInteraction,
-    /// Copy the selected stakeholders to the system clipboard.
+    /// Copy the selected stakeholders to the system clipboard, under the partner profile
+    /// (no contact details, notes or recorded-by: the clipboard reaches other programs).
     Copy,
-    /// Copy, then delete, the selected stakeholders.
+    /// Copy the selected stakeholders with everything (the person chose to).
+    CopyEverything,
+    /// Copy (as [`Command::Copy`]), then delete, the selected stakeholders.
     Cut,
     /// Paste stakeholders copied as map text; at the pointer when it is on the canvas.
     Paste { text: String, at: Option<Position> },
@@ -68,8 +72,8 @@ pub enum Command {
     SaveAs,
     /// Save into this file (chosen in a file dialog).
     SaveTo(PathBuf),
-    /// Ask where to write the change report of the comparison shown.
-    SaveReport,
+    /// Ask where to write the change report of the comparison shown, under a profile.
+    SaveReport(RedactionProfile),
     /// Write the change report here.
     SaveReportTo(PathBuf),
     /// Close the window (asks first about unsaved changes).
@@ -100,6 +104,8 @@ pub enum Command {
     RerunLayout,
     /// Zoom to fit the whole map.
     ZoomToFit,
+    /// Show the map under a redaction profile (internal: everything, and editable).
+    ShowProfile(RedactionOptions),
 
     // Settings.
     /// What counts as rising, cooling or stale.

@@ -3,6 +3,7 @@
 
 use crate::analysis::Moment;
 use crate::model::{Date, Map};
+use crate::redaction::RedactionProfile;
 use egui::Ui;
 
 /// How many days the map moves per second while playing.
@@ -17,9 +18,22 @@ pub enum TimeAction {
     Compare(Option<(Moment, Moment)>),
     /// Keep a baseline of the map on this date under this name.
     SaveBaseline { name: String, date: Date },
-    /// Write the change report of the comparison to a file.
-    SaveReport,
+    /// Write the change report of the comparison to a file, under a profile.
+    SaveReport(RedactionProfile),
 }
+
+/// Who a change report is for, in the order offered.
+const REPORT_PROFILES: [(RedactionProfile, &str); 3] = [
+    (
+        RedactionProfile::Partner,
+        "For partners (no contact details, notes or recorded-by)...",
+    ),
+    (
+        RedactionProfile::Public,
+        "For the public (also no owners, no confidential stakeholders)...",
+    ),
+    (RedactionProfile::Internal, "Internal (everything)..."),
+];
 
 /// The time controls' state.
 #[derive(Default)]
@@ -169,9 +183,15 @@ impl Timeline {
                 if ui.button("Stop comparing").clicked() {
                     actions.push(TimeAction::Compare(None));
                 }
-                if ui.button("Save change report...").clicked() {
-                    actions.push(TimeAction::SaveReport);
-                }
+                ui.menu_button("Save change report", |ui| {
+                    for (profile, label) in REPORT_PROFILES {
+                        if ui.button(label).clicked() {
+                            actions.push(TimeAction::SaveReport(profile));
+                        }
+                    }
+                })
+                .response
+                .on_hover_text("A report leaves stakemap: choose what it may say");
             } else if ui
                 .add_enabled(valid, egui::Button::new("Show changes"))
                 .on_hover_text("Highlight what was added, removed, strengthened or weakened")

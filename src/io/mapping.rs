@@ -2,7 +2,7 @@
 //! converted by a stated rule, kept as a tag or a note, or dropped, with counts, and every
 //! bad row or element by file, line and column.
 
-use super::redaction::RedactionReport;
+use crate::redaction::RedactionReport;
 use std::collections::HashMap;
 use std::fmt;
 

@@ -1,5 +1,4 @@
-//! Reading and writing maps: the versioned RON map file, saved atomically; the redaction
-//! pass every output goes through; exports to and imports from the tools analysts use,
+//! Reading and writing maps: the versioned RON map file, saved atomically; exports to and imports from the tools analysts use,
 //! each with a mapping report; and CSV made safe for spreadsheets.
 //!
 //! For a window that saves what a person edits:
@@ -25,9 +24,11 @@ pub mod import;
 pub mod map_file;
 pub mod mapping;
 pub mod recovery;
-pub mod redaction;
 pub mod spreadsheet;
 
+pub use crate::redaction::{
+    ConfidentialAs, Redacted, RedactionOptions, RedactionProfile, RedactionReport, redact,
+};
 pub use atomic::{
     SaveError, SaveOptions, SaveWarning, Saved, backup_path, leftovers, lock_path, resolve_links,
     write_atomically, write_atomically_with,
@@ -42,6 +43,3 @@ pub use map_file::{
     parse, read_text, save, save_with, to_ron,
 };
 pub use mapping::{Action, Location, MappingReport, ReportEntry};
-pub use redaction::{
-    ConfidentialAs, Redacted, RedactionOptions, RedactionProfile, RedactionReport, redact,
-};

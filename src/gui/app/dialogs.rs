@@ -9,6 +9,7 @@ use crate::gui::shortcuts;
 use crate::io::SaveOptions;
 use crate::io::recovery::Recovered;
 use crate::model::{Position, RelationshipKind, StakeholderId, StakeholderKind};
+use crate::redaction::RedactionProfile;
 use egui::Pos2;
 use std::collections::VecDeque;
 use std::path::PathBuf;
@@ -93,6 +94,8 @@ pub(super) struct Dialogs {
     pub files: FileDialogs,
     /// Where the next Save as... leads, once a file is chosen.
     pub after_save_as: Option<Then>,
+    /// The profile of the change report whose file is being chosen.
+    pub report_profile: RedactionProfile,
 }
 
 impl Dialogs {
@@ -106,6 +109,7 @@ impl Dialogs {
             shortcuts: false,
             files: FileDialogs::new(),
             after_save_as: None,
+            report_profile: RedactionProfile::Partner,
         }
     }
 
@@ -247,7 +251,10 @@ impl StakemapApp {
             return;
         };
         let mut pick = None;
-        let map = self.doc.map();
+        let map = match self.view.shown.get() {
+            Some(shown) if self.view.redaction.profile != RedactionProfile::Internal => &shown.map,
+            _ => self.doc.map(),
+        };
         egui::Window::new("Find")
             .collapsible(false)
             .resizable(false)

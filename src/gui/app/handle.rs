@@ -15,6 +15,7 @@ use crate::io::{SaveError, SaveOptions};
 use crate::layout::for_map::MapLayout;
 use crate::layout::placement;
 use crate::model::{Position, Relationship, Stakeholder, StakeholderId};
+use crate::redaction::{RedactionOptions, RedactionProfile, redact};
 use egui::{Pos2, ViewportCommand};
 use std::path::Path;
 
@@ -24,9 +25,10 @@ const PASTE_OFFSET: (f32, f32) = (40.0, 40.0);
 impl StakemapApp {
     /// Carries out a command.
     pub(super) fn handle(&mut self, ctx: &egui::Context, command: Command) {
-        if self.read_only && command.changes_map() {
-            self.dialogs
-                .say("The map cannot be changed here (read-only).");
+        if command.changes_map()
+            && let Some(why) = self.edits_refused()
+        {
+            self.dialogs.say(why);
             return;
         }
         match command {
@@ -67,13 +69,13 @@ impl StakemapApp {
             }
             Command::TogglePin => self.toggle_pin(),
             Command::LogInteraction => self.log_interaction(),
-            Command::Copy | Command::Cut => {
+            Command::Copy | Command::Cut | Command::CopyEverything => {
                 let ids: Vec<_> = self.view.selection.stakeholders.iter().copied().collect();
                 if ids.is_empty() {
                     self.dialogs.say("Select stakeholders to copy.");
                     return;
                 }
-                ctx.copy_text(edit::copy(self.doc.map(), &ids));
+                ctx.copy_text(self.clipboard_text(&ids, command == Command::CopyEverything));
                 if command == Command::Cut {
                     self.delete_selection();
                 }
@@ -97,10 +99,12 @@ impl StakemapApp {
                 let then = self.dialogs.after_save_as.take();
                 self.save_to(&path, &SaveOptions::default(), then);
             }
-            Command::SaveReport => self
-                .dialogs
-                .files
-                .request(FilePurpose::SaveReport, "changes.md"),
+            Command::SaveReport(profile) => {
+                self.dialogs.report_profile = profile;
+                self.dialogs
+                    .files
+                    .request(FilePurpose::SaveReport, "changes.md");
+            }
             Command::SaveReportTo(path) => self.write_report(&path),
             Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
 
@@ -122,6 +126,7 @@ impl StakemapApp {
                 None => self.view.timeline.compare = None,
             },
             Command::ShowLayout(layout) => self.show_layout(layout),
+            Command::ShowProfile(options) => self.view.redaction = options,
             Command::ShowRings => match self.view.selection.stakeholders.first() {
                 Some(&centre) => self.show_layout(MapLayout::Radial(centre)),
                 None => self
@@ -626,12 +631,41 @@ impl StakemapApp {
         }
     }
 
-    /// The change report of the comparison shown, as Markdown or (for `.csv`) CSV.
+    /// The selected stakeholders as clipboard text: under the partner profile (the
+    /// clipboard reaches every program), or with everything when the person chose so.
+    fn clipboard_text(&mut self, ids: &[StakeholderId], everything: bool) -> String {
+        if everything {
+            return edit::copy(self.doc.map(), ids);
+        }
+        let partner = redact(
+            self.doc.map(),
+            RedactionOptions::new(RedactionProfile::Partner),
+        );
+        let text = edit::copy(partner.map(), ids);
+        // What was left out of these stakeholders, not of the whole map: said once a
+        // session, so that a person copying for another map learns of Copy everything.
+        let original = edit::copy(self.doc.map(), ids);
+        if text != original && !self.session.told_clipboard_profile {
+            self.session.told_clipboard_profile = true;
+            self.dialogs.say(
+                "Copied for partners: contact details, notes and recorded-by are left out of the clipboard. Edit > Copy everything keeps them.",
+            );
+        }
+        text
+    }
+
+    /// The change report of the comparison shown, as Markdown, CSV or JSON (by the file's
+    /// extension), under the profile chosen for it.
     fn write_report(&mut self, path: &Path) {
         let Some((from, to)) = &self.view.timeline.compare else {
             return;
         };
-        let Some(comparison) = Comparison::of(self.doc.map(), from, to, self.today()) else {
+        let options = RedactionOptions {
+            profile: self.dialogs.report_profile,
+            confidential_as: self.view.redaction.confidential_as,
+        };
+        let redacted = redact(self.doc.map(), options);
+        let Some(comparison) = Comparison::of(redacted.map(), from, to, self.today()) else {
             return;
         };
         let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
@@ -647,9 +681,15 @@ impl StakemapApp {
                 crate::io::write_atomically(path, |f| std::io::Write::write_all(f, text.as_bytes()))
                     .map_err(|e| e.to_string())
             });
-        if let Err(e) = written {
-            self.dialogs
-                .say(format!("The change report was not written: {e}"));
+        match written {
+            Ok(()) => self.dialogs.say(format!(
+                "Change report saved to {}; the {}.",
+                path.display(),
+                redacted.left_out()
+            )),
+            Err(e) => self
+                .dialogs
+                .say(format!("The change report was not written: {e}")),
         }
     }
 }

@@ -4,7 +4,35 @@ use super::StakemapApp;
 use crate::gui::command::Command;
 use crate::layout::for_map::MapLayout;
 use crate::model::StakeholderKind;
+use crate::redaction::{ConfidentialAs, RedactionOptions, RedactionProfile};
 use egui::Ui;
+
+/// The redaction profiles, in the order offered, with what each leaves out.
+const PROFILES: [(RedactionProfile, &str); 4] = [
+    (RedactionProfile::Internal, "everything, editable"),
+    (
+        RedactionProfile::Partner,
+        "no contact details, notes or recorded-by",
+    ),
+    (
+        RedactionProfile::Public,
+        "as partner, and no owners, descriptions of people or confidential stakeholders",
+    ),
+    (
+        RedactionProfile::Workshop,
+        "as public, for a projector in a room",
+    ),
+];
+
+/// A profile's name as a menu shows it: "Partner".
+fn profile_name(profile: RedactionProfile) -> &'static str {
+    match profile {
+        RedactionProfile::Internal => "Internal",
+        RedactionProfile::Partner => "Partner",
+        RedactionProfile::Public => "Public",
+        RedactionProfile::Workshop => "Workshop",
+    }
+}
 
 /// How the View menu and the toolbar name a layout.
 fn layout_label(layout: MapLayout) -> &'static str {
@@ -74,9 +102,17 @@ impl StakemapApp {
                 self.item(ui, "Pin or unpin", Command::TogglePin);
                 self.item(ui, "Log an interaction", Command::LogInteraction);
                 ui.separator();
+                self.item(ui, "Copy for partners (Ctrl+C)", Command::Copy);
+                self.item(
+                    ui,
+                    "Copy everything (contact details and notes too)",
+                    Command::CopyEverything,
+                );
+                ui.separator();
                 self.item(ui, "Select all", Command::SelectAll);
             });
             ui.menu_button("View", |ui| {
+                ui.menu_button("Show as", |ui| self.profile_menu_ui(ui));
                 self.item(ui, "Zoom to fit", Command::ZoomToFit);
                 self.item(ui, "Find...", Command::OpenFind);
                 let mut legend = self.prefs.show_legend;
@@ -146,7 +182,66 @@ impl StakemapApp {
             if ui.toggle_value(&mut legend, "Legend").changed() {
                 self.commands.push(Command::ToggleLegend);
             }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                self.profile_badge_ui(ui);
+            });
         });
+    }
+
+    /// The profile in force, always in sight: who the map is shown as for, and what that
+    /// leaves out (on hover). A click offers the other profiles.
+    fn profile_badge_ui(&mut self, ui: &mut Ui) {
+        let options = self.view.redaction;
+        let internal = options.profile == RedactionProfile::Internal;
+        let text = if internal {
+            egui::RichText::new("Shown as: Internal (everything)")
+        } else {
+            egui::RichText::new(format!(
+                "Shown as for {} · read-only",
+                super::profile_audience(options.profile)
+            ))
+            .strong()
+            .color(ui.visuals().warn_fg_color)
+        };
+        let left_out = self.left_out();
+        ui.menu_button(text, |ui| self.profile_menu_ui(ui))
+            .response
+            .on_hover_text(format!(
+                "{}.\nWhat is drawn, listed and shown in the inspector follows the profile.",
+                left_out
+            ));
+    }
+
+    /// The profiles to show the map under, each with what it leaves out.
+    fn profile_menu_ui(&mut self, ui: &mut Ui) {
+        let options = self.view.redaction;
+        for (profile, what) in PROFILES {
+            let label = format!("{}: {what}", profile_name(profile));
+            if ui.radio(options.profile == profile, label).clicked() {
+                self.commands.push(Command::ShowProfile(RedactionOptions {
+                    profile,
+                    ..options
+                }));
+            }
+        }
+        ui.separator();
+        let mut placeholders = options.confidential_as == ConfidentialAs::Placeholder;
+        if ui
+            .checkbox(
+                &mut placeholders,
+                "Confidential stakeholders as placeholders (public and workshop)",
+            )
+            .changed()
+        {
+            self.commands.push(Command::ShowProfile(RedactionOptions {
+                confidential_as: if placeholders {
+                    ConfidentialAs::Placeholder
+                } else {
+                    ConfidentialAs::Omitted
+                },
+                ..options
+            }));
+        }
     }
 
     fn layout_toolbar_ui(&mut self, ui: &mut Ui) {

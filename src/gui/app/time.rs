@@ -25,7 +25,7 @@ impl StakemapApp {
                 TimeAction::ShowAsOf(date) => Command::ShowAsOf(date),
                 TimeAction::Compare(moments) => Command::Compare(moments),
                 TimeAction::SaveBaseline { name, date } => Command::SaveBaseline { name, date },
-                TimeAction::SaveReport => Command::SaveReport,
+                TimeAction::SaveReport(profile) => Command::SaveReport(profile),
             });
         }
     }

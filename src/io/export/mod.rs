@@ -21,8 +21,8 @@ pub(crate) mod xml;
 
 use super::atomic::{SaveError, SaveOptions, Saved, write_atomically_with};
 use super::mapping::{Action, MappingReport};
-use super::redaction::Redacted;
 use crate::model::{Date, Map, Observation, Relationship, RelationshipKind, Tone};
+use crate::redaction::Redacted;
 use crate::style::Rgba;
 use std::fmt;
 use std::io::{BufWriter, Write};

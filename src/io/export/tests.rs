@@ -2,12 +2,12 @@
 //! free of what the redaction profile hides.
 
 use super::*;
-use crate::io::redaction::planted::{self, PARTNER_SECRETS, PUBLIC_SECRETS};
 use crate::io::{ConfidentialAs, RedactionOptions, RedactionProfile, redact};
 use crate::model::{
     InteractionKind, Observation, Position, Relationship, RelationshipId, Stakeholder,
     StakeholderId, StakeholderKind,
 };
+use crate::redaction::planted::{self, PARTNER_SECRETS, PUBLIC_SECRETS};
 use quick_xml::events::Event;
 
 fn export_all(
