@@ -170,18 +170,6 @@ pub struct Comparison {
     pub to_label: String,
 }
 
-/// The forms a change report takes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum ReportFormat {
-    /// A readable Markdown report.
-    #[default]
-    Markdown,
-    /// One row a change, for spreadsheets.
-    Csv,
-    /// For other programs.
-    Json,
-}
-
 impl Comparison {
     /// Compares `map` at two moments, or `None` when either names a baseline it lacks.
     pub fn of(map: &Map, from: &Moment, to: &Moment, today: Date) -> Option<Self> {
@@ -195,24 +183,6 @@ impl Comparison {
             from_label: from.label(map),
             to_label: to.label(map),
         })
-    }
-
-    /// The change report in a format.
-    pub fn report(&self, format: ReportFormat) -> Result<String, super::ReportError> {
-        let (d, before, after) = (&self.changes, &self.before, &self.after);
-        match format {
-            ReportFormat::Markdown => Ok(super::to_markdown(
-                d,
-                before,
-                after,
-                &self.from_label,
-                &self.to_label,
-            )),
-            ReportFormat::Csv => super::to_csv(d, before, after),
-            ReportFormat::Json => {
-                super::to_json(d, before, after, &self.from_label, &self.to_label)
-            }
-        }
     }
 }
 

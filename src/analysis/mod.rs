@@ -5,7 +5,7 @@
 //! - [`attention`]: what needs attention: cooling and stale relationships, unaddressed issues.
 //! - [`as_of`]: the map as it stood on a past date.
 //! - [`baseline`]: named snapshots of a date, and the map a snapshot describes.
-//! - [`diff`]: what changed between two maps, and change reports in Markdown, CSV and JSON.
+//! - [`diff`]: what changed between two maps (the change reports are in `io::report`).
 //! - [`find`]: stakeholders matching typed words, whatever the case, accents or Unicode form.
 
 pub mod as_of;
@@ -19,13 +19,8 @@ pub use as_of::{map_as_of, observation_dates, observation_span};
 pub use attention::{
     ADDRESSING_STRENGTH, AttentionItem, AttentionSubject, addresses, needs_attention,
 };
-pub use baseline::{
-    BASELINE_PREFIX, Comparison, Moment, MomentError, ReportFormat, baseline_map, capture,
-};
-pub use diff::{
-    Change, MapDiff, ReportError, StrengthChange, ToneChange, diff, relationship_name, to_csv,
-    to_json, to_markdown,
-};
+pub use baseline::{BASELINE_PREFIX, Comparison, Moment, MomentError, baseline_map, capture};
+pub use diff::{Change, MapDiff, StrengthChange, ToneChange, diff, relationship_name};
 pub use find::find;
 pub use trend::{Freshness, Trend, TrendReport, TrendSettings, relationship_trend};
 

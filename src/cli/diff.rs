@@ -4,9 +4,9 @@
 //! What the profile left out is said on standard error.
 
 use super::output::{Printer, err, load_failure, shown};
-use crate::analysis;
 use crate::analysis::{Comparison, Moment};
 use crate::io::RedactionOptions;
+use crate::io::report;
 use crate::model::{Date, Map};
 use clap::ValueEnum;
 use std::path::Path;
@@ -77,11 +77,11 @@ fn diff(
         return super::EXIT_ERROR; // every baseline was found just above
     };
     let format = match format {
-        ReportFormat::Md => analysis::ReportFormat::Markdown,
-        ReportFormat::Csv => analysis::ReportFormat::Csv,
-        ReportFormat::Json => analysis::ReportFormat::Json,
+        ReportFormat::Md => report::ReportFormat::Markdown,
+        ReportFormat::Csv => report::ReportFormat::Csv,
+        ReportFormat::Json => report::ReportFormat::Json,
     };
-    match comparison.report(format) {
+    match report::report(&comparison, format) {
         Ok(text) => {
             err(&redacted.left_out().sentence());
             out.text(text.trim_end());

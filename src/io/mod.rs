@@ -24,6 +24,7 @@ pub mod import;
 pub mod map_file;
 pub mod mapping;
 pub mod recovery;
+pub mod report;
 pub mod spreadsheet;
 
 pub use crate::redaction::{

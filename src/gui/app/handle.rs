@@ -4,13 +4,14 @@
 
 use super::StakemapApp;
 use super::dialogs::{AddDraft, Answer, ConnectDraft, Question, Refusal, Then};
-use crate::analysis::{AttentionSubject, Comparison, ReportFormat};
+use crate::analysis::{AttentionSubject, Comparison};
 use crate::document::Document;
 use crate::edit::{self, Edit};
 use crate::gui::canvas::CanvasEvent;
 use crate::gui::command::Command;
 use crate::gui::files::FilePurpose;
 use crate::gui::selection::{Selection, Single};
+use crate::io::report::{ReportFormat, report};
 use crate::io::{SaveError, SaveOptions};
 use crate::layout::for_map::MapLayout;
 use crate::layout::placement;
@@ -674,8 +675,7 @@ impl StakemapApp {
             Some("json") => ReportFormat::Json,
             _ => ReportFormat::Markdown,
         };
-        let written = comparison
-            .report(format)
+        let written = report(&comparison, format)
             .map_err(|e| e.to_string())
             .and_then(|text| {
                 crate::io::write_atomically(path, |f| std::io::Write::write_all(f, text.as_bytes()))
