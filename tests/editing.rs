@@ -566,7 +566,7 @@ fn a_read_only_map_is_saved_only_when_the_person_says_so_and_stays_read_only() {
 }
 
 #[test]
-fn saving_a_map_with_comments_warns_once_and_keeps_them_in_the_backup() {
+fn saving_a_map_with_comments_warns_once_and_keeps_them_beside_it_for_good() {
     let mut text = String::from("// Kept by the CDS office; ask Sam before changing.\n");
     text.push_str(&stakemap::io::to_ron(&stakemap::builtin::police_community()));
     text = text.replacen("stakeholders: [", "stakeholders: [ /* partners first */", 1);
@@ -593,11 +593,20 @@ fn saving_a_map_with_comments_warns_once_and_keeps_them_in_the_backup() {
         stakemap::io::load(&path).expect("loads"),
         *harness.state().map()
     );
-    let backup = stakemap::io::backup_path(&path);
-    assert_eq!(std::fs::read_to_string(backup).expect("backup"), text);
-    // The next save has nothing to warn about.
+    let commented = stakemap::io::commented_path(&path);
+    assert_eq!(std::fs::read_to_string(&commented).expect("kept"), text);
+    assert!(
+        harness
+            .state()
+            .messages()
+            .any(|m| m.contains("shared.ron.commented")),
+        "the person is told where the comments are"
+    );
+    // The next save has nothing to warn about, and the comments outlive it (the .bak
+    // now holds the first save).
     edited(&mut harness);
     ctrl(&mut harness, false, egui::Key::S);
     assert!(!harness.state().is_asking());
     assert!(!harness.state().is_dirty());
+    assert_eq!(std::fs::read_to_string(&commented).expect("kept"), text);
 }

@@ -576,6 +576,13 @@ fn format_refuses_to_drop_comments_unless_forced() {
         stakemap(&["format", "--check", &file]).status.code(),
         Some(0)
     );
+    // The comments outlive the next save, unlike the .bak, which it replaces.
+    let commented = io::commented_path(&path);
+    assert_eq!(fs::read_to_string(&commented).expect("kept"), COMMENTED);
+    assert!(text(&forced.stderr).contains(".commented"));
+    let again = stakemap(&["layout", &file, "--layout", "grid"]);
+    assert_eq!(again.status.code(), Some(0), "{}", text(&again.stderr));
+    assert_eq!(fs::read_to_string(&commented).expect("kept"), COMMENTED);
 }
 
 // 11. Leftovers.

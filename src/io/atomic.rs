@@ -115,6 +115,32 @@ pub enum SaveWarning {
         /// Why a replacement was not possible.
         why: &'static str,
     },
+    /// The file's hand-written comments, which the saved map cannot hold, were copied
+    /// with the text they annotate to a file that later saves leave alone.
+    #[error(
+        "{count} comment(s) of the file are not in the saved map; the text that had them is kept in {}",
+        copy.display()
+    )]
+    CommentsKept {
+        /// How many comments the file had.
+        count: usize,
+        /// Where the text with the comments is.
+        copy: PathBuf,
+    },
+    /// The file's comments were dropped and could not be kept in a copy.
+    #[error(
+        "{count} comment(s) of the file are dropped; they could not be kept in {}: {source}",
+        copy.display()
+    )]
+    CommentsNotKept {
+        /// How many comments the file had.
+        count: usize,
+        /// Where the copy would have been.
+        copy: PathBuf,
+        /// Why not.
+        #[source]
+        source: io::Error,
+    },
 }
 
 /// A save that did not happen. The file that was there before, its `.bak` and its folder
@@ -194,6 +220,15 @@ impl SaveError {
 pub fn backup_path(path: &Path) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(".bak");
+    PathBuf::from(name)
+}
+
+/// Where a save that drops a file's comments keeps the text that had them: the same name
+/// with `.commented` added (`map.ron` -> `map.ron.commented`). Unlike the `.bak`, later
+/// saves do not replace it, so the comments outlive the next save.
+pub fn commented_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".commented");
     PathBuf::from(name)
 }
 

@@ -63,7 +63,7 @@
 //!   bidirectional overrides as `\u{202e}`). Comments are not kept: [`LoadedMap`] counts
 //!   them, and [`save_with`] refuses to drop them unless asked.
 
-use super::atomic::{SaveError, SaveOptions, Saved, replace};
+use super::atomic::{SaveError, SaveOptions, SaveWarning, Saved, replace};
 use crate::model::text::must_escape;
 use crate::model::{
     Baseline, BaselineRelationship, Date, InteractionKind, Map, Observation, Problem, Relationship,
@@ -793,8 +793,24 @@ pub fn save(map: &Map, path: &Path) -> Result<(), SaveError> {
 /// Besides the errors of a save, a file on disk whose text has comments is refused with
 /// [`SaveError::CommentsDropped`] unless [`SaveOptions::drop_comments`] is set: the
 /// canonical form has no comments. Text that is not a readable map counts as none.
+///
+/// When the comments are dropped (the option is set), the text that had them is first
+/// copied to [`super::commented_path`] beside the file (links followed), and
+/// [`SaveWarning::CommentsKept`] says where: the `.bak` alone would lose them at the next
+/// save.
 pub fn save_with(map: &Map, path: &Path, options: &SaveOptions) -> Result<Saved, SaveError> {
     let text = to_ron(map);
+    // Read before the save replaces it; copied only once the save succeeded, so that a
+    // save that fails leaves nothing behind.
+    let commented = options
+        .drop_comments
+        .then(|| super::resolve_links(path).ok())
+        .flatten()
+        .and_then(|target| {
+            let permissions = std::fs::metadata(&target).ok()?.permissions();
+            Some((read_text(&target).ok()?, target, permissions))
+        })
+        .filter(|(old, ..)| comment_count(old) > 0);
     let check = |target: &Path| {
         if options.drop_comments {
             return Ok(());
@@ -809,5 +825,23 @@ pub fn save_with(map: &Map, path: &Path, options: &SaveOptions) -> Result<Saved,
             })
         }
     };
-    replace(path, options, check, |file| file.write_all(text.as_bytes()))
+    let mut saved = replace(path, options, check, |file| file.write_all(text.as_bytes()))?;
+    if let Some((old, target, permissions)) = commented {
+        let count = comment_count(&old);
+        let copy = super::commented_path(&target);
+        // A copy of an earlier save-anyway may be read-only like its map: replaced whole,
+        // and as private as the map (its permissions, not the umask's).
+        let _ = std::fs::remove_file(&copy);
+        let written = std::fs::write(&copy, old.as_bytes())
+            .and_then(|()| std::fs::set_permissions(&copy, permissions));
+        saved.warnings.push(match written {
+            Ok(()) => SaveWarning::CommentsKept { count, copy },
+            Err(source) => SaveWarning::CommentsNotKept {
+                count,
+                copy,
+                source,
+            },
+        });
+    }
+    Ok(saved)
 }

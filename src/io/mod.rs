@@ -31,8 +31,8 @@ pub use crate::redaction::{
     ConfidentialAs, Redacted, RedactionOptions, RedactionProfile, RedactionReport, redact,
 };
 pub use atomic::{
-    SaveError, SaveOptions, SaveWarning, Saved, backup_path, leftovers, lock_path, resolve_links,
-    write_atomically, write_atomically_with,
+    SaveError, SaveOptions, SaveWarning, Saved, backup_path, commented_path, leftovers, lock_path,
+    resolve_links, write_atomically, write_atomically_with,
 };
 pub use export::{
     ExportError, ExportFormat, ExportOptions, MixedDirections, export_bytes, export_files,

@@ -334,10 +334,11 @@ impl StakemapApp {
                     Refusal::Comments(count) => (
                         "Comments will be lost",
                         format!(
-                            "{file} has {count} comment{} written by hand. stakemap saves maps without comments, so saving drops {}. Save anyway? The file as it is now is kept as {}.bak.",
+                            "{file} has {count} comment{} written by hand. stakemap saves maps without comments, so saving drops {} from the map. Save anyway? The file as it is now, comments and all, is kept as {}, which later saves leave alone.",
                             if *count == 1 { "" } else { "s" },
                             if *count == 1 { "it" } else { "them" },
-                            path.file_name()
+                            crate::io::commented_path(path)
+                                .file_name()
                                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
                         ),
                         &[
