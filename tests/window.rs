@@ -384,9 +384,17 @@ fn rings_with_nothing_selected_say_why_nothing_happens() {
 fn esc_closes_the_shortcuts_list_and_the_unsaved_question() {
     let mut harness = builtin_app();
     press_key(&mut harness, egui::Key::F1);
-    assert!(harness.query_by_label("Esc closes this list.").is_some());
+    assert!(
+        harness
+            .query_by_label("Esc closes this list. Scroll for more.")
+            .is_some()
+    );
     press_key(&mut harness, egui::Key::Escape);
-    assert!(harness.query_by_label("Esc closes this list.").is_none());
+    assert!(
+        harness
+            .query_by_label("Esc closes this list. Scroll for more.")
+            .is_none()
+    );
 
     let id = cds(harness.state().map());
     harness.state_mut().select(Selection::stakeholder(id));
@@ -407,6 +415,64 @@ fn esc_closes_the_shortcuts_list_and_the_unsaved_question() {
     assert!(
         harness.state().is_dirty(),
         "Esc is Cancel: the changes stay"
+    );
+}
+
+#[test]
+fn esc_closes_an_open_menu_and_no_shortcut_fires_behind_it() {
+    let mut harness = builtin_app();
+    for (menu, item) in [
+        ("Edit", "Select all"),
+        ("View", "Find..."),
+        ("File", "Save as..."),
+    ] {
+        harness.get_by_role_and_label(Role::Button, menu).click();
+        harness.run();
+        assert!(harness.query_by_label(item).is_some(), "{menu} is open");
+        ctrl(&mut harness, false, egui::Key::N);
+        assert!(
+            !harness.state().is_asking() && harness.state().map().stakeholder_count() > 0,
+            "Ctrl+N does nothing behind the open {menu} menu"
+        );
+        press_key(&mut harness, egui::Key::Escape);
+        assert!(harness.query_by_label(item).is_none(), "Esc closes {menu}");
+    }
+    // With the menus closed, shortcuts work again.
+    press_key(&mut harness, egui::Key::F1);
+    assert!(
+        harness
+            .query_by_label("Esc closes this list. Scroll for more.")
+            .is_some()
+    );
+}
+
+fn harness_last(harness: &Harness<'_, StakemapApp>) -> egui::Rect {
+    harness.get_by_label("Scroll or pinch").rect()
+}
+
+#[test]
+fn the_shortcuts_list_scrolls_and_leaves_the_toolbar_in_sight() {
+    let mut harness = builtin_app();
+    press_key(&mut harness, egui::Key::F1);
+    let heading = harness
+        .get_by_label("Esc closes this list. Scroll for more.")
+        .rect();
+    let toolbar = harness.get_by_label("Add stakeholder").rect();
+    assert!(
+        heading.top() > toolbar.bottom(),
+        "the list opens below the toolbar"
+    );
+    // The last row is reached by scrolling the list: it ends inside the window.
+    let before = harness_last(&harness);
+    wheel_at(
+        &mut harness,
+        heading.center() + egui::vec2(0.0, 120.0),
+        -40.0,
+    );
+    let after = harness_last(&harness);
+    assert!(
+        after.bottom() <= 800.0,
+        "the last row can be read: {before:?} -> {after:?}"
     );
 }
 

@@ -139,7 +139,7 @@ pub static SHORTCUTS: &[(Command, KeyboardShortcut, &str)] = &[
 pub const POINTER_AND_CLIPBOARD: &[(&str, &str)] = &[
     (
         "Ctrl+C",
-        "Copy the selected stakeholders (between maps too)",
+        "Copy the selected stakeholders for partners: no contact details or notes (Edit > Copy everything keeps them)",
     ),
     ("Ctrl+X", "Cut the selected stakeholders"),
     (
@@ -157,12 +157,19 @@ pub const POINTER_AND_CLIPBOARD: &[(&str, &str)] = &[
 
 /// The commands whose shortcuts were pressed this frame.
 ///
+/// No shortcut fires while a menu or drop-down is open.
+///
 /// Single keys (N, C, P, F, Delete, digits...) never fire while a person types: not while
 /// a text field has the keyboard, nor while a dialog that takes text is open
 /// (`dialog_takes_keys`), nor while any widget holds the keyboard focus. `was_in_field`
 /// says a widget had the keyboard at the end of the last frame: egui lets go of it as soon
 /// as Esc arrives, before anything else sees the key, and that Esc belongs to the field.
 pub fn pressed(ctx: &egui::Context, dialog_takes_keys: bool, was_in_field: bool) -> Vec<Command> {
+    // An open menu or drop-down has the keys: Esc closes it (egui sees the key only if
+    // it is not taken here), and nothing fires behind it.
+    if egui::Popup::is_any_open(ctx) {
+        return Vec::new();
+    }
     let in_field = ctx.egui_wants_keyboard_input() || was_in_field;
     let typing = in_field || dialog_takes_keys || ctx.memory(|m| m.focused().is_some());
     let mut commands = Vec::new();

@@ -367,23 +367,31 @@ impl StakemapApp {
     }
 
     fn shortcuts_ui(&mut self, ctx: &egui::Context) {
+        // Below the menu and the toolbar, never taller than the window: the list scrolls.
+        let area = ctx.content_rect();
+        let top = area.top() + 90.0;
         egui::Window::new("Keyboard shortcuts")
             .open(&mut self.dialogs.shortcuts)
             .collapsible(false)
-            .default_pos(ctx.content_rect().center_top() + egui::vec2(-220.0, 90.0))
+            .resizable(false)
+            .pivot(egui::Align2::CENTER_TOP)
+            .fixed_pos(egui::pos2(area.center().x, top))
+            .max_height((area.bottom() - top - 60.0).max(120.0))
             .show(ctx, |ui| {
-                ui.weak("Esc closes this list.");
-                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for (_, shortcut, what) in shortcuts::SHORTCUTS {
-                        ui.monospace(shortcuts::describe(ctx, shortcut));
-                        ui.label(*what);
-                        ui.end_row();
-                    }
-                    for (keys, what) in shortcuts::POINTER_AND_CLIPBOARD {
-                        ui.monospace(*keys);
-                        ui.label(*what);
-                        ui.end_row();
-                    }
+                ui.weak("Esc closes this list. Scroll for more.");
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                        for (_, shortcut, what) in shortcuts::SHORTCUTS {
+                            ui.monospace(shortcuts::describe(ctx, shortcut));
+                            ui.label(*what);
+                            ui.end_row();
+                        }
+                        for (keys, what) in shortcuts::POINTER_AND_CLIPBOARD {
+                            ui.monospace(*keys);
+                            ui.label(*what);
+                            ui.end_row();
+                        }
+                    });
                 });
             });
     }
