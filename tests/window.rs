@@ -560,15 +560,15 @@ fn a_click_on_a_stakeholder_moves_nothing() {
 }
 
 /// Whether a stakeholder's circle overlaps another's.
+/// Whether a stakeholder's symbol or name covers another's, or is covered by it.
 fn overlaps_another(map: &Map, id: StakeholderId) -> bool {
-    let s = map.stakeholder(id).expect("there");
-    let p = s.position.expect("placed");
-    let r = stakemap::style::node_radius(s.influence);
-    map.stakeholders().filter(|o| o.id != id).any(|o| {
-        let q = o.position.expect("placed");
-        let d = ((p.0 - q.0).powi(2) + (p.1 - q.1).powi(2)).sqrt();
-        d < r + stakemap::style::node_radius(o.influence)
-    })
+    use stakemap::layout::placement::Footprint;
+    let footprint =
+        |s: &stakemap::model::Stakeholder| Footprint::of(s, s.position.expect("placed"));
+    let mine = footprint(map.stakeholder(id).expect("there"));
+    map.stakeholders()
+        .filter(|o| o.id != id)
+        .any(|o| !mine.clear_of(&footprint(o)))
 }
 
 #[test]
@@ -595,6 +595,14 @@ fn paste_lands_at_the_pointer_and_never_on_top_of_another() {
         assert_ne!(new, id);
         pasted.push(new);
     }
+    // Duplicated too (Ctrl+D), each lands clear of the others and their names.
+    harness
+        .state_mut()
+        .select(Selection::stakeholder(pasted[1]));
+    harness.run();
+    ctrl(&mut harness, false, egui::Key::D);
+    pasted.extend(harness.state().selection().stakeholders.first().copied());
+    assert_eq!(pasted.len(), 3, "Ctrl+D made one");
     let map = harness.state().map();
     for &new in &pasted {
         assert!(!overlaps_another(map, new), "{new} is hidden under another");
