@@ -302,6 +302,21 @@ fn tags_are_typed_one_after_another_without_reaching_the_canvas() {
     assert!(tags.contains(&"housing-coop".to_owned()), "{tags:?}");
     assert_eq!(map.stakeholder_count(), count, "N never fired");
     assert_eq!(*harness.state().selection(), Selection::stakeholder(id));
+    // A click elsewhere leaves the field for good: the keys are the map's again.
+    type_keys(&mut harness, "youth");
+    let heading = harness.get_by_label("Inspector").rect().center();
+    click_at(&mut harness, heading);
+    assert!(
+        !harness.ctx.egui_wants_keyboard_input(),
+        "no field has the keyboard after a click elsewhere"
+    );
+    let map = harness.state().map();
+    assert!(
+        map.stakeholder(id)
+            .expect("cds")
+            .tags
+            .contains(&"youth".to_owned())
+    );
 }
 
 #[test]
