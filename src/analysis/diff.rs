@@ -1,7 +1,7 @@
 //! What changed between two maps (two dates of one map, or two saved baselines). The
 //! change report that says it in words is written by [`crate::io::report`].
 
-use crate::model::{Map, Relationship, RelationshipId, StakeholderId, Tone};
+use crate::model::{Map, RelationshipId, StakeholderId, Tone};
 use serde::Serialize;
 
 /// What happened to a stakeholder or relationship between two moments being compared.
@@ -148,16 +148,7 @@ pub fn diff(before: &Map, after: &Map) -> MapDiff {
 /// the map.
 pub fn relationship_name(map: &Map, id: RelationshipId) -> String {
     map.relationship(id)
-        .map_or_else(|| id.to_string(), |r| named(map, r))
-}
-
-fn named(map: &Map, r: &Relationship) -> String {
-    let end = |id: StakeholderId| {
-        map.stakeholder(id)
-            .map_or_else(|| id.to_string(), |s| s.name.clone())
-    };
-    let joint = if r.directed { "→" } else { "—" };
-    format!("{} {joint} {}", end(r.from()), end(r.to()))
+        .map_or_else(|| id.to_string(), |r| map.relationship_name(r, false))
 }
 
 #[cfg(test)]
