@@ -15,6 +15,7 @@ pub mod builtin;
 pub mod cli;
 pub mod document;
 pub mod edit;
+pub mod errors;
 pub mod fonts;
 pub mod gui;
 pub mod io;

@@ -5,6 +5,7 @@
 
 use super::output::{Printer, err, load_failure, shown};
 use crate::analysis::{Comparison, Moment};
+use crate::errors::said;
 use crate::io::RedactionOptions;
 use crate::io::report;
 use crate::model::{Date, Map};
@@ -88,7 +89,7 @@ fn diff(
             super::EXIT_OK
         }
         Err(e) => {
-            err(&format!("error: cannot write the report: {e}"));
+            err(&format!("error: cannot write the report: {}", said(&e)));
             super::EXIT_ERROR
         }
     }

@@ -96,7 +96,7 @@ pub enum SaveWarning {
         now_group: u32,
     },
     /// The previous version could not be kept as `NAME.bak`.
-    #[error("could not keep the previous version as {}: {source}", backup.display())]
+    #[error("could not keep the previous version as {}", backup.display())]
     BackupNotKept {
         /// Where it would have been.
         backup: PathBuf,
@@ -129,7 +129,7 @@ pub enum SaveWarning {
     },
     /// The file's comments were dropped and could not be kept in a copy.
     #[error(
-        "{count} comment(s) of the file are dropped; they could not be kept in {}: {source}",
+        "{count} comment(s) of the file are dropped; they could not be kept in {}",
         copy.display()
     )]
     CommentsNotKept {
@@ -190,7 +190,7 @@ pub enum SaveError {
         path: PathBuf,
     },
     /// A step of the save failed.
-    #[error("could not save {}: {what}: {source}", path.display())]
+    #[error("could not save {}: {what}", path.display())]
     Io {
         /// The file that was to be written.
         path: PathBuf,
@@ -805,8 +805,9 @@ mod tests {
             Err(io::Error::other("disk full"))
         })
         .expect_err("the write fails");
-        assert!(err.to_string().contains("disk full"), "{err}");
-        assert!(err.to_string().contains("map.ron"), "{err}");
+        let said = crate::errors::said(&err);
+        assert!(said.contains("disk full"), "{said}");
+        assert!(said.contains("map.ron"), "{said}");
         assert_eq!(fs::read_to_string(&path).expect("read"), "precious");
         assert_eq!(
             fs::read_to_string(backup_path(&path)).expect("read"),

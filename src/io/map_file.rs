@@ -94,7 +94,7 @@ const RECURSION_LIMIT: usize = 32;
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be read at all.
-    #[error("{origin}: cannot read: {source}")]
+    #[error("{origin}: cannot read")]
     Io {
         /// The file.
         origin: String,

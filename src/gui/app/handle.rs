@@ -7,6 +7,7 @@ use super::dialogs::{AddDraft, Answer, ConnectDraft, Question, Refusal, Then};
 use crate::analysis::{AttentionSubject, Comparison};
 use crate::document::Document;
 use crate::edit::{self, Edit};
+use crate::errors::said;
 use crate::gui::canvas::CanvasEvent;
 use crate::gui::command::Command;
 use crate::gui::files::FilePurpose;
@@ -209,7 +210,7 @@ impl StakemapApp {
             }
             Err(e) => {
                 self.dialogs
-                    .say(format!("That change could not be made: {e}"));
+                    .say(format!("That change could not be made: {}", said(&e)));
                 false
             }
         }
@@ -239,7 +240,7 @@ impl StakemapApp {
         }
         if let Err(e) = self.doc.apply_as(Edit::MoveStakeholders(moves), "Lay out") {
             self.dialogs
-                .say(format!("The layout could not be stored: {e}"));
+                .say(format!("The layout could not be stored: {}", said(&e)));
         }
     }
 
@@ -366,7 +367,7 @@ impl StakemapApp {
                     self.set_selection(Selection::stakeholders(new));
                 }
             }
-            Err(e) => self.dialogs.say(format!("Nothing to paste: {e}")),
+            Err(e) => self.dialogs.say(format!("Nothing to paste: {}", said(&e))),
         }
     }
 
@@ -506,7 +507,7 @@ impl StakemapApp {
                 }
                 self.prefs.remember(path);
                 for warning in saved.warnings {
-                    self.dialogs.say(format!("Saved, but {warning}."));
+                    self.dialogs.say(format!("Saved, but {}.", said(&warning)));
                 }
                 if let Some(then) = then {
                     self.proceed(then);
@@ -536,7 +537,7 @@ impl StakemapApp {
             }
             Err(e) => {
                 self.dialogs
-                    .say(format!("{e}\nThe file on disk is as it was."));
+                    .say(format!("{}\nThe file on disk is as it was.", said(&e)));
             }
         }
     }
@@ -549,7 +550,7 @@ impl StakemapApp {
             }
             Err(e) => self
                 .dialogs
-                .say(format!("{e}\nThe map on screen is as it was.")),
+                .say(format!("{}\nThe map on screen is as it was.", said(&e))),
         }
     }
 
@@ -667,10 +668,10 @@ impl StakemapApp {
             _ => ReportFormat::Markdown,
         };
         let written = report(&comparison, format)
-            .map_err(|e| e.to_string())
+            .map_err(|e| said(&e))
             .and_then(|text| {
                 crate::io::write_atomically(path, |f| std::io::Write::write_all(f, text.as_bytes()))
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| said(&e))
             });
         match written {
             Ok(()) => self.dialogs.say(format!(

@@ -152,13 +152,13 @@ pub struct ExportOptions {
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     /// Writing failed.
-    #[error("could not write the export: {0}")]
+    #[error("could not write the export")]
     Io(#[from] std::io::Error),
     /// The CSV writer failed.
-    #[error("could not write the CSV: {0}")]
+    #[error("could not write the CSV")]
     Csv(#[from] csv::Error),
     /// The JSON writer failed.
-    #[error("could not write the JSON: {0}")]
+    #[error("could not write the JSON")]
     Json(#[from] serde_json::Error),
     /// Saving a file failed; the file that was there is untouched.
     #[error(transparent)]
