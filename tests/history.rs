@@ -176,5 +176,5 @@ fn a_baseline_saved_in_the_window_is_kept_in_the_map_and_undoable() {
     harness.key_press(egui::Key::Escape);
     harness.run_steps(1);
     ctrl(&mut harness, false, egui::Key::Z);
-    assert!(harness.state().map().baselines.is_empty());
+    assert!(harness.state().map().baselines().is_empty());
 }

@@ -228,11 +228,11 @@ fn moment_picker(ui: &mut Ui, id: &str, text: &mut String, map: &Map, label: egu
         )
         .labelled_by(label)
         .changed();
-    if !map.baselines.is_empty() {
+    if !map.baselines().is_empty() {
         egui::ComboBox::from_id_salt(id)
             .selected_text("Baselines")
             .show_ui(ui, |ui| {
-                for b in &map.baselines {
+                for b in map.baselines() {
                     if ui.button(format!("{} ({})", b.name, b.date)).clicked() {
                         text.clone_from(&b.name);
                         changed = true;

@@ -607,7 +607,7 @@ fn into_map(file: MapFile<'_>) -> Result<(Map, bool), Vec<Problem>> {
                 };
                 // Stable sorts: duplicates, reported by validation, keep their order.
                 baseline.sort();
-                map.baselines.push(baseline);
+                map.baselines_unchecked().push(baseline);
             }
             Err(e) => problems.push(Problem::new(
                 Subject::Baseline(record.name.into_owned()),
@@ -615,7 +615,7 @@ fn into_map(file: MapFile<'_>) -> Result<(Map, bool), Vec<Problem>> {
             )),
         }
     }
-    map.baselines
+    map.baselines_unchecked()
         .sort_by(|a, b| (a.date, &a.name).cmp(&(b.date, &b.name)));
     let composed = map.compose_text();
     problems.extend(map.validate());
@@ -640,7 +640,7 @@ pub fn to_ron(map: &Map) -> String {
         };
         &composed
     };
-    let mut baselines: Vec<&Baseline> = map.baselines.iter().collect();
+    let mut baselines: Vec<&Baseline> = map.baselines().iter().collect();
     baselines.sort_by(|a, b| (a.date, &a.name).cmp(&(b.date, &b.name)));
     let file = MapFile {
         format: Cow::Borrowed(FORMAT_MARKER),

@@ -221,11 +221,11 @@ fn report_for(shown: &Redacted<'_>, format: ExportFormat) -> MappingReport {
     report.relationships = map.relationship_count();
     report.observations = map.observation_count();
     report.left_out = Some(*shown.left_out());
-    if !map.baselines.is_empty() {
+    if !map.baselines().is_empty() {
         report.note_n(
             Action::Dropped,
             "baselines: no exchange format has a place for them (they stay in the map file)",
-            map.baselines.len(),
+            map.baselines().len(),
         );
     }
     report
