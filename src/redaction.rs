@@ -59,6 +59,16 @@ impl RedactionProfile {
         self != Self::Internal
     }
 
+    /// The one of the two that shows less: of partner and public, public.
+    pub fn stricter(self, other: Self) -> Self {
+        let rank = |p: Self| Self::ALL.iter().position(|&q| q == p).unwrap_or(0);
+        if rank(other) > rank(self) {
+            other
+        } else {
+            self
+        }
+    }
+
     /// Whether the profile is public-grade (public or workshop).
     fn is_public(self) -> bool {
         matches!(self, Self::Public | Self::Workshop)

@@ -112,7 +112,8 @@ impl StakemapApp {
 
             Command::Select(selection) => self.set_selection(selection),
             Command::SelectAll => {
-                let all: Vec<_> = self.doc.map().stakeholders().map(|s| s.id).collect();
+                // Every stakeholder drawn: not those the profile in force leaves out.
+                let all: Vec<_> = self.displayed_map().stakeholders().map(|s| s.id).collect();
                 self.set_selection(Selection::stakeholders(all));
             }
             Command::Escape => {
@@ -626,15 +627,24 @@ impl StakemapApp {
 
     /// The selected stakeholders as clipboard text: under the partner profile (the
     /// clipboard reaches every program), or with everything when the person chose so.
+    ///
+    /// While the map is shown under a profile, the clipboard gets no more than it shows:
+    /// the stricter of partner and that profile, and Copy everything is that too.
     fn clipboard_text(&mut self, ids: &[StakeholderId], everything: bool) -> String {
-        if everything {
+        let shown = self.view.redaction;
+        let internal = shown.profile == RedactionProfile::Internal;
+        if everything && internal {
             return edit::copy(self.doc.map(), ids);
         }
-        let partner = redact(
-            self.doc.map(),
-            RedactionOptions::new(RedactionProfile::Partner),
-        );
-        let text = edit::copy(partner.map(), ids);
+        let options = RedactionOptions {
+            profile: shown.profile.stricter(RedactionProfile::Partner),
+            ..shown
+        };
+        let redacted = redact(self.doc.map(), options);
+        let text = edit::copy(redacted.map(), ids);
+        if !internal {
+            return text;
+        }
         // What was left out of these stakeholders, not of the whole map: said once a
         // session, so that a person copying for another map learns of Copy everything.
         let original = edit::copy(self.doc.map(), ids);
