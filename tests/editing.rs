@@ -610,3 +610,35 @@ fn saving_a_map_with_comments_warns_once_and_keeps_them_beside_it_for_good() {
     assert!(!harness.state().is_dirty());
     assert_eq!(std::fs::read_to_string(&commented).expect("kept"), text);
 }
+
+#[test]
+fn saving_over_a_file_another_program_changed_asks_first() {
+    let original = stakemap::io::to_ron(&stakemap::builtin::police_community());
+    let (_dir, path, mut harness) = opened(&original);
+    // Another program (an editor, a sync client) changes the file while the map is open.
+    let theirs = original.replacen("Police and Community Mind Map", "Their title", 1);
+    std::fs::write(&path, &theirs).expect("written");
+    edited(&mut harness);
+    ctrl(&mut harness, false, egui::Key::S);
+    harness.get_by_label("Changed by another program");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        theirs,
+        "Cancel writes nothing"
+    );
+    ctrl(&mut harness, false, egui::Key::S);
+    harness.get_by_label("Save anyway").click();
+    harness.run_steps(2);
+    assert!(!harness.state().is_dirty());
+    assert_eq!(
+        stakemap::io::load(&path).expect("loads"),
+        *harness.state().map()
+    );
+    assert_eq!(
+        std::fs::read_to_string(stakemap::io::backup_path(&path)).expect("backup"),
+        theirs,
+        "their version is kept"
+    );
+}

@@ -44,6 +44,8 @@ pub(super) enum Refusal {
     ReadOnly,
     /// The file has this many comments, which the save would drop.
     Comments(usize),
+    /// Another program changed the file since it was opened or last saved.
+    ChangedOnDisk,
 }
 
 /// An answer to the question asked.
@@ -328,6 +330,19 @@ impl StakemapApp {
                         ),
                         &[
                             ("Save anyway", Answer::SaveAnyway),
+                            ("Cancel", Answer::Cancel),
+                        ],
+                    ),
+                    Refusal::ChangedOnDisk => (
+                        "Changed by another program",
+                        format!(
+                            "{file} was changed by another program since you opened or saved it. Save the map on screen over it (the file's version is kept as {}.bak), or reload the file and lose your changes?",
+                            path.file_name()
+                                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                        ),
+                        &[
+                            ("Save anyway", Answer::SaveAnyway),
+                            ("Reload", Answer::Reload),
                             ("Cancel", Answer::Cancel),
                         ],
                     ),

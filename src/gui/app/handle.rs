@@ -500,6 +500,17 @@ impl StakemapApp {
     /// the save would drop is not written: the person is asked first, and the answer
     /// retries with that refusal lifted (see [`Question::SaveAnyway`]).
     fn save_to(&mut self, path: &Path, options: &SaveOptions, then: Option<Then>) {
+        // Another program changed the map's own file since it was opened or saved: saving
+        // would replace that change without a word. Asked before anything else.
+        if self.doc.path() == Some(path) && self.doc.changed_on_disk() {
+            self.dialogs.question = Some(Question::SaveAnyway {
+                path: path.to_path_buf(),
+                refusal: Refusal::ChangedOnDisk,
+                options: options.clone(),
+                then,
+            });
+            return;
+        }
         let old_recovery = self.doc.recovery_path(self.session.data_folder.as_deref());
         match self.doc.save_with(path, options) {
             Ok(saved) => {
@@ -598,10 +609,21 @@ impl StakemapApp {
                     path,
                     options,
                     then,
-                    ..
+                    refusal,
                 },
                 Answer::SaveAnyway,
-            ) => self.save_to(&path, &options, then),
+            ) => {
+                if let Refusal::ChangedOnDisk = refusal {
+                    // The person chose the map on screen over the file's new text.
+                    self.doc.keep_mine();
+                }
+                self.save_to(&path, &options, then);
+            }
+            (Question::SaveAnyway { .. }, Answer::Reload) => {
+                if let Some(path) = self.doc.path().map(Path::to_path_buf) {
+                    self.open(&path);
+                }
+            }
             (Question::Unsaved(then), Answer::Discard) => self.proceed(then),
             (Question::Recover(found, _), Answer::Recover) => {
                 let path = self.doc.path().map(Path::to_path_buf);
