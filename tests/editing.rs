@@ -609,6 +609,27 @@ fn saving_a_map_with_comments_warns_once_and_keeps_them_beside_it_for_good() {
     assert!(!harness.state().is_asking());
     assert!(!harness.state().is_dirty());
     assert_eq!(std::fs::read_to_string(&commented).expect("kept"), text);
+
+    // A comment added by hand later is kept too, beside the first copy, not over it.
+    let saved = std::fs::read_to_string(&path).expect("read");
+    let annotated = format!("// Added after the first save.\n{saved}");
+    std::fs::write(&path, &annotated).expect("written");
+    edited(&mut harness);
+    ctrl(&mut harness, false, egui::Key::S);
+    harness.get_by_label("Changed by another program");
+    harness.get_by_label("Save anyway").click();
+    harness.run_steps(4);
+    harness.get_by_label("Comments will be lost");
+    harness.get_by_label("Save anyway").click();
+    harness.run_steps(2);
+    assert!(!harness.state().is_dirty());
+    assert_eq!(std::fs::read_to_string(&commented).expect("kept"), text);
+    let mut second = commented.as_os_str().to_owned();
+    second.push(".2");
+    assert_eq!(
+        std::fs::read_to_string(std::path::PathBuf::from(second)).expect("kept beside"),
+        annotated
+    );
 }
 
 #[test]

@@ -225,11 +225,30 @@ pub fn backup_path(path: &Path) -> PathBuf {
 
 /// Where a save that drops a file's comments keeps the text that had them: the same name
 /// with `.commented` added (`map.ron` -> `map.ron.commented`). Unlike the `.bak`, later
-/// saves do not replace it, so the comments outlive the next save.
+/// saves do not replace it, so the comments outlive the next save (a later save that drops
+/// comments again writes [`next_commented_path`]).
 pub fn commented_path(path: &Path) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(".commented");
     PathBuf::from(name)
+}
+
+/// Where the next save that drops comments of `path` keeps them: [`commented_path`] when
+/// that is free, else the first free of `NAME.commented.2`, `.3`, ...: a copy once kept is
+/// never replaced, so comments added by hand after an earlier save-anyway are kept too.
+pub fn next_commented_path(path: &Path) -> PathBuf {
+    let first = commented_path(path);
+    if fs::symlink_metadata(&first).is_err() {
+        return first;
+    }
+    (2u32..)
+        .map(|n| {
+            let mut name = first.as_os_str().to_owned();
+            name.push(format!(".{n}"));
+            PathBuf::from(name)
+        })
+        .find(|p| fs::symlink_metadata(p).is_err())
+        .unwrap_or(first)
 }
 
 /// The lock file that saves of `path` take: `.NAME.lock` beside it (`map.ron` ->

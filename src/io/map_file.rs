@@ -795,7 +795,7 @@ pub fn save(map: &Map, path: &Path) -> Result<(), SaveError> {
 /// canonical form has no comments. Text that is not a readable map counts as none.
 ///
 /// When the comments are dropped (the option is set), the text that had them is first
-/// copied to [`super::commented_path`] beside the file (links followed), and
+/// copied to [`super::next_commented_path`] beside the file (links followed), and
 /// [`SaveWarning::CommentsKept`] says where: the `.bak` alone would lose them at the next
 /// save.
 pub fn save_with(map: &Map, path: &Path, options: &SaveOptions) -> Result<Saved, SaveError> {
@@ -828,10 +828,8 @@ pub fn save_with(map: &Map, path: &Path, options: &SaveOptions) -> Result<Saved,
     let mut saved = replace(path, options, check, |file| file.write_all(text.as_bytes()))?;
     if let Some((old, target, permissions)) = commented {
         let count = comment_count(&old);
-        let copy = super::commented_path(&target);
-        // A copy of an earlier save-anyway may be read-only like its map: replaced whole,
-        // and as private as the map (its permissions, not the umask's).
-        let _ = std::fs::remove_file(&copy);
+        let copy = super::next_commented_path(&target);
+        // As private as the map (its permissions, not the umask's).
         let written = std::fs::write(&copy, old.as_bytes())
             .and_then(|()| std::fs::set_permissions(&copy, permissions));
         saved.warnings.push(match written {

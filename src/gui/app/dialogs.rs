@@ -352,9 +352,11 @@ impl StakemapApp {
                             "{file} has {count} comment{} written by hand. stakemap saves maps without comments, so saving drops {} from the map. Save anyway? The file as it is now, comments and all, is kept as {}, which later saves leave alone.",
                             if *count == 1 { "" } else { "s" },
                             if *count == 1 { "it" } else { "them" },
-                            crate::io::commented_path(path)
-                                .file_name()
-                                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                            crate::io::next_commented_path(
+                                &crate::io::resolve_links(path).unwrap_or_else(|_| path.clone())
+                            )
+                            .file_name()
+                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
                         ),
                         &[
                             ("Save anyway", Answer::SaveAnyway),
