@@ -7,7 +7,7 @@ mod common;
 use common::{app_on, ctrl, id_named, type_into};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use stakemap::gui::{Selection, StakemapApp};
 use stakemap::model::{Map, RelationshipKind, StakeholderKind};
 
@@ -330,6 +330,34 @@ fn find_selects_and_centres_the_match() {
     assert!(
         (on_screen.x - centre.x).abs() < 60.0,
         "{on_screen:?} near {centre:?}"
+    );
+}
+
+#[test]
+fn find_offers_every_match_not_the_first_dozen() {
+    let map = stakemap::builtin::police_community();
+    let citywide = map.stakeholders().filter(|s| s.area == "Citywide").count();
+    assert!(
+        citywide > 12,
+        "the built-in map has many citywide stakeholders"
+    );
+    let mut harness = app_on(map, None);
+    ctrl(&mut harness, false, egui::Key::F);
+    type_into(&mut harness, "Name, tag, sector or area", "citywide");
+    harness.run_steps(2);
+    let offered = harness
+        .get_all_by_role(Role::Button)
+        .filter(|b| {
+            b.accesskit_node()
+                .label()
+                .is_some_and(|l| l.contains(" · "))
+        })
+        .count();
+    assert_eq!(offered, citywide);
+    assert!(
+        harness
+            .query_by_label_contains(&format!("{citywide} match"))
+            .is_some()
     );
 }
 

@@ -267,18 +267,29 @@ impl StakemapApp {
                 if !field.has_focus() && !field.lost_focus() {
                     field.request_focus();
                 }
-                let results = crate::analysis::find(map, query, 12);
+                // Every match, in a list that scrolls: none is out of reach.
+                let results = crate::analysis::find(map, query, usize::MAX);
                 let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if enter {
                     pick = results.first().copied();
                 }
-                for id in &results {
-                    if let Some(s) = map.stakeholder(*id)
-                        && ui.button(format!("{} · {}", s.name, s.kind)).clicked()
-                    {
-                        pick = Some(*id);
-                    }
+                if results.len() > 1 {
+                    ui.weak(format!(
+                        "{} match; Enter takes the first, or scroll.",
+                        results.len()
+                    ));
                 }
+                egui::ScrollArea::vertical()
+                    .max_height(ctx.content_rect().height() * 0.5)
+                    .show(ui, |ui| {
+                        for id in &results {
+                            if let Some(s) = map.stakeholder(*id)
+                                && ui.button(format!("{} · {}", s.name, s.kind)).clicked()
+                            {
+                                pick = Some(*id);
+                            }
+                        }
+                    });
                 if !query.trim().is_empty() && results.is_empty() {
                     ui.weak("No stakeholder matches.");
                 }
