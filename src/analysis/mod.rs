@@ -6,11 +6,14 @@
 //! - [`as_of`]: the map as it stood on a past date.
 //! - [`baseline`]: named snapshots of a date, and the map a snapshot describes.
 //! - [`diff`]: what changed between two maps, and change reports in Markdown, CSV and JSON.
+//! - [`metrics`]: social network metrics (degree, betweenness, closeness, eigenvector,
+//!   PageRank, components, cut points, bridges, communities), keyed by stakeholder id.
 
 pub mod as_of;
 pub mod attention;
 pub mod baseline;
 pub mod diff;
+pub mod metrics;
 pub mod trend;
 
 pub use as_of::{map_as_of, observation_dates, observation_span};
@@ -21,6 +24,10 @@ pub use baseline::{Comparison, Moment, ReportFormat, baseline_map, capture};
 pub use diff::{
     MapDiff, ReportError, StrengthChange, ToneChange, diff, relationship_name, to_csv, to_json,
     to_markdown,
+};
+pub use metrics::{
+    Bridge, GraphMetrics, Metric, MetricSettings, NetworkMetrics, StakeholderMetrics, modularity,
+    network_metrics,
 };
 pub use trend::{Freshness, Trend, TrendReport, TrendSettings, relationship_trend};
 
