@@ -6,6 +6,8 @@
 //! - [`as_of`]: the map as it stood on a past date.
 //! - [`baseline`]: named snapshots of a date, and the map a snapshot describes.
 //! - [`diff`]: what changed between two maps, and change reports in Markdown, CSV and JSON.
+//! - [`findings`]: what the metrics mean for a planner: brokers, single points of failure,
+//!   partnerships that hang on one officer, engagement gaps, isolates.
 //! - [`metrics`]: social network metrics (degree, betweenness, closeness, eigenvector,
 //!   PageRank, components, cut points, bridges, communities), keyed by stakeholder id.
 
@@ -13,18 +15,21 @@ pub mod as_of;
 pub mod attention;
 pub mod baseline;
 pub mod diff;
+pub mod findings;
 pub mod metrics;
 pub mod trend;
 
 pub use as_of::{map_as_of, observation_dates, observation_span};
 pub use attention::{
-    ADDRESSING_STRENGTH, AttentionItem, AttentionSubject, addresses, needs_attention,
+    ADDRESSING_STRENGTH, AttentionItem, AttentionKind, AttentionSubject, addresses,
+    needs_attention, needs_attention_with_findings,
 };
 pub use baseline::{Comparison, Moment, ReportFormat, baseline_map, capture};
 pub use diff::{
     MapDiff, ReportError, StrengthChange, ToneChange, diff, relationship_name, to_csv, to_json,
     to_markdown,
 };
+pub use findings::{PoliceService, findings, police_service};
 pub use metrics::{
     Bridge, GraphMetrics, Metric, MetricSettings, NetworkMetrics, StakeholderMetrics, modularity,
     network_metrics,

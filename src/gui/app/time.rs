@@ -23,7 +23,7 @@ impl StakemapApp {
                     self.canvas.centre_on = Some(Position((p.0 + q.0) / 2.0, (p.1 + q.1) / 2.0));
                 }
             }
-            AttentionSubject::Issue(id) => {
+            AttentionSubject::Issue(id) | AttentionSubject::Stakeholder(id) => {
                 self.select(Selection::stakeholder(id));
                 self.canvas.centre_on = self.view.position_of(id);
             }
