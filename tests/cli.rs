@@ -31,7 +31,7 @@ fn help_lists_every_command() {
     let output = stakemap(&["--help"]);
     assert_eq!(output.status.code(), Some(0));
     let help = text(&output.stdout);
-    for command in ["validate", "format", "diff", "layout"] {
+    for command in ["validate", "format", "diff", "layout", "stats"] {
         assert!(help.contains(command), "{help}");
     }
 }

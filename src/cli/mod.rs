@@ -5,6 +5,7 @@ mod diff;
 mod format;
 mod layout;
 mod output;
+mod stats;
 mod validate;
 
 use clap::{Parser, Subcommand};
@@ -85,6 +86,23 @@ pub enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Print a map's counts, what needs attention (brokers, single points of failure,
+    /// partnerships that hang on one officer, unaddressed issues, engagement gaps,
+    /// isolates, cooling relationships), and every stakeholder's network metrics.
+    ///
+    /// Metrics are computed on the undirected map, one tie per pair at its strongest
+    /// strength, strength 0 left out; they match networkx's (see the README).
+    Stats {
+        /// The map file.
+        file: PathBuf,
+        /// Write JSON (the shape is in the README) instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The map as it stood at the end of this day (YYYY-MM-DD); what needs attention is
+        /// judged on that day too.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<crate::model::Date>,
+    },
 }
 
 /// Runs a headless job and returns the process's exit code.
@@ -104,6 +122,11 @@ pub fn run(command: Command) -> ExitCode {
             centre,
             output,
         } => layout::run(&file, layout, centre, output.as_deref()),
+        Command::Stats { file, json, as_of } => stats::run(&stats::StatsRequest {
+            file: &file,
+            json,
+            as_of,
+        }),
     };
     ExitCode::from(code)
 }
