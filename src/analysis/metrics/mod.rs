@@ -499,3 +499,71 @@ pub mod bench_support {
         super::structure::structure(&g.0).components
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::test_support::{map, relationship};
+    use crate::model::RelationshipKind::Partnership;
+    use crate::model::StakeholderKind::Partner;
+
+    #[test]
+    fn an_empty_map_and_a_lone_stakeholder_have_metrics_without_panicking() {
+        let empty = network_metrics(&Map::new("empty"), &MetricSettings::default());
+        assert!(empty.stakeholders().is_empty());
+        assert_eq!(empty.graph.components, 0);
+        assert_eq!(empty.graph.average_path_length, None);
+        assert_eq!(empty.range(Metric::Degree), None);
+
+        // One stakeholder whose only relationship is with itself: no tie at all.
+        let alone = map(
+            &[(7, Partner, "Ana")],
+            vec![relationship(1, 7, 7, Partnership, &[("2025-01-01", 5)])],
+        );
+        let metrics = network_metrics(&alone, &MetricSettings::default());
+        let ana = metrics.stakeholder(StakeholderId(7)).expect("on the map");
+        assert_eq!(ana.degree, 0);
+        assert_eq!(ana.closeness, 0.0);
+        // networkx: the lone node has eigenvector centrality 1 and all the PageRank.
+        assert_eq!(ana.eigenvector, 1.0);
+        assert_eq!(ana.pagerank, 1.0);
+        assert_eq!(metrics.graph.density, 0.0);
+        assert_eq!(metrics.graph.modularity, 0.0);
+        assert_eq!(metrics.communities, [vec![StakeholderId(7)]]);
+    }
+
+    #[test]
+    fn metrics_are_offered_by_key_label_and_kind() {
+        for metric in Metric::ALL {
+            assert_eq!(Metric::from_key(metric.key()), Some(metric));
+            assert!(!metric.description().is_empty());
+        }
+        assert!(Metric::Community.is_category());
+        assert!(!Metric::Betweenness.is_category());
+        assert_eq!(Metric::from_key("nonsense"), None);
+    }
+
+    #[test]
+    fn ranked_and_range_read_the_values() {
+        // A path A - B - C: B is between the others.
+        let m = map(
+            &[(1, Partner, "A"), (2, Partner, "B"), (3, Partner, "C")],
+            vec![
+                relationship(1, 1, 2, Partnership, &[("2025-01-01", 2)]),
+                relationship(2, 2, 3, Partnership, &[("2025-01-01", 4)]),
+            ],
+        );
+        let metrics = network_metrics(&m, &MetricSettings::default());
+        let ranked: Vec<u64> = metrics
+            .ranked(Metric::Betweenness)
+            .iter()
+            .map(|s| s.id.0)
+            .collect();
+        assert_eq!(ranked, [2, 1, 3]);
+        assert_eq!(metrics.range(Metric::Betweenness), Some((0.0, 1.0)));
+        assert_eq!(metrics.value(StakeholderId(2), Metric::Strength), Some(6.0));
+        assert_eq!(metrics.cut_points, [StakeholderId(2)]);
+        assert_eq!(metrics.bridges.len(), 2);
+        assert_eq!(metrics.graph.average_path_length, Some(4.0 / 3.0));
+    }
+}

@@ -371,8 +371,9 @@ fn sources(
         out.hop_total += total;
         out.connected_pairs += reached as u64 - 1;
         // Each leaf: one step further from everything but s; every path from it to the
-        // reached - 2 others passes through s.
-        let beyond = reached as u64 - 2;
+        // reached - 2 others passes through s. (A stakeholder with no tie reaches only
+        // itself and has no leaves: saturate rather than underflow.)
+        let beyond = (reached as u64).saturating_sub(2);
         for &(l, _) in own {
             let total = total + beyond;
             out.closeness[l] = closeness(reached, total as f64, n);
@@ -383,7 +384,7 @@ fn sources(
         let units = f64::from(LENGTH_UNITS);
         let (reached, total) = strength_search(g, s, ws, copies, &mut out.weighted_betweenness);
         out.weighted_closeness[s] = closeness(reached, total as f64 / units, n);
-        let beyond = reached as u64 - 2;
+        let beyond = (reached as u64).saturating_sub(2);
         for &(l, length) in own {
             let total = total + beyond * u64::from(length);
             out.weighted_closeness[l] = closeness(reached, total as f64 / units, n);
