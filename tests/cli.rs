@@ -31,7 +31,9 @@ fn help_lists_every_command() {
     let output = stakemap(&["--help"]);
     assert_eq!(output.status.code(), Some(0));
     let help = text(&output.stdout);
-    for command in ["validate", "format", "diff", "layout", "stats"] {
+    for command in [
+        "validate", "format", "diff", "layout", "export", "import", "stats",
+    ] {
         assert!(help.contains(command), "{help}");
     }
 }
@@ -138,14 +140,22 @@ fn unreadable_and_unparseable_files_exit_2_with_one_line() {
 
 #[test]
 fn huge_files_are_refused_quickly() {
+    // Refused on its size, before a byte is read: the message gives the file's own size,
+    // which only the file system knows (reading stops one byte past the limit).
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("huge.ron");
     let file = std::fs::File::create(&path).expect("create");
-    file.set_len(stakemap::io::MAX_FILE_BYTES * 2)
-        .expect("sparse");
-    let output = stakemap(&["validate", &path.display().to_string()]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(text(&output.stderr).contains("more than"));
+    let size = stakemap::io::MAX_FILE_BYTES * 4 + 1;
+    file.set_len(size).expect("sparse");
+    for command in ["validate", "format"] {
+        let output = stakemap(&[command, &path.display().to_string()]);
+        assert_eq!(output.status.code(), Some(2));
+        let stderr = text(&output.stderr);
+        assert!(
+            stderr.contains(&format!("the file is {size} bytes, more than")),
+            "{stderr}"
+        );
+    }
 }
 
 #[test]
@@ -202,20 +212,25 @@ fn format_of_a_broken_file_leaves_it_untouched() {
     assert_eq!(std::fs::read_to_string(&path).expect("read"), broken);
 }
 
+/// Runs the binary with standard output into a pipe whose reader is already gone: every
+/// write fails with "broken pipe", whatever the timing.
+fn stakemap_into_a_closed_pipe(args: &[&str]) -> Output {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    Command::new(env!("CARGO_BIN_EXE_stakemap"))
+        .args(args)
+        .stdout(writer)
+        .output()
+        .expect("the binary runs")
+}
+
 #[test]
 fn a_closed_pipe_is_not_an_error() {
-    use std::process::Stdio;
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_stakemap"))
-        .args(["validate", &builtin_file(dir.path())])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    drop(child.stdout.take()); // the reader goes away before anything is written
-    let output = child.wait_with_output().expect("wait");
+    let output = stakemap_into_a_closed_pipe(&["validate", &builtin_file(dir.path())]);
     assert_no_panic(&output);
     assert_eq!(output.status.code(), Some(0));
+    assert_eq!(text(&output.stderr), "", "and says nothing");
 }
 
 #[test]
@@ -274,7 +289,7 @@ fn diff_refuses_a_moment_that_is_neither_a_date_nor_a_baseline() {
         "diff",
         &builtin_file(dir.path()),
         "--from",
-        "2025-02-30",
+        "Before the flood",
         "--to",
         "2026-01-01",
     ]);
@@ -282,8 +297,95 @@ fn diff_refuses_a_moment_that_is_neither_a_date_nor_a_baseline() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = text(&output.stderr);
     assert!(
-        stderr.contains("a date (YYYY-MM-DD) or a baseline"),
+        stderr.contains("--from: ") && stderr.contains("has no baseline \"Before the flood\""),
         "{stderr}"
+    );
+    assert!(stderr.contains("it has no baselines"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+#[test]
+fn diff_says_a_mistyped_date_is_not_a_date() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = builtin_file(dir.path());
+    for (flag, wrong) in [
+        ("--from", "2025-02-30"),
+        ("--to", "2025-13-01"),
+        ("--from", "2025-6-1"),
+        ("--to", "31/12/2025"),
+    ] {
+        let (from, to) = if flag == "--from" {
+            (wrong, "2026-01-01")
+        } else {
+            ("2025-01-01", wrong)
+        };
+        let output = stakemap(&["diff", &file, "--from", from, "--to", to]);
+        assert_eq!(output.status.code(), Some(2));
+        assert_eq!(
+            text(&output.stderr).trim_end(),
+            format!("error: {flag}: {wrong} is not a date (YYYY-MM-DD)")
+        );
+    }
+    // Even before the file is read: the mistake is on the command line.
+    let output = stakemap(&[
+        "diff",
+        "/no/such/map.ron",
+        "--from",
+        "2025-02-30",
+        "--to",
+        "2026-01-01",
+    ]);
+    assert!(text(&output.stderr).contains("2025-02-30 is not a date"));
+}
+
+#[test]
+fn a_baseline_named_like_a_date_is_chosen_with_baseline_prefix() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("map.ron");
+    let mut map = stakemap::builtin::police_community();
+    let today = stakemap::model::Date::today();
+    // Captured on 2025-01-01 but named like another date: the name must never be taken
+    // for the date, nor the date for the name.
+    map.baselines.push(stakemap::analysis::capture(
+        &map,
+        "2025-06-30",
+        "2025-01-01".parse().expect("date"),
+        today,
+    ));
+    stakemap::io::save(&map, &path).expect("saved");
+    let path = path.display().to_string();
+    let counts = |from: &str| {
+        let output = stakemap(&[
+            "diff",
+            &path,
+            "--from",
+            from,
+            "--to",
+            "2026-01-01",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+        (report["from"].clone(), report["counts"].clone())
+    };
+    let (label, by_name) = counts("baseline:2025-06-30");
+    assert_eq!(label, "2025-06-30 (2025-01-01)");
+    assert_eq!(
+        by_name,
+        counts("2025-01-01").1,
+        "the baseline is of 2025-01-01"
+    );
+    let (label, by_date) = counts("2025-06-30");
+    assert_eq!(label, "2025-06-30", "the bare text is the date");
+    assert_ne!(by_date, by_name);
+
+    let validate = stakemap(&["validate", &path]);
+    assert_eq!(validate.status.code(), Some(0));
+    assert!(
+        text(&validate.stdout).contains("baseline:2025-06-30"),
+        "the warning says how to choose it: {}",
+        text(&validate.stdout)
     );
 }
 
@@ -386,5 +488,736 @@ fn layout_places_a_map_without_positions_and_keeps_pinned_ones() {
         map.stakeholder(stakemap::model::StakeholderId(2))
             .and_then(|s| s.position),
         Some(stakemap::model::Position(0.0, 0.0))
+    );
+}
+
+#[test]
+fn a_mistyped_command_is_named_and_the_near_one_suggested() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = builtin_file(dir.path());
+    for (typo, meant) in [
+        ("validat", "validate"),
+        ("fromat", "format"),
+        ("dif", "diff"),
+    ] {
+        let output = stakemap(&[typo, &file]);
+        assert_eq!(output.status.code(), Some(2));
+        let stderr = text(&output.stderr);
+        assert!(
+            stderr.contains(&format!("unrecognized subcommand '{typo}'")),
+            "{stderr}"
+        );
+        assert!(stderr.contains(&format!("'{meant}'")), "{stderr}");
+        assert!(!stderr.contains("cannot be used with"), "{stderr}");
+    }
+    // Alone, a mistyped command that is no file is the same mistake.
+    let output = stakemap(&["validat"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("'validate'"));
+    // `stakemap` and `stakemap FILE` open the window: they parse, with no command.
+    for args in [vec!["stakemap"], vec!["stakemap", "map.ron"]] {
+        let cli = stakemap::cli::Cli::read(&args).expect("parses");
+        assert!(cli.command.is_none());
+        assert_eq!(cli.file.as_deref(), args.get(1).map(Path::new));
+    }
+    // A file that happens to be named like a typo is a file.
+    let named_like_a_typo = dir.path().join("validat");
+    std::fs::write(&named_like_a_typo, "x").expect("write");
+    let path = named_like_a_typo.display().to_string();
+    let cli = stakemap::cli::Cli::read(["stakemap", path.as_str()]).expect("a file");
+    assert_eq!(cli.file, Some(named_like_a_typo));
+}
+
+#[test]
+fn an_empty_map_file_says_it_is_empty() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, content) in [
+        ("zero.ron", ""),
+        ("blank.ron", "  \n\t\n"),
+        ("bom.ron", "\u{feff}"),
+        ("comments.ron", "// nothing yet\n/* still nothing */\n"),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, content).expect("write");
+        let output = stakemap(&["validate", &path.display().to_string()]);
+        assert_eq!(output.status.code(), Some(2), "{name}");
+        let stderr = text(&output.stderr);
+        assert!(stderr.contains("the file is empty"), "{name}: {stderr}");
+        assert!(
+            !stderr.contains("Expected"),
+            "{name}: no parser jargon: {stderr}"
+        );
+    }
+}
+
+/// Runs the binary with standard output going to `/dev/full`: every write fails.
+#[cfg(target_os = "linux")]
+fn stakemap_into_a_full_disk(args: &[&str]) -> Output {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    Command::new(env!("CARGO_BIN_EXE_stakemap"))
+        .args(args)
+        .stdout(full)
+        .output()
+        .expect("the binary runs")
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn output_that_cannot_be_written_is_an_error_for_every_command() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = builtin_file(dir.path());
+    let hand = dir.path().join("hand.ron");
+    std::fs::write(&hand, r#"(format:"stakemap",version:1,title:"H")"#).expect("write");
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(
+        &bad,
+        r#"(format: "stakemap", version: 1, title: "T", stakeholders: [(id: 1, kind: Partner, name: "")])"#,
+    )
+    .expect("write");
+    let (hand, bad) = (hand.display().to_string(), bad.display().to_string());
+    let out = dir.path().join("out.ron").display().to_string();
+    let span = ["--from", "2025-01-01", "--to", "2026-01-01"];
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["validate", &file],
+        vec!["validate", &bad],
+        vec!["format", "--check", &hand],
+        vec!["format", &hand],
+        [&["diff", file.as_str()][..], &span].concat(),
+        [&["diff", file.as_str()][..], &span, &["--format", "csv"]].concat(),
+        [&["diff", file.as_str()][..], &span, &["--format", "json"]].concat(),
+        vec!["layout", &file, "--layout", "grid", "-o", &out],
+        vec!["export", &file, "--format", "graphml", "-o", "-"],
+        vec!["export", &file, "--format", "json", "-o", "-"],
+        vec!["stats", &file],
+        vec!["stats", &file, "--json"],
+    ];
+    for args in cases {
+        let output = stakemap_into_a_full_disk(&args);
+        assert_no_panic(&output);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = text(&output.stderr);
+        assert!(
+            stderr.contains("cannot write the output") && stderr.contains("No space left"),
+            "{args:?}: {stderr}"
+        );
+        assert_eq!(
+            stderr.lines().filter(|l| l.contains("error")).count(),
+            1,
+            "{args:?}: one message: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error_for_a_long_report_nor_for_help() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = builtin_file(dir.path());
+    for args in [
+        vec!["diff", &file, "--from", "2024-01-01", "--to", "2026-06-01"],
+        vec!["stats", &file],
+        vec!["--help"],
+        vec!["format", "--help"],
+        vec!["--version"],
+    ] {
+        let output = stakemap_into_a_closed_pipe(&args);
+        assert_no_panic(&output);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            text(&output.stderr)
+        );
+        // Nothing but what the redaction profile left out (said by `diff` and `stats`,
+        // whatever the pipe does).
+        let stderr = text(&output.stderr);
+        assert!(
+            stderr
+                .lines()
+                .all(|l| l.starts_with("partner profile left out")),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn help_that_cannot_be_written_is_an_error_too() {
+    for args in [vec!["--help"], vec!["diff", "--help"], vec!["--version"]] {
+        let output = stakemap_into_a_full_disk(&args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(text(&output.stderr).contains("No space left"), "{args:?}");
+    }
+}
+
+#[test]
+fn file_names_never_reach_the_terminal_raw_either() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("evil\u{1b}]0;owned\u{7}\u{202e}.ron");
+    std::fs::write(
+        &path,
+        r#"(format: "stakemap", version: 1, title: "T", stakeholders: [(id: 1, kind: Partner, name: "")])"#,
+    )
+    .expect("write");
+    let file = path.display().to_string();
+    let broken = dir.path().join("broken\u{1b}[2J.ron");
+    std::fs::write(&broken, "(format: \"stakemap\", version: 1,").expect("write");
+    let broken = broken.display().to_string();
+    let written = dir.path().join("x.ron").display().to_string();
+    for args in [
+        vec!["validate", file.as_str()],
+        vec!["format", file.as_str()],
+        vec!["validate", broken.as_str()],
+        vec!["layout", broken.as_str()],
+        vec!["validate", "/no/such/\u{1b}[2J.ron"],
+        vec!["export", broken.as_str(), "--format", "dot", "-o", "-"],
+        vec!["stats", broken.as_str()],
+        vec!["import", "/no/such/\u{1b}[2J.csv", "-o", written.as_str()],
+        vec!["import", file.as_str(), "-o", written.as_str()],
+    ] {
+        let output = stakemap(&args);
+        assert_no_panic(&output);
+        assert_ne!(output.status.code(), Some(0));
+        let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
+        assert_terminal_safe("stdout", &stdout);
+        assert_terminal_safe("stderr", &stderr);
+        assert!(
+            (stdout.clone() + &stderr).contains("\\u{1b}"),
+            "{args:?}: the file is named, escaped: {stdout}{stderr}"
+        );
+    }
+}
+
+/// A map whose names would drive a terminal: an escape sequence that retitles the window
+/// and clears the screen, a right-to-left override, a newline that forges a problem line,
+/// an isolate, and a C1 control sequence introducer.
+const HOSTILE: &str = r#"(format: "stakemap", version: 1, title: "T",
+    stakeholders: [
+        (id: 1, kind: Partner, name: "Evil\u{1b}]0;owned\u{7}\u{1b}[2J", influence: 9),
+        (id: 2, kind: Partner, name: "Right\u{202e}gnol", influence: 9),
+        (id: 3, kind: Partner, name: "Line\nhostile.ron: stakeholder #9: forged", influence: 9),
+        (id: 4, kind: Partner, name: "Isolate\u{2067}x", influence: 9),
+        (id: 5, kind: Partner, name: "C1\u{9b}31m", influence: 9),
+    ],
+    baselines: [(name: "B\u{1b}[1m", date: "2025-01-01", relationships: [(id: 1, strength: 9, tone: Neutral)])])"#;
+
+fn assert_terminal_safe(what: &str, output: &str) {
+    for c in output.chars() {
+        assert!(
+            c == '\n' || !stakemap::model::text::must_escape(c),
+            "{what}: raw {c:?} in {output:?}"
+        );
+    }
+}
+
+#[test]
+fn names_never_reach_the_terminal_raw() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("hostile.ron");
+    std::fs::write(&path, HOSTILE).expect("write");
+    let output = stakemap(&["validate", &path.display().to_string()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = text(&output.stdout);
+    assert_terminal_safe("validate", &stdout);
+    assert_terminal_safe("validate", &text(&output.stderr));
+    assert_eq!(stdout.lines().count(), 6, "one problem a line: {stdout}");
+    assert!(
+        stdout.contains("Evil\\u{1b}]0;owned\\u{7}\\u{1b}[2J"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Right\\u{202e}gnol"), "{stdout}");
+    assert!(
+        stdout.contains("Line\\nhostile.ron: stakeholder #9"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("baseline \"B\\u{1b}[1m\""), "{stdout}");
+}
+
+#[test]
+fn names_in_reports_are_escaped_for_people_and_kept_for_programs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("map.ron");
+    let mut map = stakemap::builtin::police_community();
+    let id = map.stakeholders_by_id()[0].id;
+    let name = "Evil\u{1b}[2J\u{202e}name\nforged";
+    map.stakeholder_mut(id).expect("there").name = name.to_owned();
+    map.baselines.push(stakemap::analysis::capture(
+        &map,
+        "Start\u{1b}[31m",
+        "2025-01-01".parse().expect("date"),
+        stakemap::model::Date::today(),
+    ));
+    stakemap::io::save(&map, &path).expect("saved");
+    let file = path.display().to_string();
+    let diff = |format: &str, from: &str| {
+        stakemap(&[
+            "diff",
+            &file,
+            "--from",
+            from,
+            "--to",
+            "2026-06-01",
+            "--format",
+            format,
+        ])
+    };
+    for from in ["2024-01-01", "Start\u{1b}[31m"] {
+        let markdown = diff("md", from);
+        assert_eq!(
+            markdown.status.code(),
+            Some(0),
+            "{}",
+            text(&markdown.stderr)
+        );
+        assert_terminal_safe("markdown", &text(&markdown.stdout));
+    }
+
+    let json = diff("json", "2024-01-01");
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let added = report["changes"]["relationships_added"]
+        .as_array()
+        .expect("a list");
+    assert!(
+        added
+            .iter()
+            .any(|r| r["name"].as_str().is_some_and(|n| n.contains(name))),
+        "JSON keeps the name exactly: {report}"
+    );
+    let csv = text(&diff("csv", "2024-01-01").stdout);
+    assert!(csv.contains(name), "CSV keeps the name exactly: {csv}");
+
+    let missing = diff("md", "No such\u{1b}[2J");
+    assert_eq!(missing.status.code(), Some(2));
+    let stderr = text(&missing.stderr);
+    assert_terminal_safe("an error", &stderr);
+    assert!(stderr.contains("Start\\u{1b}[31m"), "{stderr}");
+}
+
+#[test]
+fn a_future_observation_is_a_warning_and_validate_still_passes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("planned.ron");
+    std::fs::write(
+        &path,
+        r#"(format: "stakemap", version: 1, title: "T",
+            stakeholders: [(id: 1, kind: Partner, name: "A"), (id: 2, kind: Issue, name: "B")],
+            relationships: [(id: 1, from: 1, to: 2, kind: WorksOn, directed: true, observations: [
+                (date: "2025-01-15", strength: 2, tone: Neutral, via: Meeting),
+                (date: "2999-06-02", strength: 5, tone: Positive, via: Meeting),
+                (date: "0205-06-02", strength: 1, tone: Positive, via: Call),
+            ])])"#,
+    )
+    .expect("write");
+    let output = stakemap(&["validate", &path.display().to_string()]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    assert!(
+        stdout.contains("warning: relationship #1, observation of 2999-06-02: dated after today"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("observation of 0205-06-02: dated before 1900"),
+        "{stdout}"
+    );
+    assert!(
+        stdout
+            .lines()
+            .last()
+            .is_some_and(|l| l.starts_with("valid:")),
+        "{stdout}"
+    );
+}
+
+/// Every file an export wrote, as text.
+fn read_all(paths: &[std::path::PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
+        .collect()
+}
+
+#[test]
+fn export_writes_every_format_under_the_partner_profile_by_default() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let map = builtin_file(dir.path());
+    for (format, files) in [
+        ("graphml", vec!["out.graphml"]),
+        ("gexf", vec!["out.gexf"]),
+        ("dot", vec!["out.dot"]),
+        ("csv", vec!["out-nodes.csv", "out-edges.csv"]),
+        ("kumu-csv", vec!["out-elements.csv", "out-connections.csv"]),
+        ("json", vec!["out.json"]),
+    ] {
+        let target = dir
+            .path()
+            .join(files[0].replace("-nodes", "").replace("-elements", ""));
+        let output = stakemap(&[
+            "export",
+            &map,
+            "--format",
+            format,
+            "-o",
+            &target.display().to_string(),
+        ]);
+        assert_no_panic(&output);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{format}: {}",
+            text(&output.stderr)
+        );
+        let stderr = text(&output.stderr);
+        assert!(
+            stderr.contains("partner profile left out"),
+            "{format}: {stderr}"
+        );
+        let paths: Vec<_> = files.iter().map(|f| dir.path().join(f)).collect();
+        for path in &paths {
+            assert!(
+                stderr.contains(&format!("wrote {}", path.display())),
+                "{format}: {stderr}"
+            );
+        }
+        let all = read_all(&paths);
+        for contact in [
+            "grants@ccf.example.org",
+            "613-555-0210",
+            "ward9@city.example.org",
+            "(held by Cst. Amara Nwosu)",
+        ] {
+            assert!(
+                !all.contains(contact),
+                "{contact} in the {format} export under partner"
+            );
+        }
+    }
+}
+
+#[test]
+fn export_under_public_leaves_out_confidential_stakeholders_in_every_format() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let map = builtin_file(dir.path());
+    let mut outputs = Vec::new();
+    for format in ["graphml", "gexf", "dot", "csv", "kumu-csv", "json"] {
+        for placeholders in [false, true] {
+            let target = dir.path().join(format!("{format}-{placeholders}"));
+            let mut args = vec![
+                "export",
+                &map,
+                "--format",
+                format,
+                "--profile",
+                "public",
+                "-o",
+            ];
+            let target = target.display().to_string();
+            args.push(&target);
+            if placeholders {
+                args.push("--placeholders");
+            }
+            let output = stakemap(&args);
+            assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+            let stderr = text(&output.stderr);
+            assert!(stderr.contains("public profile left out"), "{stderr}");
+            let written: Vec<std::path::PathBuf> = stderr
+                .lines()
+                .filter_map(|l| l.strip_prefix("wrote "))
+                .map(std::path::PathBuf::from)
+                .collect();
+            assert!(!written.is_empty());
+            outputs.push((format, read_all(&written)));
+        }
+    }
+    for (format, all) in outputs {
+        for secret in [
+            "Women's shelter (confidential)",
+            "Community contact (confidential)",
+            "Shelter whose location is not disclosed",
+            "identity kept private",
+            "grants@ccf.example.org",
+            "(held by Cst. Amara Nwosu)",
+            "Annual review: partnership portfolio",
+            "Parish priest at St. Brendan",
+        ] {
+            assert!(
+                !all.contains(secret),
+                "{secret} in the {format} export under public"
+            );
+        }
+    }
+}
+
+#[test]
+fn export_to_standard_output_and_as_of_a_date() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let map = builtin_file(dir.path());
+    let output = stakemap(&["export", &map, "--format", "dot", "-o", "-"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(text(&output.stdout).starts_with("digraph "));
+    assert!(text(&output.stderr).contains("DOT (Graphviz) export"));
+    let now = stakemap(&["export", &map, "--format", "json", "-o", "-"]);
+    let then = stakemap(&[
+        "export",
+        &map,
+        "--format",
+        "json",
+        "-o",
+        "-",
+        "--as-of",
+        "2025-01-01",
+    ]);
+    let count = |o: &Output| {
+        let value: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+        value["connections"].as_array().map_or(0, Vec::len)
+    };
+    assert!(
+        count(&then) < count(&now),
+        "fewer relationships had been observed then"
+    );
+    let two_files = stakemap(&["export", &map, "--format", "csv", "-o", "-"]);
+    assert_eq!(two_files.status.code(), Some(2));
+    let bad = stakemap(&[
+        "export",
+        &map,
+        "--format",
+        "json",
+        "-o",
+        "-",
+        "--profile",
+        "secret",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        text(&bad.stderr).contains("internal, partner, public, workshop"),
+        "{}",
+        text(&bad.stderr)
+    );
+    let bad_date = stakemap(&[
+        "export",
+        &map,
+        "--format",
+        "json",
+        "-o",
+        "-",
+        "--as-of",
+        "2025-02-30",
+    ]);
+    assert_eq!(bad_date.status.code(), Some(2));
+}
+
+fn case(name: &str, file: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/exchange")
+        .join(name)
+        .join(file)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn import_makes_a_map_and_says_what_it_did() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("quebec.ron");
+    let output = stakemap(&[
+        "import",
+        &case("f03_gephi_csv_bom_semicolon", "nodes.csv"),
+        &case("f03_gephi_csv_bom_semicolon", "edges.csv"),
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("(Gephi CSV): 3 stakeholders, 3 relationships"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("separator `;`"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("wrote {}", out.display())),
+        "{stderr}"
+    );
+    let map = stakemap::io::load(&out).expect("a valid map file");
+    assert_eq!((map.stakeholder_count(), map.relationship_count()), (3, 3));
+    assert_eq!(map.title, "quebec");
+}
+
+#[test]
+fn import_with_skipped_rows_exits_1_and_bad_files_exit_2_naming_the_place() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("kumu.ron");
+    let output = stakemap(&[
+        "import",
+        &case("f06_kumu_json", "kumu_blueprint.json"),
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stderr).contains("kumu_blueprint.json:12:"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert!(out.exists(), "written all the same");
+
+    let bad = dir.path().join("broken.graphml");
+    std::fs::write(
+        &bad,
+        "<graphml>\n  <graph>\n    <node id=\"a\">\n  </graph>\n</graphml>\n",
+    )
+    .expect("write");
+    let out = dir.path().join("nothing.ron");
+    let output = stakemap(&[
+        "import",
+        &bad.display().to_string(),
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains(&format!("{}:4:", bad.display())),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(!out.exists(), "nothing written");
+
+    let bomb = dir.path().join("bomb.gexf");
+    std::fs::write(&bomb, "<?xml version=\"1.0\"?><!DOCTYPE g [<!ENTITY a \"aaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]><gexf><graph/></gexf>").expect("write");
+    let output = stakemap(&[
+        "import",
+        &bomb.display().to_string(),
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("declares entities"));
+}
+
+#[test]
+fn import_into_a_map_merges_as_one_change_and_a_re_import_adds_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let map = builtin_file(dir.path());
+    let sheet = dir.path().join("sheet.csv");
+    let output = stakemap(&[
+        "export",
+        &map,
+        "--format",
+        "kumu-csv",
+        "--profile",
+        "internal",
+        "-o",
+        &sheet.display().to_string(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let out = dir.path().join("merged.ron");
+    let output = stakemap(&[
+        "import",
+        &dir.path().join("sheet-elements.csv").display().to_string(),
+        &dir.path()
+            .join("sheet-connections.csv")
+            .display()
+            .to_string(),
+        "--into",
+        &map,
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stderr).contains("stakeholders matched by id"),
+        "{}",
+        text(&output.stderr)
+    );
+    let before = stakemap::io::load(Path::new(&map)).expect("loads");
+    let after = stakemap::io::load(&out).expect("loads");
+    assert_eq!(after, before, "the same map: a re-import changes nothing");
+}
+
+#[test]
+fn diff_applies_a_profile_and_says_what_it_left_out() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = builtin_file(dir.path());
+    let partner = stakemap(&["diff", &path, "--from", "2025-01-01", "--to", "2026-01-01"]);
+    assert_eq!(partner.status.code(), Some(0));
+    assert!(
+        text(&partner.stderr).contains("partner profile left out"),
+        "partner is the default"
+    );
+    for format in ["md", "csv", "json"] {
+        let output = stakemap(&[
+            "diff",
+            &path,
+            "--from",
+            "2024-01-01",
+            "--to",
+            "2026-01-01",
+            "--format",
+            format,
+            "--profile",
+            "public",
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+        let report = text(&output.stdout);
+        for secret in [
+            "Women's shelter",
+            "Women\\'s shelter",
+            "Community contact (confidential)",
+        ] {
+            assert!(
+                !report.contains(secret),
+                "{secret} in the {format} change report under public"
+            );
+        }
+        assert!(
+            text(&output.stderr).contains("public profile left out 2 confidential stakeholder(s)")
+        );
+    }
+    let internal = stakemap(&[
+        "diff",
+        &path,
+        "--from",
+        "2024-01-01",
+        "--to",
+        "2026-01-01",
+        "--profile",
+        "internal",
+    ]);
+    assert!(
+        text(&internal.stdout).contains("Community contact (confidential)"),
+        "the test can fail"
+    );
+}
+
+#[test]
+fn import_reports_never_put_a_file_s_text_on_the_terminal_raw() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("elements.csv");
+    // An unknown column and a bad score whose text would clear the screen, and a name that
+    // would reverse the line.
+    std::fs::write(
+        &csv,
+        "Label,Type,Influence,Evil\u{1b}[2J\nRight\u{202e}gnol,Person,x\u{1b}[31m,1\n",
+    )
+    .expect("write");
+    let out = dir.path().join("out.ron");
+    let output = stakemap(&[
+        "import",
+        &csv.display().to_string(),
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_no_panic(&output);
+    let stderr = text(&output.stderr);
+    assert_terminal_safe("import", &stderr);
+    assert!(stderr.contains("Evil\\u{1b}[2J"), "{stderr}");
+    assert!(stderr.contains("x\\u{1b}[31m"), "{stderr}");
+    let map = stakemap::io::load(&out).expect("written");
+    assert!(
+        map.stakeholders().any(|s| s.name == "Right\u{202e}gnol"),
+        "the map keeps the name exactly"
     );
 }

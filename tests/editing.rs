@@ -158,7 +158,7 @@ fn a_logged_interaction_takes_only_real_dates_and_strengths_0_to_5() {
     let mut harness = app_on(map, None);
     harness.state_mut().select(Selection::relationship(rid));
     harness.run_steps(2);
-    harness.get_by_label("Log an interaction...").click();
+    harness.get_by_label("Log interaction").click();
     harness.run_steps(2);
     let log = |harness: &Harness<'_, StakemapApp>| {
         harness
@@ -199,7 +199,11 @@ fn a_logged_interaction_takes_only_real_dates_and_strengths_0_to_5() {
     let dates: Vec<String> = log(&harness).iter().map(|o| o.date.to_string()).collect();
     assert!(dates.contains(&today), "{dates:?}");
     assert!(!dates.iter().any(|d| d == "2026-02-30"));
-    retype(&mut harness, "2026-02-30", "2026-02-27");
+    // Said, and the field is back to the day it keeps.
+    harness.get_by_label_contains("2026-02-30");
+    harness.get_by_label("OK").click();
+    harness.run();
+    retype(&mut harness, &today, "2026-02-27");
     let dates: Vec<String> = log(&harness).iter().map(|o| o.date.to_string()).collect();
     assert!(dates.iter().any(|d| d == "2026-02-27"), "{dates:?}");
     assert_eq!(dates.len(), count + 1);
@@ -512,4 +516,97 @@ fn the_force_layout_runs_settles_and_is_one_undo_step() {
     );
     ctrl(&mut harness, false, egui::Key::Z);
     assert_eq!(ron(harness.state().map()), ron(&map), "one undo step");
+}
+
+/// A map file on disk with the window on it, as opened from that file.
+fn opened(
+    text: &str,
+) -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    Harness<'static, StakemapApp>,
+) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("shared.ron");
+    std::fs::write(&path, text).expect("written");
+    let map = stakemap::io::load(&path).expect("loads");
+    let harness = app_on(map, Some(path.clone()));
+    (dir, path, harness)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_map_is_saved_only_when_the_person_says_so_and_stays_read_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, path, mut harness) =
+        opened(&stakemap::io::to_ron(&stakemap::builtin::police_community()));
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let before = std::fs::read(&path).expect("read");
+    edited(&mut harness);
+    ctrl(&mut harness, false, egui::Key::S);
+    harness.get_by_label("Read-only file");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "Cancel writes nothing"
+    );
+    assert!(harness.state().is_dirty());
+    ctrl(&mut harness, false, egui::Key::S);
+    harness.get_by_label("Save anyway").click();
+    harness.run_steps(2);
+    assert!(!harness.state().is_dirty());
+    assert_eq!(
+        stakemap::io::load(&path).expect("loads"),
+        *harness.state().map()
+    );
+    let mode = std::fs::metadata(&path).expect("stat").permissions().mode();
+    assert_eq!(mode & 0o777, 0o444, "the file stays read-only");
+}
+
+#[test]
+fn saving_a_map_with_comments_warns_once_and_keeps_them_beside_it_for_good() {
+    let mut text = String::from("// Kept by the CDS office; ask Sam before changing.\n");
+    text.push_str(&stakemap::io::to_ron(&stakemap::builtin::police_community()));
+    text = text.replacen("stakeholders: [", "stakeholders: [ /* partners first */", 1);
+    let (_dir, path, mut harness) = opened(&text);
+    edited(&mut harness);
+    ctrl(&mut harness, false, egui::Key::S);
+    harness.get_by_label("Comments will be lost");
+    assert!(
+        harness.query_by_label_contains("has 2 comments").is_some(),
+        "the question says how many"
+    );
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        text,
+        "Cancel writes nothing"
+    );
+    ctrl(&mut harness, false, egui::Key::S);
+    harness.get_by_label("Save anyway").click();
+    harness.run_steps(2);
+    assert!(!harness.state().is_dirty());
+    assert_eq!(
+        stakemap::io::load(&path).expect("loads"),
+        *harness.state().map()
+    );
+    let commented = stakemap::io::commented_path(&path);
+    assert_eq!(std::fs::read_to_string(&commented).expect("kept"), text);
+    assert!(
+        harness
+            .state()
+            .messages()
+            .any(|m| m.contains("shared.ron.commented")),
+        "the person is told where the comments are"
+    );
+    // The next save has nothing to warn about, and the comments outlive it (the .bak
+    // now holds the first save).
+    edited(&mut harness);
+    ctrl(&mut harness, false, egui::Key::S);
+    assert!(!harness.state().is_asking());
+    assert!(!harness.state().is_dirty());
+    assert_eq!(std::fs::read_to_string(&commented).expect("kept"), text);
 }

@@ -227,12 +227,23 @@ fn binary_files_are_refused_with_a_position() {
 
 #[test]
 fn huge_files_are_refused_before_they_are_read() {
+    // Only the file system knows the whole size: reading stops one byte past the limit.
+    // A message with the file's own size shows it was refused on its size, unread.
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("huge.ron");
     let file = fs::File::create(&path).expect("create");
-    file.set_len(io::MAX_FILE_BYTES + 1).expect("sparse file");
-    let message = io::load(&path).expect_err("too large").to_string();
-    assert!(message.contains("more than"), "{message}");
+    let size = io::MAX_FILE_BYTES * 4 + 1;
+    file.set_len(size).expect("sparse file");
+    for error in [
+        io::load(&path).expect_err("too large"),
+        io::read_text(&path).expect_err("too large"),
+        io::LoadedMap::read(&path).expect_err("too large"),
+    ] {
+        match error {
+            LoadError::TooLarge { size: said, .. } => assert_eq!(said, size),
+            other => panic!("expected TooLarge, got {other}"),
+        }
+    }
 }
 
 #[test]
@@ -423,4 +434,323 @@ fn the_documented_examples_are_valid_maps() {
     let module = ron_block(include_str!("../src/io/map_file.rs"), "//!");
     let map = io::parse(&module, "map_file.rs").expect("the module docs' example loads");
     assert_eq!(map.relationship_count(), 1);
+}
+
+// Files other editors write, text in every script (issue 8, items 10 and 11).
+
+#[test]
+fn a_leading_byte_order_mark_is_accepted() {
+    let path = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/bom.ron"));
+    assert!(fs::read(path).expect("read").starts_with(b"\xEF\xBB\xBF"));
+    let loaded = io::LoadedMap::read(path).expect("loads");
+    assert!(loaded.byte_order_mark);
+    assert_eq!(loaded.map.title, "Field test");
+    assert_eq!(loaded.map.stakeholder_count(), 2);
+    // Positions in errors are counted as an editor shows them (the mark is invisible).
+    let broken = "\u{feff}(format: \"stakemap\", version: 1, title: 7)";
+    let message = error_of(broken);
+    assert!(message.starts_with("test.ron:1:"), "{message}");
+    // The canonical form has no mark.
+    assert!(!io::to_ron(&loaded.map).starts_with('\u{feff}'));
+}
+
+#[test]
+fn text_in_every_script_is_written_as_itself_and_round_trips() {
+    let text = include_str!("data/unicode_names.ron");
+    let map = parse(text).expect("loads");
+    let written = io::to_ron(&map);
+    assert!(!written.contains("\\u{"), "no \\u escapes:\n{written}");
+    assert!(
+        !written.contains("\\'"),
+        "no escaped apostrophes:\n{written}"
+    );
+    for s in map.stakeholders() {
+        assert!(
+            written.contains(&format!("name: \"{}\"", s.name)),
+            "{} written as itself",
+            s.name
+        );
+    }
+    assert!(written.contains("Réunion à l'hôtel de ville — très productive"));
+    assert!(written.contains("Carte des partenaires – Québec 🇨🇦"));
+    let again = parse(&written).expect("reloads");
+    assert_eq!(again, map);
+    assert_eq!(io::to_ron(&again), written);
+}
+
+#[test]
+fn only_what_must_be_escaped_is_escaped() {
+    let mut map = Map::new("T");
+    let tricky = [
+        "quote \" and backslash \\ and 'apostrophe'",
+        "line one\nline two\ttab\rreturn",
+        "bell \u{7} escape \u{1b}[2J nul \u{0} del \u{7f} c1 \u{85}",
+        "override \u{202e}olleh and isolate \u{2067}x\u{2069} and \u{2028} separator",
+        "combining e\u{301} already composed é, joiner 👩\u{200d}👩\u{200d}👧, selector ❤\u{fe0f}",
+        "marks \u{200f}עברית\u{200e} and zero width\u{200b}space",
+        "raw-looking r#\"x\"# and # hashes ##",
+        "\u{301} leading combining mark",
+    ];
+    for (i, name) in tricky.iter().enumerate() {
+        map.add_stakeholder(Stakeholder::new(
+            StakeholderId(i as u64 + 1),
+            StakeholderKind::Partner,
+            *name,
+        ))
+        .expect("fresh");
+    }
+    let written = io::to_ron(&map);
+    for must in [
+        "\\\"",
+        "\\\\",
+        "\\n",
+        "\\t",
+        "\\r",
+        "\\u{7}",
+        "\\u{1b}",
+        "\\u{7f}",
+        "\\u{85}",
+        "\\u{202e}",
+        "\\u{2067}",
+        "\\u{2028}",
+    ] {
+        assert!(written.contains(must), "{must} is escaped:\n{written}");
+    }
+    assert!(written.contains("'apostrophe'"), "{written}");
+    assert!(
+        written.contains("combining é already composed é"),
+        "{written}"
+    );
+    assert!(written.contains("👩\u{200d}👩\u{200d}👧"), "{written}");
+    assert!(written.contains("❤\u{fe0f}"), "{written}");
+    assert!(written.contains("\u{200f}עברית\u{200e}"), "{written}");
+    for line in written.lines() {
+        assert!(
+            !line.chars().any(stakemap::model::text::must_escape),
+            "no raw control or override in the file: {line:?}"
+        );
+    }
+    let again = parse(&written).expect("reloads");
+    let names: Vec<String> = again
+        .stakeholders_by_id()
+        .iter()
+        .map(|s| s.name.clone())
+        .collect();
+    let expected: Vec<String> = tricky
+        .iter()
+        .map(|t| stakemap::model::text::nfc(t).into_owned())
+        .collect();
+    assert_eq!(names, expected);
+    assert_eq!(io::to_ron(&again), written);
+}
+
+#[test]
+fn text_is_stored_composed() {
+    let text = format!(
+        "{HEADER} description: \"Que\u{301}bec\", stakeholders: [(id: 1, kind: Partner, name: \
+         \"Nguye\u{302}\u{303}n Thi\u{323}\", tags: [\"Que\u{301}bec\"], contact: (person: \
+         \"Ame\u{301}lie\"))], relationships: [(id: 1, from: 1, to: 1, kind: Informal, directed: \
+         false, owner: \"E\u{301}milie\", observations: [(date: \"2025-01-01\", strength: 1, \
+         tone: Neutral, via: Call, note: \"cafe\u{301}\")])], baselines: [(name: \"E\u{301}te\u{301}\", \
+         date: \"2025-01-01\")])"
+    );
+    let loaded = io::LoadedMap::parse(&text, "test.ron").expect("loads");
+    assert!(loaded.composed);
+    let map = loaded.map;
+    assert_eq!(map.description, "Québec");
+    let s = map.stakeholder(StakeholderId(1)).expect("there");
+    assert_eq!(s.name, "Nguyễn Thị");
+    assert_eq!(s.tags, ["Québec"]);
+    assert_eq!(
+        s.contact.as_ref().map(|c| c.person.as_str()),
+        Some("Amélie")
+    );
+    let r = map.relationship(RelationshipId(1)).expect("there");
+    assert_eq!(r.owner, "Émilie");
+    assert_eq!(r.observations[0].note, "café");
+    assert_eq!(map.baselines[0].name, "Été");
+
+    // A map made in memory with decomposed text is written composed all the same.
+    let mut decomposed = Map::new("Que\u{301}bec");
+    decomposed
+        .add_stakeholder(Stakeholder::new(
+            StakeholderId(1),
+            StakeholderKind::Issue,
+            "Re\u{301}union",
+        ))
+        .expect("fresh");
+    let written = io::to_ron(&decomposed);
+    assert!(written.contains("title: \"Québec\"") && written.contains("\"Réunion\""));
+}
+
+#[test]
+fn the_readme_documents_baselines_as_the_parser_reads_them() {
+    let readme = ron_block(include_str!("../README.md"), "");
+    let map = io::parse(&readme, "README.md").expect("the README's example loads");
+    let baseline = map.baselines.first().expect("the example shows a baseline");
+    assert_eq!(baseline.relationships.len(), 1);
+    assert_eq!(baseline.relationships[0].tone, Tone::Neutral);
+    // The prose describes the same shape as the example.
+    let prose = include_str!("../README.md");
+    assert!(
+        prose.contains("`(id: 1, strength: 2, tone: Neutral)`"),
+        "the README's prose shows named fields"
+    );
+    assert!(!prose.contains("as `(id, strength, tone)`"));
+}
+
+// Names that show nothing, baselines, positions of errors (issue 9, items 8 to 10).
+
+#[test]
+fn names_that_show_nothing_are_refused_like_empty_ones() {
+    for (name, hidden) in [
+        ("zero-width space", "\\u{200b}"),
+        ("right-to-left mark", "\\u{200f}"),
+        ("byte-order mark", "\\u{feff}"),
+        ("lone combining accent", "\\u{301}"),
+        ("word joiner and spaces", " \\u{2060} "),
+        ("Hangul filler", "\\u{3164}"),
+        ("variation selector", "\\u{fe0f}"),
+        ("tag characters", "\\u{e0041}\\u{e0042}"),
+        ("override", "\\u{202e}"),
+    ] {
+        let stakeholder =
+            format!("{HEADER} stakeholders: [(id: 1, kind: Partner, name: \"{hidden}\")])");
+        let message = error_of(&stakeholder);
+        assert!(
+            message.contains("stakeholder #1: the name shows nothing"),
+            "{name}: {message}"
+        );
+        let title = format!("(format: \"stakemap\", version: 1, title: \"{hidden}\")");
+        let message = error_of(&title);
+        assert!(
+            message.contains("map: the title shows nothing"),
+            "{name}: {message}"
+        );
+        let baseline = format!("{HEADER} baselines: [(name: \"{hidden}\", date: \"2025-01-01\")])");
+        let message = error_of(&baseline);
+        assert!(
+            message.contains("the name shows nothing"),
+            "{name}: {message}"
+        );
+    }
+    // Visible text with invisible characters in it is fine.
+    let fine = format!(
+        "{HEADER} stakeholders: [(id: 1, kind: Partner, name: \"\\u{{200b}}Ana\\u{{301}}\")])"
+    );
+    assert!(parse(&fine).is_ok());
+}
+
+#[test]
+fn baselines_are_validated_like_everything_else() {
+    let text = format!(
+        r#"{HEADER}
+        stakeholders: [(id: 1, kind: Partner, name: "A"), (id: 2, kind: Partner, name: "B")],
+        relationships: [(id: 1, from: 1, to: 2, kind: Informal, directed: false),
+                        (id: 2, from: 2, to: 1, kind: Informal, directed: false)],
+        baselines: [(name: "Spring", date: "2025-04-01", stakeholders: [1, 2, 1],
+                     relationships: [(id: 1, strength: 7, tone: Neutral), (id: 2, strength: 9, tone: Neutral),
+                                     (id: 1, strength: 2, tone: Neutral)])],
+    )"#
+    );
+    let message = error_of(&text);
+    for expected in [
+        "baseline \"Spring\": stakeholder #1 is listed twice",
+        "baseline \"Spring\": relationship #1 is listed twice",
+        "baseline \"Spring\": relationship #1 has strength 7",
+        "baseline \"Spring\": relationship #2 has strength 9",
+    ] {
+        assert!(
+            message.contains(expected),
+            "missing `{expected}` in:\n{message}"
+        );
+    }
+}
+
+#[test]
+fn baselines_are_written_in_canonical_order() {
+    let text = format!(
+        r#"{HEADER}
+        stakeholders: [(id: 1, kind: Partner, name: "A"), (id: 2, kind: Partner, name: "B")],
+        relationships: [(id: 1, from: 1, to: 2, kind: Informal, directed: false),
+                        (id: 2, from: 2, to: 1, kind: Informal, directed: false)],
+        baselines: [
+            (name: "Later", date: "2025-09-01", stakeholders: [2, 1],
+             relationships: [(id: 2, strength: 3, tone: Neutral), (id: 1, strength: 2, tone: Positive)]),
+            (name: "Earlier", date: "2025-04-01", stakeholders: [2, 1]),
+        ],
+    )"#
+    );
+    let map = parse(&text).expect("valid");
+    let written = io::to_ron(&map);
+    let at = |needle: &str| written.find(needle).expect(needle);
+    assert!(at("\"Earlier\"") < at("\"Later\""), "by date:\n{written}");
+    let later = &written[at("\"Later\"")..];
+    assert!(
+        later.find("id: 1").expect("1") < later.find("id: 2").expect("2"),
+        "relationships by id:\n{later}"
+    );
+    // Swapping the written order changes nothing: same map, same bytes.
+    let swapped = text
+        .replace("stakeholders: [2, 1]", "stakeholders: [1, 2]")
+        .replace(
+            "(id: 2, strength: 3, tone: Neutral), (id: 1, strength: 2, tone: Positive)",
+            "(id: 1, strength: 2, tone: Positive), (id: 2, strength: 3, tone: Neutral)",
+        );
+    let other = parse(&swapped).expect("valid");
+    assert_eq!(other, map);
+    assert_eq!(io::to_ron(&other), written);
+}
+
+#[test]
+fn an_error_in_the_first_element_of_a_list_points_at_it() {
+    // Each text has one mistake, marked by the token `at`; the error must name its line and
+    // column, not the `[` lines above (where the parser's span starts for a first element).
+    let cases = [
+        ("tags: [\n                7,\n            ],", "7,"),
+        (
+            "tags: [\n                \"a\",\n                7,\n            ],",
+            "7,",
+        ),
+        (
+            "tags: [\n                // first the number\n                /* then */ 7,\n            ],",
+            "7,",
+        ),
+        (
+            "position: (\n                \"x\",\n                1.0,\n            ),",
+            "\"x\"",
+        ),
+    ];
+    for (field, at) in cases {
+        let text = format!(
+            "(\n    format: \"stakemap\",\n    version: 1,\n    title: \"T\",\n    stakeholders: [\n        (\n            id: 1,\n            kind: Partner,\n            name: \"A\",\n            {field}\n        ),\n    ],\n)"
+        );
+        let offset = text.find(at).expect("marker");
+        let line = text[..offset].matches('\n').count() + 1;
+        let column = offset - text[..offset].rfind('\n').map_or(0, |i| i + 1) + 1;
+        let message = error_of(&text);
+        assert!(
+            message.starts_with(&format!("test.ron:{line}:{column}:")),
+            "expected {line}:{column} for\n{text}\ngot: {message}"
+        );
+    }
+    for (text, at) in [
+        (
+            "(\n    format: \"stakemap\",\n    version: 1,\n    title: \"T\",\n    stakeholders: [\n        \"Ana\",\n    ],\n)",
+            "\"Ana\"",
+        ),
+        (
+            "(\n    format: \"stakemap\",\n    version: 1,\n    title: \"T\",\n    stakeholders: [(id: 1, kind: Partner, name: \"A\")],\n    relationships: [\n        (\n            id: 1, from: 1, to: 1, kind: Informal, directed: false,\n            observations: [\n\n                2025,\n            ],\n        ),\n    ],\n)",
+            "2025",
+        ),
+    ] {
+        let offset = text.find(at).expect("marker");
+        let line = text[..offset].matches('\n').count() + 1;
+        let column = offset - text[..offset].rfind('\n').map_or(0, |i| i + 1) + 1;
+        let message = error_of(text);
+        assert!(
+            message.starts_with(&format!("test.ron:{line}:{column}:")),
+            "expected {line}:{column}, got: {message}"
+        );
+    }
 }

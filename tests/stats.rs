@@ -188,3 +188,133 @@ fn a_bad_date_or_file_exits_2_with_a_message() {
     assert!(text(&missing.stderr).contains("/no/such/map.ron"));
     assert!(!text(&missing.stderr).contains("panicked"));
 }
+
+#[test]
+fn a_bad_date_is_refused_before_the_file_is_read() {
+    let output = stakemap(&["stats", "/no/such/map.ron", "--as-of", "2025-02-30"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.starts_with("error: --as-of: `2025-02-30` is not a date"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+#[test]
+fn the_profile_decides_what_the_metrics_and_findings_see() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = builtin_file(dir.path());
+
+    // Partner by default: everyone stays (the metrics are the whole map's), owners too, so
+    // the partnerships that hang on one officer are found; notes are left out, and stderr
+    // says so.
+    let partner = stakemap(&["stats", &file, "--json"]);
+    assert_eq!(partner.status.code(), Some(0));
+    assert!(
+        text(&partner.stderr).starts_with("partner profile left out"),
+        "{}",
+        text(&partner.stderr)
+    );
+    let partner: Value = serde_json::from_slice(&partner.stdout).expect("JSON");
+    assert_eq!(partner["counts"]["stakeholders"], 63);
+    assert!(
+        partner["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .any(|f| f["kind"] == "single_owner")
+    );
+    assert!(finding(&partner, "single_point_of_failure", "relationship", 101).is_some());
+
+    // Public: the two confidential stakeholders, the women's shelter (26) among them, are
+    // gone from every count, list and reason, and so is the shelter's relationship to the
+    // CDS; owners are gone, and with them the one-officer findings that would name them.
+    let public = stakemap(&["stats", &file, "--json", "--profile", "public"]);
+    assert_eq!(public.status.code(), Some(0));
+    let stdout = text(&public.stdout);
+    assert!(!stdout.contains("(confidential)"), "{stdout}");
+    let public: Value = serde_json::from_slice(&public.stdout).expect("JSON");
+    assert_eq!(public["counts"]["stakeholders"], 61);
+    assert!(
+        public["stakeholders"]
+            .as_array()
+            .expect("stakeholders")
+            .iter()
+            .all(|s| s["id"] != 26)
+    );
+    let findings = public["findings"].as_array().expect("findings");
+    assert!(findings.iter().all(|f| f["kind"] != "single_owner"));
+    assert!(finding(&public, "single_point_of_failure", "relationship", 101).is_none());
+
+    // Placeholders keep the shelter's place in the network without its name.
+    let placeholders = stats_json(&[
+        "stats",
+        &file,
+        "--json",
+        "--profile",
+        "public",
+        "--placeholders",
+    ]);
+    assert_eq!(placeholders["counts"]["stakeholders"], 63);
+    let shelter = placeholders["stakeholders"]
+        .as_array()
+        .expect("stakeholders")
+        .iter()
+        .find(|s| s["id"] == 26)
+        .expect("a placeholder");
+    assert_eq!(shelter["name"], "Organisation 26");
+    assert_eq!(
+        shelter["degree"],
+        partner["stakeholders"]
+            .as_array()
+            .expect("stakeholders")
+            .iter()
+            .find(|s| s["id"] == 26)
+            .expect("there")["degree"]
+    );
+
+    let unknown = stakemap(&["stats", &file, "--profile", "secret"]);
+    assert_eq!(unknown.status.code(), Some(2));
+}
+
+/// Whether `output` holds nothing that could drive a terminal (a newline ends a line).
+fn terminal_safe(output: &str) -> bool {
+    output
+        .chars()
+        .all(|c| c == '\n' || !stakemap::model::text::must_escape(c))
+}
+
+#[test]
+fn names_are_escaped_for_people_and_kept_for_programs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("map.ron");
+    let mut map = stakemap::builtin::police_community();
+    // The CDS: a broker, a cut point, in the findings and the table.
+    let name = "Evil\u{1b}[2J\u{202e}name\nforged";
+    map.stakeholder_mut(stakemap::model::StakeholderId(2))
+        .expect("the CDS")
+        .name = name.to_owned();
+    stakemap::io::save(&map, &path).expect("saved");
+    let file = path.display().to_string();
+
+    let output = stakemap(&["stats", &file]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    assert!(terminal_safe(&stdout), "{stdout:?}");
+    assert!(terminal_safe(&text(&output.stderr)));
+    assert!(
+        stdout.contains("Broker: Evil\\u{1b}[2J\\u{202e}name\\nforged — "),
+        "{stdout}"
+    );
+    assert!(!stdout.lines().any(|l| l.starts_with("forged")), "{stdout}");
+    let table = stdout
+        .split("\nStakeholders")
+        .nth(1)
+        .expect("a stakeholder table");
+    assert_eq!(table.lines().count(), 2 + 63, "one line a stakeholder");
+
+    let json = stats_json(&["stats", &file, "--json"]);
+    assert_eq!(json["stakeholders"][1]["id"], 2);
+    assert_eq!(json["stakeholders"][1]["name"], name, "JSON keeps the name");
+}

@@ -71,11 +71,60 @@ pub enum Moment {
     Baseline(String),
 }
 
+/// The prefix that chooses a baseline by name whatever the name looks like:
+/// `baseline:2025-06-30` is the baseline named "2025-06-30", not the date.
+pub const BASELINE_PREFIX: &str = "baseline:";
+
+/// A text that names no moment.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum MomentError {
+    /// It is written like a date but is not a day of the calendar (`2025-02-30`), or not
+    /// written `YYYY-MM-DD` (`2025-6-1`).
+    #[error("{0} is not a date (YYYY-MM-DD)")]
+    NotADate(String),
+    /// Nothing was given.
+    #[error("no date or baseline given")]
+    Empty,
+}
+
 impl Moment {
-    /// Reads `YYYY-MM-DD` as a date and anything else as a baseline name.
+    /// Reads a moment as a person types it:
+    ///
+    /// - `baseline:NAME` is the baseline NAME, whatever NAME looks like;
+    /// - `YYYY-MM-DD` is that date;
+    /// - anything else written like a date ([`Date::looks_like`]: `2025-02-30`, `2025-6-1`,
+    ///   `14/03/2025`) is a mistaken date, [`MomentError::NotADate`], never a baseline name;
+    /// - anything else is a baseline name.
+    pub fn read(text: &str) -> Result<Self, MomentError> {
+        if let Some(name) = text.strip_prefix(BASELINE_PREFIX) {
+            return Ok(Self::Baseline(name.to_owned()));
+        }
+        if text.trim().is_empty() {
+            return Err(MomentError::Empty);
+        }
+        match text.parse() {
+            Ok(date) => Ok(Self::Date(date)),
+            Err(_) if Date::looks_like(text) => Err(MomentError::NotADate(text.to_owned())),
+            Err(_) => Ok(Self::Baseline(text.to_owned())),
+        }
+    }
+
+    /// Reads `YYYY-MM-DD` as a date and anything else as a baseline name; prefer
+    /// [`Moment::read`], which tells a mistyped date from a name.
     pub fn parse(text: &str) -> Self {
-        text.parse()
-            .map_or_else(|_| Self::Baseline(text.to_owned()), Self::Date)
+        Self::read(text).unwrap_or_else(|_| Self::Baseline(text.to_owned()))
+    }
+
+    /// How a person would type it back for [`Moment::read`]: the date, the baseline's
+    /// name, or `baseline:NAME` when the name alone would read as something else.
+    pub fn text(&self) -> String {
+        match self {
+            Self::Date(date) => date.to_string(),
+            Self::Baseline(name) => match Self::read(name) {
+                Ok(Self::Baseline(same)) if &same == name => name.clone(),
+                _ => format!("{BASELINE_PREFIX}{name}"),
+            },
+        }
     }
 
     /// How reports name it: the date, or the baseline's name and date.
@@ -121,18 +170,6 @@ pub struct Comparison {
     pub to_label: String,
 }
 
-/// The forms a change report takes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum ReportFormat {
-    /// A readable Markdown report.
-    #[default]
-    Markdown,
-    /// One row a change, for spreadsheets.
-    Csv,
-    /// For other programs.
-    Json,
-}
-
 impl Comparison {
     /// Compares `map` at two moments, or `None` when either names a baseline it lacks.
     pub fn of(map: &Map, from: &Moment, to: &Moment, today: Date) -> Option<Self> {
@@ -147,30 +184,36 @@ impl Comparison {
             to_label: to.label(map),
         })
     }
-
-    /// The change report in a format.
-    pub fn report(&self, format: ReportFormat) -> Result<String, super::ReportError> {
-        let (d, before, after) = (&self.changes, &self.before, &self.after);
-        match format {
-            ReportFormat::Markdown => Ok(super::to_markdown(
-                d,
-                before,
-                after,
-                &self.from_label,
-                &self.to_label,
-            )),
-            ReportFormat::Csv => super::to_csv(d, before, after),
-            ReportFormat::Json => {
-                super::to_json(d, before, after, &self.from_label, &self.to_label)
-            }
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::analysis::diff;
+
+    #[test]
+    fn moments_are_dates_baselines_or_mistakes() {
+        let date = |t: &str| Moment::Date(t.parse().expect("date"));
+        let named = |t: &str| Moment::Baseline(t.to_owned());
+        assert_eq!(Moment::read("2025-06-30"), Ok(date("2025-06-30")));
+        assert_eq!(Moment::read("Mid 2025"), Ok(named("Mid 2025")));
+        assert_eq!(Moment::read("baseline:2025-06-30"), Ok(named("2025-06-30")));
+        assert_eq!(Moment::read("baseline:Mid 2025"), Ok(named("Mid 2025")));
+        for wrong in ["2025-02-30", "2025-13-01", "2025-6-1", "14/03/2025"] {
+            assert_eq!(
+                Moment::read(wrong),
+                Err(MomentError::NotADate(wrong.to_owned()))
+            );
+        }
+        assert_eq!(
+            MomentError::NotADate("2025-02-30".into()).to_string(),
+            "2025-02-30 is not a date (YYYY-MM-DD)"
+        );
+        assert_eq!(Moment::read(" "), Err(MomentError::Empty));
+        for moment in [date("2025-06-30"), named("Mid 2025"), named("2025-06-30")] {
+            assert_eq!(Moment::read(&moment.text()), Ok(moment.clone()));
+        }
+    }
 
     #[test]
     fn a_baseline_gives_back_the_map_as_it_stood_then() {

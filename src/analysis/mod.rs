@@ -5,7 +5,8 @@
 //! - [`attention`]: what needs attention: cooling and stale relationships, unaddressed issues.
 //! - [`as_of`]: the map as it stood on a past date.
 //! - [`baseline`]: named snapshots of a date, and the map a snapshot describes.
-//! - [`diff`]: what changed between two maps, and change reports in Markdown, CSV and JSON.
+//! - [`diff`]: what changed between two maps (the change reports are in `io::report`).
+//! - [`find`]: stakeholders matching typed words, whatever the case, accents or Unicode form.
 //! - [`findings`]: what the metrics mean for a planner: brokers, single points of failure,
 //!   partnerships that hang on one officer, engagement gaps, isolates.
 //! - [`metrics`]: social network metrics (degree, betweenness, closeness, eigenvector,
@@ -15,6 +16,7 @@ pub mod as_of;
 pub mod attention;
 pub mod baseline;
 pub mod diff;
+pub mod find;
 pub mod findings;
 pub mod metrics;
 pub mod trend;
@@ -24,11 +26,9 @@ pub use attention::{
     ADDRESSING_STRENGTH, AttentionItem, AttentionKind, AttentionSubject, addresses,
     needs_attention, needs_attention_with_findings,
 };
-pub use baseline::{Comparison, Moment, ReportFormat, baseline_map, capture};
-pub use diff::{
-    MapDiff, ReportError, StrengthChange, ToneChange, diff, relationship_name, to_csv, to_json,
-    to_markdown,
-};
+pub use baseline::{BASELINE_PREFIX, Comparison, Moment, MomentError, baseline_map, capture};
+pub use diff::{Change, MapDiff, StrengthChange, ToneChange, diff, relationship_name};
+pub use find::find;
 pub use findings::{PoliceService, findings, police_service};
 pub use metrics::{
     Bridge, GraphMetrics, Metric, MetricSettings, NetworkMetrics, StakeholderMetrics, modularity,

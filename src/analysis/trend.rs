@@ -33,7 +33,8 @@ pub enum Freshness {
 }
 
 /// What counts as a trend. Negative day counts are taken as zero.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct TrendSettings {
     /// How far back to compare strength, in days; six months by default.
     pub window_days: i64,

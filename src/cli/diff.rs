@@ -1,10 +1,13 @@
-//! `stakemap diff FILE --from DATE|BASELINE --to DATE|BASELINE [--format md|csv|json]`:
-//! what changed on the map between two dates or baselines, as a change report.
+//! `stakemap diff FILE --from MOMENT --to MOMENT [--format md|csv|json] [--profile P]
+//! [--placeholders]`: what changed on the map between two dates or baselines, as a change
+//! report, after the redaction pass (partner by default: the report leaves the machine).
+//! What the profile left out is said on standard error.
 
-use super::output::{err, load_failure, out};
-use crate::analysis;
+use super::output::{Printer, err, load_failure, shown};
 use crate::analysis::{Comparison, Moment};
-use crate::model::Date;
+use crate::io::RedactionOptions;
+use crate::io::report;
+use crate::model::{Date, Map};
 use clap::ValueEnum;
 use std::path::Path;
 
@@ -20,33 +23,68 @@ pub enum ReportFormat {
     Json,
 }
 
-pub(super) fn run(file: &Path, from: &str, to: &str, format: ReportFormat) -> u8 {
+pub(super) fn run(
+    file: &Path,
+    (from, to): (&str, &str),
+    format: ReportFormat,
+    redaction: RedactionOptions,
+) -> u8 {
+    let mut out = Printer::new();
+    let code = diff(file, (from, to), format, redaction, &mut out);
+    out.finish(code)
+}
+
+fn diff(
+    file: &Path,
+    (from, to): (&str, &str),
+    format: ReportFormat,
+    redaction: RedactionOptions,
+    out: &mut Printer,
+) -> u8 {
+    // The moments are checked before the file is read: a mistyped date is a mistake on
+    // the command line, whatever the map holds.
+    let moment = |flag: &str, text: &str| {
+        Moment::read(text).map_err(|e| {
+            err(&format!("error: {flag}: {e}"));
+            super::EXIT_ERROR
+        })
+    };
+    let (from, to) = match (moment("--from", from), moment("--to", to)) {
+        (Ok(from), Ok(to)) => (from, to),
+        (Err(code), _) | (_, Err(code)) => return code,
+    };
     let map = match crate::io::load(file) {
         Ok(map) => map,
-        Err(e) => return load_failure(&e),
+        Err(e) => return load_failure(out, &e),
     };
-    let (from, to) = (Moment::parse(from), Moment::parse(to));
-    let Some(comparison) = Comparison::of(&map, &from, &to, Date::today()) else {
-        let names: Vec<&str> = map.baselines.iter().map(|b| b.name.as_str()).collect();
-        err(&format!(
-            "error: {}: --from and --to take a date (YYYY-MM-DD) or a baseline; its baselines are: {}",
-            file.display(),
-            if names.is_empty() {
-                "none".to_owned()
-            } else {
-                names.join(", ")
-            }
-        ));
-        return super::EXIT_ERROR;
+    for (flag, moment) in [("--from", &from), ("--to", &to)] {
+        if let Moment::Baseline(name) = moment
+            && map.baseline(name).is_none()
+        {
+            err(&format!(
+                "error: {flag}: {} has no baseline \"{name}\"; {}",
+                shown(file),
+                baselines_known(&map)
+            ));
+            return super::EXIT_ERROR;
+        }
+    }
+    // Redacting first and comparing after gives the same as comparing and redacting both
+    // moments (the pass is per item), and names one set of what was left out. Baselines
+    // stay (only their confidential members go), so the moments checked above still hold.
+    let redacted = crate::io::redact(&map, redaction);
+    let Some(comparison) = Comparison::of(redacted.map(), &from, &to, Date::today()) else {
+        return super::EXIT_ERROR; // every baseline was found just above
     };
     let format = match format {
-        ReportFormat::Md => analysis::ReportFormat::Markdown,
-        ReportFormat::Csv => analysis::ReportFormat::Csv,
-        ReportFormat::Json => analysis::ReportFormat::Json,
+        ReportFormat::Md => report::ReportFormat::Markdown,
+        ReportFormat::Csv => report::ReportFormat::Csv,
+        ReportFormat::Json => report::ReportFormat::Json,
     };
-    match comparison.report(format) {
+    match report::report(&comparison, format) {
         Ok(text) => {
-            out(text.trim_end());
+            err(&redacted.left_out().sentence());
+            out.text(text.trim_end());
             super::EXIT_OK
         }
         Err(e) => {
@@ -54,4 +92,19 @@ pub(super) fn run(file: &Path, from: &str, to: &str, format: ReportFormat) -> u8
             super::EXIT_ERROR
         }
     }
+}
+
+/// "its baselines are: A, baseline:2025-06-30", or "it has no baselines": each as it is
+/// typed after --from or --to.
+fn baselines_known(map: &Map) -> String {
+    if map.baselines.is_empty() {
+        return "it has no baselines (--from and --to take a date, YYYY-MM-DD, or a baseline's name)"
+            .to_owned();
+    }
+    let names: Vec<String> = map
+        .baselines
+        .iter()
+        .map(|b| Moment::Baseline(b.name.clone()).text())
+        .collect();
+    format!("its baselines are: {}", names.join(", "))
 }

@@ -1,36 +1,53 @@
-//! `stakemap format FILE [--check]`: rewrite a map in canonical form, or check that it is.
+//! `stakemap format FILE [--check] [--force]`: rewrite a map in canonical form, or check
+//! that it is.
 
-use super::output::{err, load_failure, out};
+use super::output::{Printer, err, load_failure, save_failure, save_warnings, shown};
+use crate::io::{LoadedMap, SaveOptions};
 use std::path::Path;
 
-pub(super) fn run(file: &Path, check: bool) -> u8 {
+pub(super) fn run(file: &Path, check: bool, force: bool) -> u8 {
+    let mut out = Printer::new();
+    let code = format(file, check, force, &mut out);
+    out.finish(code)
+}
+
+fn format(file: &Path, check: bool, force: bool, out: &mut Printer) -> u8 {
+    let origin = shown(file);
     let loaded = crate::io::read_text(file)
-        .and_then(|text| crate::io::parse(&text, &file.display().to_string()).map(|m| (text, m)));
-    let (current, map) = match loaded {
+        .and_then(|text| LoadedMap::parse(&text, &origin).map(|loaded| (text, loaded)));
+    let (current, loaded) = match loaded {
         Ok(loaded) => loaded,
-        Err(e) => return load_failure(&e),
+        Err(e) => return load_failure(out, &e),
     };
-    let canonical = crate::io::to_ron(&map);
-    let already = current == canonical;
-    if check {
-        if already {
-            return super::EXIT_OK;
-        }
-        out(&format!("{}: not in canonical form", file.display()));
-        return super::EXIT_PROBLEMS;
-    }
-    if already {
+    if current == crate::io::to_ron(&loaded.map) {
         return super::EXIT_OK;
     }
-    match crate::io::write_atomically(file, |f| std::io::Write::write_all(f, canonical.as_bytes()))
-    {
-        Ok(()) => {
-            out(&format!("formatted {}", file.display()));
+    if check {
+        let comments = match loaded.comments {
+            0 => String::new(),
+            n => format!(" (formatting would drop its {n} comment(s))"),
+        };
+        out.line(&format!("{origin}: not in canonical form{comments}"));
+        return super::EXIT_PROBLEMS;
+    }
+    // Comments are checked again by the save, under its lock: the file may change between.
+    let options = SaveOptions {
+        overwrite_read_only: force,
+        drop_comments: force,
+        ..SaveOptions::default()
+    };
+    match crate::io::save_with(&loaded.map, file, &options) {
+        Ok(saved) => {
+            save_warnings(&saved);
+            if loaded.comments > 0 {
+                err(&format!(
+                    "warning: {origin}: dropped {} comment(s) (--force)",
+                    loaded.comments
+                ));
+            }
+            out.line(&format!("formatted {origin}"));
             super::EXIT_OK
         }
-        Err(e) => {
-            err(&format!("error: {e}"));
-            super::EXIT_ERROR
-        }
+        Err(e) => save_failure(&e),
     }
 }

@@ -1,7 +1,8 @@
-//! `stakemap layout FILE [--layout KIND] [--centre ID] [--output OUT]`: arrange a map's
-//! stakeholders with the same layouts the window uses, and save the positions.
+//! `stakemap layout FILE [--layout KIND] [--centre ID] [--output OUT] [--force]`: arrange a
+//! map's stakeholders with the same layouts the window uses, and save the positions.
 
-use super::output::{err, load_failure, out};
+use super::output::{Printer, err, load_failure, save_failure, save_warnings, shown};
+use crate::io::SaveOptions;
 use crate::layout::for_map::{self, MapLayout};
 use crate::model::{Position, StakeholderId};
 use clap::ValueEnum;
@@ -25,10 +26,29 @@ pub enum LayoutKind {
     Engagement,
 }
 
-pub(super) fn run(file: &Path, kind: LayoutKind, centre: Option<u64>, output: Option<&Path>) -> u8 {
+pub(super) fn run(
+    file: &Path,
+    kind: LayoutKind,
+    centre: Option<u64>,
+    output: Option<&Path>,
+    force: bool,
+) -> u8 {
+    let mut out = Printer::new();
+    let code = layout(file, kind, centre, output, force, &mut out);
+    out.finish(code)
+}
+
+fn layout(
+    file: &Path,
+    kind: LayoutKind,
+    centre: Option<u64>,
+    output: Option<&Path>,
+    force: bool,
+    out: &mut Printer,
+) -> u8 {
     let mut map = match crate::io::load(file) {
         Ok(map) => map,
-        Err(e) => return load_failure(&e),
+        Err(e) => return load_failure(out, &e),
     };
     let layout = match kind {
         LayoutKind::Force => None,
@@ -41,7 +61,7 @@ pub(super) fn run(file: &Path, kind: LayoutKind, centre: Option<u64>, output: Op
             else {
                 err(&format!(
                     "error: {}: --layout radial needs --centre with the id of a stakeholder on the map",
-                    file.display()
+                    shown(file)
                 ));
                 return super::EXIT_ERROR;
             };
@@ -64,18 +84,21 @@ pub(super) fn run(file: &Path, kind: LayoutKind, centre: Option<u64>, output: Op
         }
     }
     let target = output.unwrap_or(file);
-    match crate::io::save(&map, target) {
-        Ok(()) => {
-            out(&format!(
+    let options = SaveOptions {
+        overwrite_read_only: force,
+        drop_comments: force,
+        ..SaveOptions::default()
+    };
+    match crate::io::save_with(&map, target, &options) {
+        Ok(saved) => {
+            save_warnings(&saved);
+            out.line(&format!(
                 "laid out {} stakeholders in {}",
                 map.stakeholder_count(),
-                target.display()
+                shown(target)
             ));
             super::EXIT_OK
         }
-        Err(e) => {
-            err(&format!("error: {e}"));
-            super::EXIT_ERROR
-        }
+        Err(e) => save_failure(&e),
     }
 }

@@ -1,48 +1,80 @@
-//! `stakemap stats FILE [--json] [--as-of DATE]`: the map's counts, what needs attention
-//! (the findings ranked with cooling relationships), and every stakeholder's network
-//! metrics, as text or as JSON whose shape is documented in the README.
+//! `stakemap stats FILE [--json] [--as-of DATE] [--profile P] [--placeholders]`: the map's
+//! counts, what needs attention (the findings ranked with cooling relationships), and every
+//! stakeholder's network metrics, as text or as JSON whose shape is documented in the
+//! README. The map goes through the redaction pass before anything is computed (partner by
+//! default, as for `diff` and `export`: the output leaves the machine), so what a profile
+//! hides never reaches the metrics, the findings or their reasons; what it left out is said
+//! on standard error.
 
-use super::output::{err, load_failure, out};
+use super::output::{Printer, err, load_failure};
 use crate::analysis::{
     self, AttentionItem, AttentionSubject, Metric, MetricSettings, NetworkMetrics, PoliceService,
     TrendSettings,
 };
+use crate::io::RedactionOptions;
+use crate::model::text::escape_controls;
 use crate::model::{Date, Map, StakeholderKind};
 use serde::Serialize;
 use std::path::Path;
 
-/// What `stats` was asked for, parsed.
-#[derive(Clone, Debug)]
+/// What `stats` was asked for.
+#[derive(Clone, Copy, Debug)]
 pub(super) struct StatsRequest<'a> {
+    /// The map file.
     pub file: &'a Path,
+    /// JSON instead of text.
     pub json: bool,
-    pub as_of: Option<Date>,
+    /// The `--as-of` date as typed (checked here, before the file is read).
+    pub as_of: Option<&'a str>,
+    /// The redaction pass applied before anything is computed.
+    pub redaction: RedactionOptions,
 }
 
 pub(super) fn run(request: &StatsRequest<'_>) -> u8 {
+    let mut out = Printer::new();
+    let code = stats(request, &mut out);
+    out.finish(code)
+}
+
+fn stats(request: &StatsRequest<'_>, out: &mut Printer) -> u8 {
+    // The date is checked before the file is read: a mistyped date is a mistake on the
+    // command line, whatever the map holds.
+    let as_of = match request.as_of.map(str::parse::<Date>).transpose() {
+        Ok(date) => date,
+        Err(e) => {
+            err(&format!("error: --as-of: {e}"));
+            return super::EXIT_ERROR;
+        }
+    };
     let map = match crate::io::load(request.file) {
         Ok(map) => map,
-        Err(e) => return load_failure(&e),
+        Err(e) => return load_failure(out, &e),
     };
     let today = Date::today();
-    // The pipeline every report reads: map -> as of a date -> (redaction profile) ->
-    // analyses. `--profile P` will apply the redaction profile to `shown` here, before
-    // anything is computed or printed, so names it hides never reach the metrics' output.
-    let (shown, day) = match request.as_of {
+    // The pipeline every report reads: map -> as of a date -> redaction -> analyses, so
+    // names a profile hides never reach the metrics' output.
+    let (map, day) = match as_of {
         Some(date) => (analysis::map_as_of(&map, date, today), date),
         None => (map, today),
     };
-    let report = Report::of(&shown, day, request.as_of);
+    let redacted = crate::io::redact(&map, request.redaction);
+    let report = Report::of(redacted.map(), day, as_of);
     if request.json {
         match serde_json::to_string_pretty(&report.json()) {
-            Ok(text) => out(&text),
+            Ok(text) => {
+                err(&redacted.left_out().sentence());
+                out.text(&text);
+            }
             Err(e) => {
                 err(&format!("error: cannot write the statistics as JSON: {e}"));
                 return super::EXIT_ERROR;
             }
         }
     } else {
-        out(report.text().trim_end());
+        err(&redacted.left_out().sentence());
+        for line in report.lines() {
+            out.line(&line);
+        }
     }
     super::EXIT_OK
 }
@@ -82,103 +114,101 @@ impl<'a> Report<'a> {
             .map_or_else(|| id.to_string(), |s| s.name.clone())
     }
 
-    fn text(&self) -> String {
-        let mut t = String::new();
+    /// The text report, one line for people each: [`Printer::line`] escapes what a name
+    /// could hold (a newline, a bidirectional override), so one entry is always one line.
+    fn lines(&self) -> Vec<String> {
+        let mut t = Vec::new();
         let g = &self.metrics.graph;
         let when = match self.as_of {
             Some(date) => format!("as of {date}"),
             None => format!("today, {}", self.day),
         };
-        t += &format!("{} ({when})\n", self.map.title);
+        t.push(format!("{} ({when})", self.map.title));
         let by_kind: Vec<String> = StakeholderKind::ALL
             .iter()
             .map(|&k| format!("{} {}", self.count(k), k.plural()))
             .collect();
-        t += &format!(
-            "{} stakeholders ({}), {} relationships, {} observations\n",
+        t.push(format!(
+            "{} stakeholders ({}), {} relationships, {} observations",
             self.map.stakeholder_count(),
             by_kind.join(", "),
             self.map.relationship_count(),
             self.map.observation_count()
-        );
+        ));
         let path = g.average_path_length.map_or_else(
             || "no paths".to_owned(),
             |l| format!("average path {l:.2} steps"),
         );
-        t += &format!(
-            "network: {} ties, density {:.3}, {path}, {} component{}, {} communities (modularity {:.3})\n",
+        t.push(format!(
+            "network: {} ties, density {:.3}, {path}, {} component{}, {} communities (modularity {:.3})",
             g.ties,
             g.density,
             g.components,
             if g.components == 1 { "" } else { "s" },
             g.communities,
             g.modularity
-        );
-        t += &match &self.police.sector {
+        ));
+        t.push(match &self.police.sector {
             _ if self.police.members.is_empty() => {
-                "police service: none named (no organisation named or tagged police)\n".to_owned()
+                "police service: none named (no organisation named or tagged police)".to_owned()
             }
             Some(sector) => format!(
-                "police service: {} organisations in the sector \"{sector}\"\n",
+                "police service: {} organisations in the sector \"{sector}\"",
                 self.police.members.len()
             ),
             None => format!(
-                "police service: {} organisations named or tagged police\n",
+                "police service: {} organisations named or tagged police",
                 self.police.members.len()
             ),
-        };
+        });
         let cut: Vec<String> = self
             .metrics
             .cut_points
             .iter()
             .map(|&id| self.name(id))
             .collect();
-        t += &format!(
-            "cut points: {}\n",
-            if cut.is_empty() {
-                "none".to_owned()
-            } else {
-                cut.join("; ")
-            }
-        );
+        t.push(format!("cut points: {}", listed(&cut)));
         let bridges: Vec<String> = self
             .metrics
             .bridges
             .iter()
             .map(|b| format!("{} — {}", self.name(b.ends.0), self.name(b.ends.1)))
             .collect();
-        t += &format!(
-            "bridges: {}\n",
-            if bridges.is_empty() {
-                "none".to_owned()
-            } else {
-                bridges.join("; ")
-            }
-        );
+        t.push(format!("bridges: {}", listed(&bridges)));
         if !g.eigenvector_converged {
-            t += "note: eigenvector centrality did not converge in 1,000 iterations; its values are approximate\n";
+            t.push(
+                "note: eigenvector centrality did not converge in 1,000 iterations; its values are approximate"
+                    .to_owned(),
+            );
         }
 
-        t += &format!(
-            "\nNeeds attention ({}), most urgent first\n",
+        t.push(String::new());
+        t.push(format!(
+            "Needs attention ({}), most urgent first",
             self.attention.len()
-        );
+        ));
         for (i, item) in self.attention.iter().enumerate() {
-            t += &format!(
-                "{:>3}. {}: {} — {}\n",
+            t.push(format!(
+                "{:>3}. {}: {} — {}",
                 i + 1,
                 item.title(),
                 item.subject.name(self.map),
                 item.reason
-            );
+            ));
         }
 
-        t += "\nStakeholders (metrics: see `stakemap stats --help` and the README)\n";
+        t.push(String::new());
+        t.push("Stakeholders (metrics: see `stakemap stats --help` and the README)".to_owned());
         let header: Vec<String> = Metric::ALL
             .iter()
             .map(|m| short_header(*m).to_owned())
             .collect();
-        t += &format!("{:>5}  {:<32}  {}\n", "id", "name", header.join("  "));
+        t.push(format!(
+            "{:>5}  {:<32}  {}",
+            "id",
+            "name",
+            header.join("  ")
+        ));
         for s in self.metrics.stakeholders() {
             let cells: Vec<String> = Metric::ALL
                 .iter()
@@ -197,12 +227,14 @@ impl<'a> Report<'a> {
                     }
                 })
                 .collect();
-            t += &format!(
-                "{:>5}  {:<32}  {}\n",
+            // Escaped before clipping, so the column is as wide as what is printed.
+            let name = escape_controls(&self.name(s.id)).into_owned();
+            t.push(format!(
+                "{:>5}  {:<32}  {}",
                 s.id.0,
-                clipped(&self.name(s.id), 32),
+                clipped(&name, 32),
                 cells.join("  ")
-            );
+            ));
         }
         t
     }
@@ -311,6 +343,15 @@ fn short_header(metric: Metric) -> &'static str {
         Metric::Community => "community",
         Metric::Component => "component",
         Metric::CutPoint => "cut_point",
+    }
+}
+
+/// Items joined by "; ", or "none".
+fn listed(items: &[String]) -> String {
+    if items.is_empty() {
+        "none".to_owned()
+    } else {
+        items.join("; ")
     }
 }
 

@@ -1,16 +1,39 @@
 //! `stakemap validate FILE`: check a map and summarise it.
 
-use super::output::{load_failure, out};
-use crate::model::{Map, StakeholderKind};
+use super::output::{Printer, load_failure, shown};
+use crate::model::{Date, Map, StakeholderKind};
 use std::path::Path;
 
 pub(super) fn run(file: &Path) -> u8 {
+    let mut out = Printer::new();
+    let code = validate(file, &mut out);
+    out.finish(code)
+}
+
+/// Problems and warnings one a line, each starting with the file's name; then the summary
+/// when the map is valid. Warnings (a planned interaction, a leftover temporary file) do
+/// not change the exit code.
+fn validate(file: &Path, out: &mut Printer) -> u8 {
+    let origin = shown(file);
+    for leftover in crate::io::leftovers(file) {
+        let name = leftover
+            .file_name()
+            .map_or_else(|| shown(&leftover), |n| n.to_string_lossy().into_owned());
+        out.line(&format!(
+            "{origin}: warning: {name} beside it is a temporary file left by a save that was \
+             interrupted (a crash or a kill); the next save removes it, or delete it"
+        ));
+    }
     match crate::io::load(file) {
         Ok(map) => {
-            out(&summary(&map));
+            let warnings = map.warnings(Date::today());
+            for warning in &warnings {
+                out.line(&format!("{origin}: warning: {warning}"));
+            }
+            out.line(&summary(&map));
             super::EXIT_OK
         }
-        Err(e) => load_failure(&e),
+        Err(e) => load_failure(out, &e),
     }
 }
 

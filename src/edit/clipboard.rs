@@ -40,22 +40,70 @@ pub fn paste(
     text: &str,
     offset: (f32, f32),
 ) -> Result<(Edit, Vec<StakeholderId>), ClipboardError> {
-    let pasted = parse(text, "clipboard").map_err(|error| match error {
-        // Text that is not RON at all, or RON of another shape, is simply not ours.
-        LoadError::Syntax { .. } | LoadError::NotAMap { .. } => ClipboardError::NotStakemap,
-        error => ClipboardError::Unreadable(error),
-    })?;
+    Ok(additions(map, &clipboard_map(text)?, offset))
+}
+
+/// [`paste`] where the person points: the pasted group's centre at `at` when given, else
+/// `offset` from where it was copied; then moved on, keeping its shape, until none of it
+/// covers a stakeholder already on `map` (so a second paste never hides the first).
+pub fn paste_at(
+    map: &Map,
+    text: &str,
+    at: Option<Position>,
+    offset: (f32, f32),
+) -> Result<(Edit, Vec<StakeholderId>), ClipboardError> {
+    let pasted = clipboard_map(text)?;
+    let offset = landing(map, &pasted, at, offset);
     Ok(additions(map, &pasted, offset))
 }
 
-/// The selected stakeholders again, with the relationships among them, moved by `offset`:
-/// the same as [`copy`] then [`paste`], without the round trip through text.
+fn clipboard_map(text: &str) -> Result<Map, ClipboardError> {
+    parse(text, "clipboard").map_err(|error| match error {
+        // Text that is not RON at all, or RON of another shape, is simply not ours.
+        LoadError::Syntax { .. } | LoadError::NotAMap { .. } | LoadError::Empty { .. } => {
+            ClipboardError::NotStakemap
+        }
+        error => ClipboardError::Unreadable(error),
+    })
+}
+
+/// The offset that puts `group` where it should land on `map`: centred on `at`, or moved
+/// by `offset`, then clear of every stakeholder already there.
+fn landing(map: &Map, group: &Map, at: Option<Position>, offset: (f32, f32)) -> (f32, f32) {
+    let circles = |m: &Map| -> Vec<(Position, f32)> {
+        m.stakeholders()
+            .filter_map(|s| Some((s.position?, crate::style::node_radius(s.influence))))
+            .collect()
+    };
+    let members = circles(group);
+    let base = match at {
+        Some(Position(x, y)) if !members.is_empty() => {
+            let n = members.len() as f32;
+            let cx = members.iter().map(|(p, _)| p.0).sum::<f32>() / n;
+            let cy = members.iter().map(|(p, _)| p.1).sum::<f32>() / n;
+            (x - cx, y - cy)
+        }
+        _ => offset,
+    };
+    let moved: Vec<(Position, f32)> = members
+        .iter()
+        .map(|&(p, r)| (Position(p.0 + base.0, p.1 + base.1), r))
+        .collect();
+    let (dx, dy) = crate::layout::placement::free_shift(&circles(map), &moved);
+    (base.0 + dx, base.1 + dy)
+}
+
+/// The selected stakeholders again, with the relationships among them, moved by `offset`
+/// and on until clear of what is on the map: the same as [`copy`] then [`paste_at`],
+/// without the round trip through text.
 pub fn duplicate(
     map: &Map,
     stakeholders: &[StakeholderId],
     offset: (f32, f32),
 ) -> (Edit, Vec<StakeholderId>) {
-    additions(map, &selection(map, stakeholders), offset)
+    let part = selection(map, stakeholders);
+    let offset = landing(map, &part, None, offset);
+    additions(map, &part, offset)
 }
 
 /// A small map of the selected stakeholders and the relationships with both ends among them.
@@ -242,9 +290,26 @@ mod tests {
     fn duplicate_is_copy_then_paste() {
         let mut map = mind_map();
         let selection = [YOUTH_SERVICES, CDS, PRINCIPAL];
-        let via_text = paste(&map, &copy(&map, &selection), (5.0, -5.0)).expect("our copy");
+        let via_text =
+            paste_at(&map, &copy(&map, &selection), None, (5.0, -5.0)).expect("our copy");
         let (edit, ids) = duplicate(&map, &selection, (5.0, -5.0));
         assert_eq!((edit.clone(), ids.clone()), via_text);
+        // Moved on from 5 units away until clear of the originals.
+        let Edit::Batch(adds) = &edit else {
+            panic!("a batch")
+        };
+        for add in adds {
+            if let Edit::AddStakeholder(s) = add {
+                let p = s.position.expect("placed");
+                for original in map.stakeholders() {
+                    let Some(q) = original.position else {
+                        continue;
+                    };
+                    let d = ((p.0 - q.0).powi(2) + (p.1 - q.1).powi(2)).sqrt();
+                    assert!(d >= 2.0 * crate::style::node_radius(Some(3)), "{d}");
+                }
+            }
+        }
         apply(&mut map, edit).expect("fresh ids");
         assert_eq!(
             map.relationship_count(),

@@ -311,11 +311,8 @@ pub(crate) fn apply_checked(map: &mut Map, edit: Edit, check: Check) -> Result<E
             Ok(Edit::UpdateRelationship(before))
         }
         Edit::SetTitle(title) => {
-            if checked && title.trim().is_empty() {
-                return Err(EditError::Invalid(Problem::new(
-                    Subject::Map,
-                    "the title is empty",
-                )));
+            if checked && let Some(message) = crate::model::name_problem("the title", &title) {
+                return Err(EditError::Invalid(Problem::new(Subject::Map, message)));
             }
             Ok(Edit::SetTitle(std::mem::replace(&mut map.title, title)))
         }
@@ -324,16 +321,18 @@ pub(crate) fn apply_checked(map: &mut Map, edit: Edit, check: Check) -> Result<E
             description,
         ))),
         Edit::AddBaseline(baseline) => {
-            if checked
-                && (baseline.name.trim().is_empty() || map.baseline(&baseline.name).is_some())
-            {
-                return Err(EditError::Invalid(Problem::new(
-                    Subject::Map,
-                    format!(
-                        "a baseline needs a name of its own, not \"{}\"",
-                        baseline.name
-                    ),
-                )));
+            if checked {
+                let problem = crate::model::baseline_name_problem(&baseline.name).or_else(|| {
+                    map.baseline(&baseline.name)
+                        .is_some()
+                        .then(|| "another baseline has this name".to_owned())
+                });
+                if let Some(message) = problem {
+                    return Err(EditError::Invalid(Problem::new(
+                        Subject::Baseline(baseline.name),
+                        message,
+                    )));
+                }
             }
             let name = baseline.name.clone();
             map.baselines.push(baseline);
@@ -916,11 +915,41 @@ mod tests {
                 "relationship #3, observation of 2025-01-01: strength 6 is out of range (0 to 5)",
             ),
             (Edit::SetTitle(String::new()), "map: the title is empty"),
+            (
+                Edit::SetTitle("\u{200b}".to_owned()),
+                "map: the title shows nothing: it holds only invisible characters (U+200B)",
+            ),
         ] {
             let error = apply(&mut map, edit).expect_err(message);
             assert_eq!(error.to_string(), message);
         }
+        let mut invisible = map.stakeholder(CDS).expect("there").clone();
+        invisible.name = "\u{301}".to_owned();
+        let error = apply(&mut map, Edit::UpdateStakeholder(invisible)).expect_err("invisible");
+        assert!(
+            error.to_string().contains("the name shows nothing"),
+            "{error}"
+        );
+        let baseline = |name: &str| {
+            Edit::AddBaseline(Baseline {
+                name: name.to_owned(),
+                date: "2025-01-01".parse().expect("date"),
+                stakeholders: Vec::new(),
+                relationships: Vec::new(),
+            })
+        };
+        for (name, message) in [
+            ("", "the name is empty"),
+            ("\u{feff}", "the name shows nothing"),
+            ("2025-06-30", "the name is written like a date"),
+        ] {
+            let error = apply(&mut map, baseline(name)).expect_err(name);
+            assert!(error.to_string().contains(message), "{name:?}: {error}");
+        }
         assert!(map == mind_map());
+        apply(&mut map, baseline("Before Police Week")).expect("a name in words");
+        let error = apply(&mut map, baseline("Before Police Week")).expect_err("taken");
+        assert!(error.to_string().contains("another baseline has this name"));
     }
 
     #[test]

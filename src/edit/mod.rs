@@ -10,7 +10,7 @@ pub mod clipboard;
 mod edit;
 mod history;
 
-pub use clipboard::{ClipboardError, copy, duplicate, paste};
+pub use clipboard::{ClipboardError, copy, duplicate, paste, paste_at};
 pub use edit::{Edit, EditError, apply};
 pub use history::{DEFAULT_LIMIT, History};
 

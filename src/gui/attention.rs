@@ -42,8 +42,7 @@ pub fn attention_ui(
     }
     // The most urgent first; a long tail would only slow every frame down.
     for item in items.iter().take(SHOWN) {
-        // The default fonts have no arrow glyph.
-        let name = item.subject.name(map).replace('→', "->");
+        let name = crate::text::display_order(&item.subject.name(map)).into_owned();
         let response = ui
             .add(egui::Button::new(egui::RichText::new(&name).strong()).frame(false))
             .on_hover_text("Select it on the canvas");

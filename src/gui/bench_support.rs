@@ -20,7 +20,7 @@ impl CanvasBench {
     /// that fits the whole map on its first frame.
     pub fn new(map: &Map) -> Self {
         Self {
-            view: ViewModel::new(map, &super::view_model::Decorations::default()),
+            view: ViewModel::new(map, &crate::shown::Decorations::default(), false),
             selection: Selection::default(),
             canvas: CanvasState::fitted(),
         }

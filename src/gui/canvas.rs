@@ -34,8 +34,23 @@ pub enum CanvasEvent {
     ConnectRequested {
         from: StakeholderId,
         to: StakeholderId,
-        screen: Pos2,
     },
+}
+
+/// How much one point of scrolling zooms: a wheel notch (about 50 points in egui) zooms by
+/// about 16%, so zooming stays smooth and three notches never lose the map.
+const ZOOM_PER_SCROLL_POINT: f32 = 0.003;
+
+/// The zoom is kept between these: further out a map of thousands is a speck, further in
+/// one stakeholder fills many screens.
+const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.02..=20.0;
+
+/// A stakeholder being dragged: which, and where on it the pointer took hold (canvas units
+/// from its centre), so it moves with the pointer instead of jumping to it.
+#[derive(Clone, Copy, Debug)]
+struct NodeDrag {
+    node: petgraph::stable_graph::NodeIndex,
+    grab: egui::Vec2,
 }
 
 /// What the canvas remembers between frames.
@@ -51,6 +66,8 @@ pub struct CanvasState {
     pub rect: Option<Rect>,
     box_start: Option<Pos2>,
     connect_from: Option<StakeholderId>,
+    drag: Option<NodeDrag>,
+    panning: bool,
 }
 
 fn metadata_key() -> egui::Id {
@@ -105,14 +122,15 @@ impl CanvasState {
             centre(ui.ctx(), rect, target);
         }
         self.backdrop_ui(ui, backdrop);
+        // Dragging, panning and zooming are ours (`navigate`): egui_graphs' snap a node to
+        // the pointer on press (a click moved it) and zoom only with Ctrl, in big steps.
         let interaction = SettingsInteraction::new()
-            .with_dragging_enabled(!connecting && !shift)
+            .with_dragging_enabled(false)
             .with_hover_enabled(true)
             .with_node_clicking_enabled(true)
             .with_edge_clicking_enabled(true);
         let navigation = SettingsNavigation::new()
-            // Shift+drag draws a box and Alt+drag connects: neither may pan.
-            .with_zoom_and_pan_enabled(!connecting && !shift)
+            .with_zoom_and_pan_enabled(false)
             .with_fit_to_screen_enabled(self.fit_requested)
             .with_fit_to_screen_padding(0.1);
         self.fit_requested = false;
@@ -143,30 +161,6 @@ impl CanvasState {
                     }
                 }
                 GraphChange::NodeDoubleClicked { .. } => hit = true,
-                GraphChange::NodeMoved { node, delta, .. } => {
-                    // The selection moves together with the stakeholder dragged.
-                    if let Some(id) = view.stakeholder_at(node)
-                        && selection.stakeholders.contains(&id)
-                    {
-                        for &other in selection.stakeholders.iter().filter(|&&o| o != id) {
-                            view.move_by(other, delta);
-                        }
-                    }
-                }
-                GraphChange::NodeDragEnded { node } => {
-                    if let Some(id) = view.stakeholder_at(node) {
-                        let moved: Vec<StakeholderId> = if selection.stakeholders.contains(&id) {
-                            selection.stakeholders.iter().copied().collect()
-                        } else {
-                            vec![id]
-                        };
-                        let positions = moved
-                            .into_iter()
-                            .filter_map(|m| Some((m, view.position_of(m)?)))
-                            .collect();
-                        events.push(CanvasEvent::Moved(positions));
-                    }
-                }
                 _ => {}
             }
         }
@@ -182,6 +176,14 @@ impl CanvasState {
         } else if response.response.clicked() && background {
             events.push(CanvasEvent::BackgroundClicked { shift });
         }
+        self.navigate(
+            ui,
+            view,
+            selection,
+            &response.response,
+            shift || connecting,
+            &mut events,
+        );
         self.box_select(ui, view, &response.response, shift, &mut events);
         self.connect(ui, view, &response.response, connecting, &mut events);
         events
@@ -254,6 +256,115 @@ impl CanvasState {
                     }
                 }
             }
+        }
+    }
+
+    /// Zoom (wheel, pinch, Ctrl+wheel) about the pointer, pan (drag the background, or
+    /// the middle button anywhere), and drag stakeholders: only a drag past egui's
+    /// threshold moves one, so a click never does.
+    fn navigate(
+        &mut self,
+        ui: &Ui,
+        view: &mut ViewModel,
+        selection: &Selection,
+        response: &egui::Response,
+        gesture: bool,
+        events: &mut Vec<CanvasEvent>,
+    ) {
+        let ctx = ui.ctx();
+        let Some(mut meta) = metadata(ctx) else {
+            return;
+        };
+        let origin = response.rect.min.to_vec2();
+        let before = (meta.zoom, meta.pan);
+        if response.contains_pointer() {
+            let (scroll, pinch, pointer) = ui.input(|i| {
+                (
+                    i.smooth_scroll_delta.y,
+                    i.zoom_delta(),
+                    i.pointer.hover_pos(),
+                )
+            });
+            let factor = pinch * (scroll * ZOOM_PER_SCROLL_POINT).exp();
+            if (factor - 1.0).abs() > 1e-4
+                && let Some(pointer) = pointer
+            {
+                let local = pointer.to_vec2() - origin;
+                let under = (local - meta.pan) / meta.zoom;
+                let zoom = (meta.zoom * factor).clamp(*ZOOM_RANGE.start(), *ZOOM_RANGE.end());
+                meta.pan = local - under * zoom;
+                meta.zoom = zoom;
+            }
+        }
+        let press = ui.input(|i| i.pointer.press_origin());
+        if response.drag_started_by(egui::PointerButton::Primary) && !gesture {
+            let node = press.and_then(|p| {
+                view.graph
+                    .node_by_screen_pos(&meta, (p.to_vec2() - origin).to_pos2())
+            });
+            match node.and_then(|n| Some((n, view.graph.node(n)?.location()))) {
+                Some((node, at)) => {
+                    let pressed = meta.screen_to_canvas_pos(
+                        (press.unwrap_or_default().to_vec2() - origin).to_pos2(),
+                    );
+                    self.drag = Some(NodeDrag {
+                        node,
+                        grab: pressed - at,
+                    });
+                    view.graph.set_dragged_node(Some(node));
+                    if let Some(n) = view.graph.node_mut(node) {
+                        n.set_dragged(true);
+                    }
+                }
+                None => self.panning = true,
+            }
+        }
+        if response.drag_started_by(egui::PointerButton::Middle) {
+            self.panning = true;
+        }
+        if let Some(drag) = self.drag
+            && let Some(pointer) = ui.input(|i| i.pointer.interact_pos())
+        {
+            let target =
+                meta.screen_to_canvas_pos((pointer.to_vec2() - origin).to_pos2()) - drag.grab;
+            if let Some(node) = view.graph.node(drag.node) {
+                let delta = target - node.location();
+                let id = node.payload().id;
+                view.move_by(id, delta);
+                // The selection moves together with the stakeholder dragged.
+                if selection.stakeholders.contains(&id) {
+                    for &other in selection.stakeholders.iter().filter(|&&o| o != id) {
+                        view.move_by(other, delta);
+                    }
+                }
+            }
+        } else if self.panning && response.dragged() {
+            meta.pan += response.drag_delta();
+        }
+        if response.drag_stopped() || !ui.input(|i| i.pointer.any_down()) {
+            self.panning = false;
+            if let Some(drag) = self.drag.take() {
+                view.graph.set_dragged_node(None);
+                if let Some(n) = view.graph.node_mut(drag.node) {
+                    n.set_dragged(false);
+                }
+                if let Some(id) = view.stakeholder_at(drag.node) {
+                    let moved: Vec<StakeholderId> = if selection.stakeholders.contains(&id) {
+                        selection.stakeholders.iter().copied().collect()
+                    } else {
+                        vec![id]
+                    };
+                    let positions = moved
+                        .into_iter()
+                        .filter_map(|m| Some((m, view.position_of(m)?)))
+                        .collect();
+                    events.push(CanvasEvent::Moved(positions));
+                }
+            }
+        }
+        if (meta.zoom, meta.pan) != before {
+            let key = metadata_key();
+            ctx.data_mut(|d| d.insert_persisted(key, meta));
         }
     }
 
@@ -331,10 +442,10 @@ impl CanvasState {
         };
         if released {
             self.connect_from = None;
-            if let (Some(to), Some(screen)) = (under_pointer, pointer)
+            if let Some(to) = under_pointer
                 && to != from
             {
-                events.push(CanvasEvent::ConnectRequested { from, to, screen });
+                events.push(CanvasEvent::ConnectRequested { from, to });
             }
             return;
         }

@@ -79,6 +79,11 @@ impl FileDialogs {
         }
     }
 
+    /// Whether the in-app dialog is open, waiting for a file.
+    pub fn is_open(&self) -> bool {
+        self.pending.is_some()
+    }
+
     /// Shows the in-app dialog if it is open; returns a file once one is chosen.
     pub fn poll(&mut self, ctx: &egui::Context) -> Option<(FilePurpose, PathBuf)> {
         if let Some(chosen) = self.chosen.take() {
@@ -117,7 +122,7 @@ fn with_ron_extension(path: PathBuf, purpose: FilePurpose) -> PathBuf {
 
 /// Whether a native dialog is likely: always on Windows and macOS; on Linux only with a
 /// D-Bus session (for the portal) or zenity.
-fn native_likely() -> bool {
+pub fn native_likely() -> bool {
     if !cfg!(target_os = "linux") {
         return true;
     }

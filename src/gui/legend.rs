@@ -1,8 +1,8 @@
 //! The legend: what shapes, colours, sizes, widths and arrows mean.
 
-use super::shapes::{colour, paint_node_symbol};
+use super::shapes::{colour, mark_shapes, paint_node_symbol};
 use crate::model::{STRENGTH_NAMES, StakeholderKind, Tone};
-use crate::style::{self, Change};
+use crate::style::{self, Change, ToneMark};
 use egui::{Sense, Stroke, Ui, Vec2};
 
 /// The legend; while comparing, the change colours replace the tones.
@@ -39,7 +39,12 @@ pub fn legend_ui(ui: &mut Ui, comparing: bool) {
     ui.label(egui::RichText::new("Width is strength").strong());
     for strength in (0..=5u8).rev() {
         ui.horizontal(|ui| {
-            line_sample(ui, style::edge_width(strength), ui.visuals().text_color());
+            line_sample(
+                ui,
+                style::edge_width(strength),
+                ui.visuals().text_color(),
+                ToneMark::None,
+            );
             ui.label(format!(
                 "{strength} {}",
                 STRENGTH_NAMES[usize::from(strength)]
@@ -51,7 +56,12 @@ pub fn legend_ui(ui: &mut Ui, comparing: bool) {
         ui.label(egui::RichText::new("Colour is change").strong());
         for change in Change::ALL {
             ui.horizontal(|ui| {
-                line_sample(ui, 3.0, colour(style::change_colour(change)));
+                line_sample(
+                    ui,
+                    3.0,
+                    colour(style::change_colour(change)),
+                    style::change_mark(change),
+                );
                 ui.label(change.label());
             });
         }
@@ -59,7 +69,12 @@ pub fn legend_ui(ui: &mut Ui, comparing: bool) {
         ui.label(egui::RichText::new("Colour is tone").strong());
         for tone in Tone::ALL {
             ui.horizontal(|ui| {
-                line_sample(ui, 3.0, colour(style::edge_colour(tone)));
+                line_sample(
+                    ui,
+                    3.0,
+                    colour(style::edge_colour(tone)),
+                    style::tone_mark(tone),
+                );
                 ui.label(tone.to_string());
             });
         }
@@ -75,6 +90,15 @@ pub fn legend_ui(ui: &mut Ui, comparing: bool) {
             ui.label("Cooling");
         });
     }
+    ui.add(
+        egui::Label::new(
+            egui::RichText::new(
+                "Colours stay apart for colour-blind viewers; marks on the lines say the same.",
+            )
+            .weak(),
+        )
+        .wrap(),
+    );
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(Vec2::new(36.0, 12.0), Sense::hover());
@@ -87,10 +111,17 @@ pub fn legend_ui(ui: &mut Ui, comparing: bool) {
     });
 }
 
-fn line_sample(ui: &mut Ui, width: f32, colour: egui::Color32) {
-    let (rect, _) = ui.allocate_exact_size(Vec2::new(36.0, 12.0), Sense::hover());
+fn line_sample(ui: &mut Ui, width: f32, colour: egui::Color32, mark: ToneMark) {
+    let (rect, _) = ui.allocate_exact_size(Vec2::new(36.0, 16.0), Sense::hover());
     ui.painter().line_segment(
         [rect.left_center(), rect.right_center()],
         Stroke::new(width.max(1.0), colour),
     );
+    ui.painter().extend(mark_shapes(
+        mark,
+        rect.center(),
+        Vec2::X,
+        width.min(2.0),
+        colour,
+    ));
 }

@@ -6,11 +6,14 @@ mod attention;
 pub mod bench_support;
 mod canvas;
 mod chart;
+mod command;
+mod derived;
 mod files;
-mod find;
+pub mod fonts;
 mod inspector;
 mod layout_runner;
 mod legend;
+mod preferences;
 mod selection;
 mod shapes;
 mod shortcuts;
@@ -18,7 +21,8 @@ mod still_layout;
 mod timeline;
 mod view_model;
 
-pub use app::StakemapApp;
+pub use app::{Answer, StakemapApp};
+pub use command::Command;
 pub use selection::{Selection, Single};
 
 use std::path::PathBuf;
@@ -27,6 +31,7 @@ use std::process::ExitCode;
 /// Opens the window on a file, or on the last map opened, or on the built-in map, and
 /// returns when it closes.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
+    crate::fonts::find_in_background(); // while the window is made; `fonts::install` waits
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("stakemap")

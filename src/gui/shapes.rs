@@ -3,7 +3,7 @@
 //! labels in whole-pixel sizes that disappear when too small to read.
 
 use super::view_model::{RelationshipEdge, StakeholderNode};
-use crate::style::{self, NodeShape, Rgba};
+use crate::style::{self, NodeShape, Rgba, ToneMark};
 use egui::epaint::{CircleShape, PathShape, PathStroke, TextShape};
 use egui::{Color32, FontId, Galley, Pos2, Shape, Stroke, Vec2};
 use egui_graphs::{DisplayEdge, DisplayNode, DrawContext, EdgeProps, Node, NodeProps};
@@ -58,6 +58,60 @@ pub fn paint_node_symbol(ui: &egui::Ui, rect: egui::Rect, shape: NodeShape, fill
     }
 }
 
+/// The mark a line carries at its middle (`along` is the line's direction there), drawn in
+/// the line's colour so it reads in grey print too.
+pub fn mark_shapes(
+    mark: ToneMark,
+    middle: Pos2,
+    along: Vec2,
+    width: f32,
+    colour: Color32,
+) -> Vec<Shape> {
+    let across = along.rot90();
+    let size = (width * 2.0).max(7.0);
+    let stroke = Stroke::new(width.clamp(1.5, 3.0), colour);
+    match mark {
+        ToneMark::None => Vec::new(),
+        ToneMark::Ticks => [-1.0, 1.0]
+            .into_iter()
+            .map(|side| {
+                let c = middle + along * side * size * 0.45;
+                Shape::line_segment([c - across * size, c + across * size], stroke)
+            })
+            .collect(),
+        ToneMark::Plus => vec![
+            Shape::line_segment([middle - across * size, middle + across * size], stroke),
+            Shape::line_segment([middle - along * size, middle + along * size], stroke),
+        ],
+        ToneMark::Up | ToneMark::Down => {
+            // Up and down on the page, whichever way the line runs.
+            let up = if mark == ToneMark::Up { -1.0 } else { 1.0 };
+            let tip = middle + Vec2::new(0.0, up * size);
+            let base = middle - Vec2::new(0.0, up * size * 0.6);
+            vec![Shape::convex_polygon(
+                vec![
+                    tip,
+                    base + Vec2::new(size * 0.9, 0.0),
+                    base - Vec2::new(size * 0.9, 0.0),
+                ],
+                colour,
+                Stroke::NONE,
+            )]
+        }
+    }
+}
+
+/// A pin drawn at the top right of a pinned stakeholder: a head and a needle.
+fn pin_mark(centre: Pos2, radius: f32, colour: Color32) -> [Shape; 2] {
+    let head = centre + Vec2::new(radius * 0.75, -radius * 0.75);
+    let size = (radius * 0.35).clamp(3.0, 7.0);
+    let tip = head + Vec2::new(-size, size) * 1.4;
+    [
+        Shape::line_segment([head, tip], Stroke::new(1.5, colour)),
+        Shape::circle_filled(head, size * 0.6, colour),
+    ]
+}
+
 /// A stakeholder on the canvas.
 #[derive(Clone, Debug)]
 pub struct StakeholderShape {
@@ -67,8 +121,6 @@ pub struct StakeholderShape {
     selected: bool,
     hovered: bool,
     dragged: bool,
-    /// The label laid out at a size and colour, kept while they stay the same.
-    galley: Option<(f32, Color32, Arc<Galley>)>,
 }
 
 /// Below this radius on screen, a stakeholder is drawn as a plain dot.
@@ -87,7 +139,6 @@ impl From<NodeProps<StakeholderNode>> for StakeholderShape {
             selected: props.selected,
             hovered: props.hovered,
             dragged: props.dragged,
-            galley: None,
         }
     }
 }
@@ -157,6 +208,9 @@ impl DisplayNode<StakeholderNode, RelationshipEdge, Directed, DefaultIx> for Sta
         } else {
             shapes.push(PathShape::convex_polygon(points, fill, stroke).into());
         }
+        if self.node.pinned && radius >= TINY_PX {
+            shapes.extend(pin_mark(centre, radius, visuals.strong_text_color()));
+        }
         if let Some(ring) = self.node.ring {
             shapes.push(Shape::circle_stroke(
                 centre,
@@ -179,19 +233,12 @@ impl DisplayNode<StakeholderNode, RelationshipEdge, Directed, DefaultIx> for Sta
         };
         if let Some(px) = px {
             let text_colour = visuals.text_color();
-            // Laid out once per size and colour, not every frame.
-            let galley = match &self.galley {
-                Some((size, colour, galley)) if *size == px && *colour == text_colour => {
-                    Arc::clone(galley)
-                }
-                _ => {
-                    let galley = ctx.ctx.fonts_mut(|f| {
-                        f.layout_no_wrap(self.label.clone(), FontId::proportional(px), text_colour)
-                    });
-                    self.galley = Some((px, text_colour, Arc::clone(&galley)));
-                    galley
-                }
-            };
+            // egui's own galley cache, not one of ours: it is dropped with the font atlas
+            // when a theme, font or scale change rebuilds it, so a label never points into
+            // a stale atlas (which drew scrambled glyphs).
+            let galley: Arc<Galley> = ctx.ctx.fonts_mut(|f| {
+                f.layout_no_wrap(self.label.clone(), FontId::proportional(px), text_colour)
+            });
             let at = Pos2::new(centre.x - galley.size().x / 2.0, centre.y + radius + 2.0);
             shapes.push(TextShape::new(at, galley, text_colour).into());
         }
@@ -203,7 +250,6 @@ impl DisplayNode<StakeholderNode, RelationshipEdge, Directed, DefaultIx> for Sta
         self.node = props.payload;
         if self.label != props.label {
             self.label.clone_from(&props.label);
-            self.galley = None;
         }
         self.selected = props.selected;
         self.hovered = props.hovered;
@@ -219,7 +265,6 @@ impl DisplayNode<StakeholderNode, RelationshipEdge, Directed, DefaultIx> for Sta
 #[derive(Clone, Debug)]
 pub struct RelationshipShape {
     edge: RelationshipEdge,
-    order: usize,
     selected: bool,
 }
 
@@ -227,7 +272,6 @@ impl From<EdgeProps<RelationshipEdge>> for RelationshipShape {
     fn from(props: EdgeProps<RelationshipEdge>) -> Self {
         Self {
             edge: props.payload,
-            order: props.order,
             selected: props.selected,
         }
     }
@@ -237,14 +281,25 @@ type StakeholderNodeOf =
     Node<StakeholderNode, RelationshipEdge, Directed, DefaultIx, StakeholderShape>;
 
 impl RelationshipShape {
-    /// The sideways offset of the middle of the line, in canvas units: parallel
-    /// relationships between one pair fan out instead of covering each other.
-    fn bend(&self) -> f32 {
-        if self.order == 0 {
-            return 0.0;
+    /// The sideways offset of the middle of the line from `start` to `end`, in canvas units.
+    /// The view model measures it one way for the whole pair (from the lower id), so two
+    /// relationships that read in opposite directions bend apart, not onto each other.
+    fn bend(&self, start: &StakeholderNodeOf, end: &StakeholderNodeOf) -> f32 {
+        if start.payload().id <= end.payload().id {
+            self.edge.bend
+        } else {
+            -self.edge.bend
         }
-        let step = 18.0 * self.order.div_ceil(2) as f32;
-        if self.order % 2 == 1 { step } else { -step }
+    }
+
+    /// The circle a relationship of a stakeholder with itself is drawn as, in canvas units:
+    /// beside the stakeholder, each further loop a quarter turn on.
+    fn loop_circle(&self, node: &StakeholderNodeOf) -> (Pos2, f32) {
+        let r = node.display().node.radius;
+        let angle = -std::f32::consts::FRAC_PI_4
+            - f32::from(self.edge.loop_index) * std::f32::consts::FRAC_PI_2;
+        let centre = node.location() + Vec2::angled(angle) * r * 1.35;
+        (centre, r * 0.7)
     }
 
     /// Start, control and end points in canvas units (a quadratic curve; straight when the
@@ -256,7 +311,7 @@ impl RelationshipShape {
             return None;
         }
         let normal = along.normalized().rot90();
-        let control = a + along * 0.5 + normal * self.bend() * 2.0;
+        let control = a + along * 0.5 + normal * self.bend(start, end) * 2.0;
         let from = start.display().closest_boundary_point(control - a);
         let to = end.display().closest_boundary_point(control - b);
         Some([from, control, to])
@@ -299,9 +354,12 @@ impl DisplayEdge<StakeholderNode, RelationshipEdge, Directed, DefaultIx, Stakeho
         }
         let Some(curve) = self.geometry(start, end) else {
             // A loop: a small circle beside the stakeholder.
-            let r = meta.canvas_to_screen_size(start.display().node.radius);
-            let c = meta.canvas_to_screen_pos(start.location()) + Vec2::new(r, -r);
-            return vec![Shape::circle_stroke(c, r * 0.7, Stroke::new(width, line))];
+            let (c, r) = self.loop_circle(start);
+            return vec![Shape::circle_stroke(
+                meta.canvas_to_screen_pos(c),
+                meta.canvas_to_screen_size(r),
+                Stroke::new(width, line),
+            )];
         };
         let screen = curve.map(|p| meta.canvas_to_screen_pos(p));
         // Off screen: a line whose whole curve lies outside the canvas draws nothing.
@@ -310,7 +368,7 @@ impl DisplayEdge<StakeholderNode, RelationshipEdge, Directed, DefaultIx, Stakeho
             return Vec::new();
         }
         let mut shapes = Vec::with_capacity(2);
-        let points: Vec<Pos2> = if self.order == 0 {
+        let points: Vec<Pos2> = if self.edge.bend == 0.0 {
             vec![screen[0], screen[2]]
         } else {
             (0..=CURVE_STEPS)
@@ -336,6 +394,11 @@ impl DisplayEdge<StakeholderNode, RelationshipEdge, Directed, DefaultIx, Stakeho
                 PathStroke::new(width, line),
             )));
         }
+        if self.edge.mark != ToneMark::None && meta.zoom >= style::MIN_ARROW_ZOOM {
+            let middle = point_on(screen, 0.5);
+            let along = (point_on(screen, 0.55) - point_on(screen, 0.45)).normalized();
+            shapes.extend(mark_shapes(self.edge.mark, middle, along, width, line));
+        }
         // Zoomed far out an arrowhead is a speck on a hairline: leave it out.
         if self.edge.directed && meta.zoom >= style::MIN_ARROW_ZOOM {
             let tip = screen[2];
@@ -354,15 +417,16 @@ impl DisplayEdge<StakeholderNode, RelationshipEdge, Directed, DefaultIx, Stakeho
 
     fn update(&mut self, props: &EdgeProps<RelationshipEdge>) {
         self.edge = props.payload;
-        self.order = props.order;
         self.selected = props.selected;
     }
 
     fn is_inside(&self, start: &StakeholderNodeOf, end: &StakeholderNodeOf, pos: Pos2) -> bool {
-        let Some(curve) = self.geometry(start, end) else {
-            return false;
-        };
         let tolerance = self.edge.width / 2.0 + 3.0;
+        let Some(curve) = self.geometry(start, end) else {
+            // A loop: near its circle's line.
+            let (c, r) = self.loop_circle(start);
+            return ((pos - c).length() - r).abs() <= tolerance;
+        };
         (0..CURVE_STEPS).any(|i| {
             let a = point_on(curve, i as f32 / CURVE_STEPS as f32);
             let b = point_on(curve, (i + 1) as f32 / CURVE_STEPS as f32);

@@ -1,38 +1,9 @@
-//! Every action with its keyboard shortcut: one table that both handles the keys and lists
-//! them in Help > Keyboard shortcuts, so the two never disagree.
+//! Every keyboard shortcut with the command it gives: one table that both handles the keys
+//! and lists them in Help > Keyboard shortcuts, so the two never disagree.
 
+use super::command::Command;
+use crate::layout::for_map::MapLayout;
 use egui::{Key, KeyboardShortcut, Modifiers};
-
-/// Something the user can do from the keyboard (and, for most, a menu or a button).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Action {
-    New,
-    Open,
-    Save,
-    SaveAs,
-    Quit,
-    Undo,
-    Redo,
-    AddStakeholder,
-    Connect,
-    Delete,
-    Duplicate,
-    SelectAll,
-    ClearSelection,
-    TogglePin,
-    LogInteraction,
-    RunLayout,
-    RerunLayout,
-    ShowNetwork,
-    ShowCircle,
-    ShowRadial,
-    ShowGrid,
-    ShowEngagement,
-    Find,
-    ZoomToFit,
-    ToggleLegend,
-    ShowShortcuts,
-}
 
 const CMD: Modifiers = Modifiers::COMMAND;
 const CMD_SHIFT: Modifiers = Modifiers {
@@ -40,167 +11,188 @@ const CMD_SHIFT: Modifiers = Modifiers {
     ..Modifiers::COMMAND
 };
 
-/// The table: action, shortcut, and what it does in words. Some actions have two keys.
-pub const SHORTCUTS: &[(Action, KeyboardShortcut, &str)] = &[
-    (Action::New, KeyboardShortcut::new(CMD, Key::N), "New map"),
+/// The table: command, shortcut, and what it does in words. Some commands have two keys.
+pub static SHORTCUTS: &[(Command, KeyboardShortcut, &str)] = &[
+    (Command::New, KeyboardShortcut::new(CMD, Key::N), "New map"),
     (
-        Action::Open,
+        Command::Open,
         KeyboardShortcut::new(CMD, Key::O),
         "Open a map...",
     ),
-    (Action::Save, KeyboardShortcut::new(CMD, Key::S), "Save"),
+    (Command::Save, KeyboardShortcut::new(CMD, Key::S), "Save"),
     (
-        Action::SaveAs,
+        Command::SaveAs,
         KeyboardShortcut::new(CMD_SHIFT, Key::S),
         "Save as...",
     ),
-    (Action::Quit, KeyboardShortcut::new(CMD, Key::Q), "Quit"),
-    (Action::Undo, KeyboardShortcut::new(CMD, Key::Z), "Undo"),
+    (Command::Quit, KeyboardShortcut::new(CMD, Key::Q), "Quit"),
+    (Command::Undo, KeyboardShortcut::new(CMD, Key::Z), "Undo"),
     (
-        Action::Redo,
+        Command::Redo,
         KeyboardShortcut::new(CMD_SHIFT, Key::Z),
         "Redo",
     ),
-    (Action::Redo, KeyboardShortcut::new(CMD, Key::Y), "Redo"),
+    (Command::Redo, KeyboardShortcut::new(CMD, Key::Y), "Redo"),
     (
-        Action::AddStakeholder,
+        Command::StartAdding,
         KeyboardShortcut::new(Modifiers::NONE, Key::N),
         "Add a stakeholder where the pointer is (or double-click the canvas)",
     ),
     (
-        Action::Connect,
+        Command::StartConnecting,
         KeyboardShortcut::new(Modifiers::NONE, Key::C),
         "Connect the two selected stakeholders (or Alt+drag from one to the other)",
     ),
     (
-        Action::Delete,
+        Command::DeleteSelection,
         KeyboardShortcut::new(Modifiers::NONE, Key::Delete),
         "Delete the selection, with the relationships it carries",
     ),
     (
-        Action::Delete,
+        Command::DeleteSelection,
         KeyboardShortcut::new(Modifiers::NONE, Key::Backspace),
         "Delete the selection",
     ),
     (
-        Action::Duplicate,
+        Command::DuplicateSelection,
         KeyboardShortcut::new(CMD, Key::D),
         "Duplicate the selection",
     ),
     (
-        Action::SelectAll,
+        Command::SelectAll,
         KeyboardShortcut::new(CMD, Key::A),
         "Select every stakeholder",
     ),
     (
-        Action::ClearSelection,
+        Command::Escape,
         KeyboardShortcut::new(Modifiers::NONE, Key::Escape),
         "Clear the selection, close a popup",
     ),
     (
-        Action::TogglePin,
+        Command::TogglePin,
         KeyboardShortcut::new(Modifiers::NONE, Key::P),
         "Pin or unpin the selected stakeholders",
     ),
     (
-        Action::LogInteraction,
+        Command::LogInteraction,
         KeyboardShortcut::new(Modifiers::NONE, Key::L),
         "Log an interaction on the selected relationship",
     ),
     (
-        Action::RunLayout,
+        Command::ToggleLayout,
         KeyboardShortcut::new(Modifiers::NONE, Key::R),
         "Run or pause the force layout",
     ),
     (
-        Action::RerunLayout,
+        Command::RerunLayout,
         KeyboardShortcut::new(Modifiers::SHIFT, Key::R),
         "Lay the network out afresh (pinned stakeholders stay)",
     ),
     (
-        Action::ShowNetwork,
+        Command::ShowLayout(MapLayout::Network),
         KeyboardShortcut::new(Modifiers::NONE, Key::Num1),
         "View the network",
     ),
     (
-        Action::ShowCircle,
+        Command::ShowLayout(MapLayout::CircularByKind),
         KeyboardShortcut::new(Modifiers::NONE, Key::Num2),
         "View on a circle, grouped by kind",
     ),
     (
-        Action::ShowRadial,
+        Command::ShowRings,
         KeyboardShortcut::new(Modifiers::NONE, Key::Num3),
         "View in rings around the selected stakeholder",
     ),
     (
-        Action::ShowGrid,
+        Command::ShowLayout(MapLayout::PowerInterest),
         KeyboardShortcut::new(Modifiers::NONE, Key::Num4),
         "View the power/interest grid",
     ),
     (
-        Action::ShowEngagement,
+        Command::ShowLayout(MapLayout::Engagement),
         KeyboardShortcut::new(Modifiers::NONE, Key::Num5),
         "View by engagement, current to desired",
     ),
     (
-        Action::Find,
+        Command::OpenFind,
         KeyboardShortcut::new(CMD, Key::F),
         "Find a stakeholder",
     ),
     (
-        Action::ZoomToFit,
+        Command::ZoomToFit,
         KeyboardShortcut::new(Modifiers::NONE, Key::F),
         "Zoom to fit the whole map",
     ),
     (
-        Action::ToggleLegend,
+        Command::ToggleLegend,
         KeyboardShortcut::new(Modifiers::NONE, Key::G),
         "Show or hide the legend",
     ),
     (
-        Action::ShowShortcuts,
+        Command::ToggleShortcuts,
         KeyboardShortcut::new(Modifiers::NONE, Key::F1),
         "Keyboard shortcuts",
     ),
 ];
 
-/// Shortcuts handled by egui itself as events rather than keys, listed for the help.
-pub const CLIPBOARD_SHORTCUTS: &[(&str, &str)] = &[
+/// What the pointer and egui's own clipboard events do, listed for the help.
+pub const POINTER_AND_CLIPBOARD: &[(&str, &str)] = &[
     (
         "Ctrl+C",
-        "Copy the selected stakeholders (between maps too)",
+        "Copy the selected stakeholders for partners: no contact details or notes (Edit > Copy everything keeps them)",
     ),
     ("Ctrl+X", "Cut the selected stakeholders"),
-    ("Ctrl+V", "Paste where the pointer is"),
+    (
+        "Ctrl+V",
+        "Paste where the pointer is (or beside the originals)",
+    ),
+    ("Click", "Select; on empty canvas, clear the selection"),
     ("Shift+click", "Add to or remove from the selection"),
     ("Shift+drag", "Select with a box"),
+    ("Alt+drag", "Connect one stakeholder to another"),
     ("Drag", "Move the selection, or pan the canvas"),
-    ("Scroll", "Zoom"),
+    ("Double-click", "Add a stakeholder there"),
+    ("Scroll or pinch", "Zoom about the pointer"),
 ];
 
-/// The actions whose shortcuts were pressed this frame. Plain-key shortcuts (N, C, P, F,
-/// Delete...) are ignored while a text field has the keyboard, so typing a name never
-/// deletes the selection.
-pub fn pressed(ctx: &egui::Context) -> Vec<Action> {
-    let typing = ctx.egui_wants_keyboard_input();
-    let mut actions = Vec::new();
+/// The commands whose shortcuts were pressed this frame.
+///
+/// No shortcut fires while a menu or drop-down is open.
+///
+/// Single keys (N, C, P, F, Delete, digits...) never fire while a person types: not while
+/// a text field has the keyboard, nor while a dialog that takes text is open
+/// (`dialog_takes_keys`), nor while any widget holds the keyboard focus. `was_in_field`
+/// says a widget had the keyboard at the end of the last frame: egui lets go of it as soon
+/// as Esc arrives, before anything else sees the key, and that Esc belongs to the field.
+pub fn pressed(ctx: &egui::Context, dialog_takes_keys: bool, was_in_field: bool) -> Vec<Command> {
+    // An open menu or drop-down has the keys: Esc closes it (egui sees the key only if
+    // it is not taken here), and nothing fires behind it.
+    if egui::Popup::is_any_open(ctx) {
+        return Vec::new();
+    }
+    let in_field = ctx.egui_wants_keyboard_input() || was_in_field;
+    let typing = in_field || dialog_takes_keys || ctx.memory(|m| m.focused().is_some());
+    let mut commands = Vec::new();
     ctx.input_mut(|input| {
         // Longest modifier sets first, so Ctrl+Shift+Z is not also taken as Ctrl+Z.
         let mut table: Vec<_> = SHORTCUTS.iter().collect();
         table.sort_by_key(|(_, s, _)| std::cmp::Reverse(modifier_count(s.modifiers)));
-        for (action, shortcut, _) in table {
+        for (command, shortcut, _) in table {
             // Shift alone still types a letter: only Ctrl, Cmd or Alt make a key a command.
             let m = shortcut.modifiers;
             let plain = !(m.command || m.ctrl || m.mac_cmd || m.alt);
-            if typing && (plain || is_text_key(shortcut)) {
+            // Esc still closes a dialog while its field has the keyboard; in a field of
+            // the inspector it only leaves the field (the field goes back to the map).
+            let escape = *command == Command::Escape && (!in_field || dialog_takes_keys);
+            if typing && !escape && (plain || is_text_key(shortcut)) {
                 continue;
             }
             if input.consume_shortcut(shortcut) {
-                actions.push(*action);
+                commands.push(command.clone());
             }
         }
     });
-    actions
+    commands
 }
 
 fn modifier_count(m: Modifiers) -> u8 {

@@ -3,6 +3,7 @@
 
 use crate::analysis::Moment;
 use crate::model::{Date, Map};
+use crate::redaction::RedactionProfile;
 use egui::Ui;
 
 /// How many days the map moves per second while playing.
@@ -11,11 +12,28 @@ const PLAY_DAYS_PER_SECOND: f64 = 60.0;
 /// What the time panel asks the app to do.
 #[derive(Debug)]
 pub enum TimeAction {
+    /// Show the map as of this date (`None`: today).
+    ShowAsOf(Option<Date>),
+    /// Compare two moments (`None`: stop comparing).
+    Compare(Option<(Moment, Moment)>),
     /// Keep a baseline of the map on this date under this name.
     SaveBaseline { name: String, date: Date },
-    /// Write the change report of the comparison to a file.
-    SaveReport,
+    /// Write the change report of the comparison to a file, under a profile.
+    SaveReport(RedactionProfile),
 }
+
+/// Who a change report is for, in the order offered.
+const REPORT_PROFILES: [(RedactionProfile, &str); 3] = [
+    (
+        RedactionProfile::Partner,
+        "For partners (no contact details, notes or recorded-by)...",
+    ),
+    (
+        RedactionProfile::Public,
+        "For the public (also no owners, no confidential stakeholders)...",
+    ),
+    (RedactionProfile::Internal, "Internal (everything)..."),
+];
 
 /// The time controls' state.
 #[derive(Default)]
@@ -40,41 +58,36 @@ impl Timeline {
         self.as_of.unwrap_or(today)
     }
 
-    /// Advances the date while playing; returns whether it moved. Stops at today.
-    pub fn tick(&mut self, dt: f64, today: Date) -> bool {
-        let Some(date) = self.as_of.filter(|_| self.playing) else {
-            return false;
-        };
+    /// Advances the date while playing; returns the date to show when it moved to another
+    /// day (`Some(None)`: today, where playing stops).
+    pub fn tick(&mut self, dt: f64, today: Date) -> Option<Option<Date>> {
+        let date = self.as_of.filter(|_| self.playing)?;
         if self.play_day < date.to_days() as f64 {
             self.play_day = date.to_days() as f64;
         }
         self.play_day += dt * PLAY_DAYS_PER_SECOND;
         let next = Date::from_days(self.play_day.floor() as i64);
         if next >= today {
-            self.as_of = None;
             self.playing = false;
-            return true;
+            return Some(None);
         }
-        let moved = next != date;
-        self.as_of = Some(next);
-        moved
+        (next != date).then_some(Some(next))
     }
 
     /// The bottom panel: as-of slider, play, baselines and comparison. `first` is the
     /// map's first observation (kept by the app, not looked for every frame). Returns what
-    /// the user asked for, and whether the shown map must be rebuilt.
+    /// the person asked for; `as_of` and `compare` are changed by the app, not here.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         map: &Map,
         first: Option<Date>,
         today: Date,
-    ) -> (Vec<TimeAction>, bool) {
+    ) -> Vec<TimeAction> {
         let mut actions = Vec::new();
-        let mut changed = false;
         let Some(first) = first else {
             ui.weak("Log interactions on relationships to follow the map through time.");
-            return (actions, false);
+            return actions;
         };
         let first = first.min(today);
         ui.horizontal(|ui| {
@@ -85,9 +98,8 @@ impl Timeline {
                 .clamping(egui::SliderClamping::Always);
             if ui.add_sized([280.0, 18.0], slider).changed() {
                 let date = Date::from_days(day);
-                self.as_of = (date < today).then_some(date);
                 self.playing = false;
-                changed = true;
+                actions.push(TimeAction::ShowAsOf((date < today).then_some(date)));
             }
             let shown = self.shown_date(today).to_string();
             if !ui.memory(|m| m.has_focus(egui::Id::new("as_of_date"))) {
@@ -105,8 +117,7 @@ impl Timeline {
                 match self.date_text.parse::<Date>() {
                     Ok(date) => {
                         let date = date.clamp(first, today);
-                        self.as_of = (date < today).then_some(date);
-                        changed = true;
+                        actions.push(TimeAction::ShowAsOf((date < today).then_some(date)));
                     }
                     Err(_) => self.date_text = self.shown_date(today).to_string(),
                 }
@@ -119,18 +130,16 @@ impl Timeline {
             {
                 self.playing = !self.playing;
                 if self.playing && self.as_of.is_none() {
-                    self.as_of = Some(first);
                     self.play_day = first.to_days() as f64;
-                    changed = true;
+                    actions.push(TimeAction::ShowAsOf(Some(first)));
                 }
             }
             if ui
                 .add_enabled(self.as_of.is_some(), egui::Button::new("Today"))
                 .clicked()
             {
-                self.as_of = None;
                 self.playing = false;
-                changed = true;
+                actions.push(TimeAction::ShowAsOf(None));
             }
             ui.separator();
             let baseline_label = ui.label("Baseline");
@@ -156,7 +165,7 @@ impl Timeline {
         });
         ui.horizontal(|ui| {
             let compare_label = ui.label("Compare");
-            changed |= moment_picker(
+            moment_picker(
                 ui,
                 "compare_from",
                 &mut self.from_text,
@@ -164,7 +173,7 @@ impl Timeline {
                 compare_label.id,
             );
             let with_label = ui.label("with");
-            changed |= moment_picker(ui, "compare_to", &mut self.to_text, map, with_label.id);
+            moment_picker(ui, "compare_to", &mut self.to_text, map, with_label.id);
             let from = Moment::parse(self.from_text.trim());
             let to = Moment::parse(self.to_text.trim());
             // Checked every frame: whether they exist, not the maps they give.
@@ -172,22 +181,26 @@ impl Timeline {
             let comparing = self.compare.is_some();
             if comparing {
                 if ui.button("Stop comparing").clicked() {
-                    self.compare = None;
-                    changed = true;
+                    actions.push(TimeAction::Compare(None));
                 }
-                if ui.button("Save change report...").clicked() {
-                    actions.push(TimeAction::SaveReport);
-                }
+                ui.menu_button("Save change report", |ui| {
+                    for (profile, label) in REPORT_PROFILES {
+                        if ui.button(label).clicked() {
+                            actions.push(TimeAction::SaveReport(profile));
+                        }
+                    }
+                })
+                .response
+                .on_hover_text("A report leaves stakemap: choose what it may say");
             } else if ui
                 .add_enabled(valid, egui::Button::new("Show changes"))
                 .on_hover_text("Highlight what was added, removed, strengthened or weakened")
                 .clicked()
             {
-                self.compare = Some((from, to));
-                changed = true;
+                actions.push(TimeAction::Compare(Some((from, to))));
             }
         });
-        (actions, changed)
+        actions
     }
 
     /// Starts comparing two moments (for tests and the command palette).

@@ -4,12 +4,12 @@
 use super::selection::Selection;
 use super::shapes::{RelationshipShape, StakeholderShape};
 use crate::model::{Map, Position, RelationshipId, StakeholderId};
-use crate::style::{self, Change, NodeShape, Rgba};
+use crate::shown::Decorations;
+use crate::style::{self, Change, NodeShape, Rgba, ToneMark};
 use egui::Pos2;
 use petgraph::Directed;
 use petgraph::stable_graph::{DefaultIx, EdgeIndex, NodeIndex};
 use std::collections::HashMap;
-use std::collections::HashSet;
 
 /// What the canvas needs to draw a stakeholder. Cloned every frame: keep it small.
 #[derive(Clone, Copy, Debug)]
@@ -23,6 +23,8 @@ pub struct StakeholderNode {
     pub ring: Option<Rgba>,
     /// Drawn faint: no longer on the map at the later moment compared.
     pub faded: bool,
+    /// Layouts leave it where it is: drawn with a pin mark.
+    pub pinned: bool,
 }
 
 /// What the canvas needs to draw a relationship. Cloned every frame: keep it small.
@@ -32,24 +34,44 @@ pub struct RelationshipEdge {
     pub width: f32,
     pub colour: Rgba,
     pub directed: bool,
+    /// What the line carries besides its colour: strained ticks, or a change's mark.
+    pub mark: ToneMark,
     /// Dashed: cooling, or removed in a comparison.
     pub dashed: bool,
     /// The change it is highlighted for, when comparing.
     pub change: Option<Change>,
+    /// How far the middle of its line bends sideways, in canvas units, measured to the left
+    /// of the direction from the lower stakeholder id to the higher: relationships between
+    /// one pair, whichever way they read, fan out instead of covering each other.
+    pub bend: f32,
+    /// For a relationship of a stakeholder with itself: which loop it is (0, 1, ...).
+    pub loop_index: u8,
 }
 
-/// What the canvas shows beyond the map itself: trends and compared changes.
-#[derive(Clone, Debug, Default)]
-pub struct Decorations {
-    /// Relationships cooling (strength falling, or no contact for long).
-    pub cooling: HashSet<RelationshipId>,
-    /// Relationships that changed between two compared moments.
-    pub relationship_changes: HashMap<RelationshipId, Change>,
-    /// Stakeholders that changed between two compared moments.
-    pub stakeholder_changes: HashMap<StakeholderId, Change>,
-    /// Relationships drawn faint, behind a view that is about the stakeholders (the grid,
-    /// engagement, circles).
-    pub faint_relationships: bool,
+/// Sideways spacing of parallel relationships, in canvas units.
+const PARALLEL_SPACING: f32 = 22.0;
+
+/// The bend of each relationship of a pair: 0 for one; symmetric about the straight line
+/// for several, so none hides another whichever way it reads.
+fn bends(map: &Map) -> HashMap<RelationshipId, (f32, u8)> {
+    let mut pairs: HashMap<(StakeholderId, StakeholderId), Vec<RelationshipId>> = HashMap::new();
+    for r in map.relationships_by_id() {
+        let key = (r.from().min(r.to()), r.from().max(r.to()));
+        pairs.entry(key).or_default().push(r.id);
+    }
+    let mut out = HashMap::new();
+    for ((a, b), ids) in pairs {
+        let n = ids.len();
+        for (i, id) in ids.into_iter().enumerate() {
+            if a == b {
+                out.insert(id, (0.0, u8::try_from(i).unwrap_or(u8::MAX)));
+            } else {
+                let offset = i as f32 - (n as f32 - 1.0) / 2.0;
+                out.insert(id, (offset * PARALLEL_SPACING, 0));
+            }
+        }
+    }
+    out
 }
 
 pub type CanvasGraph = egui_graphs::Graph<
@@ -68,8 +90,16 @@ pub struct ViewModel {
 }
 
 impl ViewModel {
-    /// Builds the view of a map. Every stakeholder must have a position by now.
-    pub fn new(map: &Map, decorations: &Decorations) -> Self {
+    /// A view of nothing, until the first shown map arrives.
+    pub fn empty() -> Self {
+        Self::new(&Map::default(), &Decorations::default(), false)
+    }
+
+    /// Builds the view of a map. Every stakeholder must have a position by now. `faint`
+    /// draws relationships faint, behind a view that is about the stakeholders (the grid,
+    /// engagement, circles).
+    pub fn new(map: &Map, decorations: &Decorations, faint: bool) -> Self {
+        let bends = bends(map);
         let mut graph = CanvasGraph::new();
         let mut nodes = HashMap::new();
         for s in map.stakeholders_by_id() {
@@ -83,10 +113,13 @@ impl ViewModel {
                     .stakeholder_changes
                     .get(&s.id)
                     .map(|&c| style::change_colour(c)),
-                faded: decorations.stakeholder_changes.get(&s.id) == Some(&Change::Removed),
+                faded: decorations.is_faded(s.id),
+                pinned: s.pinned,
             };
             let Position(x, y) = s.position.unwrap_or(Position(0.0, 0.0));
-            let label = s.name.clone();
+            // egui lays text out left to right: right-to-left names are put in the order
+            // to draw once here, not every frame.
+            let label = crate::text::display_order(&s.name).into_owned();
             let index = graph.add_node_custom(payload, |node| {
                 node.set_location(Pos2::new(x, y));
                 node.set_label(label);
@@ -98,22 +131,28 @@ impl ViewModel {
                 continue;
             };
             let change = decorations.relationship_changes.get(&r.id).copied();
-            let faint = |Rgba([r, g, b, a]): Rgba| Rgba([r, g, b, a / 4]);
+            let fainter = |Rgba([r, g, b, a]): Rgba| Rgba([r, g, b, a / 4]);
             let payload = RelationshipEdge {
                 id: r.id,
                 width: style::edge_width(r.strength()),
+                mark: match change {
+                    Some(change) => style::change_mark(change),
+                    None if decorations.comparing => ToneMark::None,
+                    None => style::tone_mark(r.tone()),
+                },
                 colour: {
-                    let colour =
-                        change.map_or_else(|| style::edge_colour(r.tone()), style::change_colour);
-                    if decorations.faint_relationships {
-                        faint(colour)
-                    } else {
-                        colour
-                    }
+                    let colour = match change {
+                        Some(change) => style::change_colour(change),
+                        None if decorations.comparing => style::UNCHANGED_COLOUR,
+                        None => style::edge_colour(r.tone()),
+                    };
+                    if faint { fainter(colour) } else { colour }
                 },
                 directed: r.directed,
                 dashed: decorations.cooling.contains(&r.id) || change == Some(Change::Removed),
                 change,
+                bend: bends.get(&r.id).map_or(0.0, |b| b.0),
+                loop_index: bends.get(&r.id).map_or(0, |b| b.1),
             };
             let label = r.kind.to_string();
             graph.add_edge_custom(from, to, payload, |edge| edge.set_label(label));

@@ -31,6 +31,16 @@
 //!             ],
 //!         ),
 //!     ],
+//!     baselines: [
+//!         (
+//!             name: "Before Police Week 2025",
+//!             date: "2025-05-01",
+//!             stakeholders: [1, 2],
+//!             relationships: [
+//!                 (id: 1, strength: 2, tone: Neutral),
+//!             ],
+//!         ),
+//!     ],
 //! )
 //! ```
 //!
@@ -43,11 +53,18 @@
 //! - Dates are `"YYYY-MM-DD"`; strength 0-5; influence, interest and priority 1-5;
 //!   positions are `(x, y)` in canvas units.
 //! - `baselines` (optional) are named snapshots: a `name`, a `date`, the `stakeholders`
-//!   on the map then, and the `relationships` observed by then with their `strength` and
-//!   `tone` then.
-//! - Saving writes the canonical form: the same map always gives the same bytes.
+//!   on the map then (ids), and the `relationships` observed by then, each as
+//!   `(id: 1, strength: 2, tone: Neutral)` (named fields, like everything else).
+//! - Text is UTF-8; a leading byte-order mark is skipped. Text fields are read into
+//!   Unicode NFC (composed), and written so.
+//! - Saving writes the canonical form: the same map always gives the same bytes. Strings
+//!   are written as themselves, escaped only where RON needs it (`\"`, `\\`) and where a
+//!   character would hide or forge text (control characters as `\n` or `\u{1b}`,
+//!   bidirectional overrides as `\u{202e}`). Comments are not kept: [`LoadedMap`] counts
+//!   them, and [`save_with`] refuses to drop them unless asked.
 
-use super::atomic::{SaveError, write_atomically};
+use super::atomic::{SaveError, SaveOptions, SaveWarning, Saved, replace};
+use crate::model::text::must_escape;
 use crate::model::{
     Baseline, BaselineRelationship, Date, InteractionKind, Map, Observation, Problem, Relationship,
     RelationshipId, RelationshipKind, Stakeholder, StakeholderId, Subject, Tone,
@@ -84,6 +101,12 @@ pub enum LoadError {
         /// Why.
         #[source]
         source: std::io::Error,
+    },
+    /// The file holds nothing: no bytes, or only white space (and comments).
+    #[error("{origin}: the file is empty (no map in it)")]
+    Empty {
+        /// The file.
+        origin: String,
     },
     /// The file is larger than [`MAX_FILE_BYTES`].
     #[error("{origin}: the file is {size} bytes, more than the {limit} bytes a map may have")]
@@ -213,12 +236,52 @@ fn ron_options() -> ron::Options {
         .with_recursion_limit(RECURSION_LIMIT)
 }
 
-fn syntax_error(origin: &str, error: &ron::error::SpannedError) -> LoadError {
+/// The error at the place a person would look: ron starts the span of an error in the
+/// first element of a list just after the list's `[` (for later elements, after the comma),
+/// which can be lines above the element. The span's start is moved past white space and
+/// comments to the first thing in it: the element itself.
+fn syntax_error(origin: &str, text: &str, error: &ron::error::SpannedError) -> LoadError {
+    let start = offset_of(text, &error.span.start);
+    let end = offset_of(text, &error.span.end).max(start);
+    let at = start + skip_blank(&text[start..end]);
+    let before = &text[..at];
+    let line = 1 + before.matches('\n').count();
+    let column = 1 + before.chars().rev().take_while(|&c| c != '\n').count();
     LoadError::Syntax {
         origin: origin.to_owned(),
-        line: error.span.start.line,
-        column: error.span.start.col,
+        line,
+        column,
         message: error.code.to_string(),
+    }
+}
+
+/// The byte offset of a ron position (line and column from 1, the column in characters).
+fn offset_of(text: &str, position: &ron::error::Position) -> usize {
+    let line_start = if position.line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(position.line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
+    };
+    text[line_start..]
+        .char_indices()
+        .nth(position.col.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| line_start + i)
+}
+
+/// How many bytes of white space and comments `text` starts with.
+fn skip_blank(text: &str) -> usize {
+    let mut rest = text;
+    loop {
+        let trimmed = rest.trim_start();
+        if let Some(after) = trimmed.strip_prefix("//") {
+            rest = after.find('\n').map_or("", |n| &after[n..]);
+        } else if trimmed.starts_with("/*") {
+            rest = &trimmed[skip_block_comment(trimmed.as_bytes())..];
+        } else {
+            return text.len() - trimmed.len();
+        }
     }
 }
 
@@ -226,6 +289,115 @@ fn syntax_error(origin: &str, error: &ron::error::SpannedError) -> LoadError {
 pub fn load(path: &Path) -> Result<Map, LoadError> {
     let text = read_text(path)?;
     parse(&text, &path.display().to_string())
+}
+
+/// A map as read from its file, with what the file held besides the map, which a save
+/// does not keep: the window warns before its first save of such a file.
+#[derive(Clone, Debug)]
+pub struct LoadedMap {
+    /// The map.
+    pub map: Map,
+    /// How many comments (`// ...` and `/* ... */`) the file has; a save writes none.
+    pub comments: usize,
+    /// Whether the file starts with a UTF-8 byte-order mark; a save writes none.
+    pub byte_order_mark: bool,
+    /// Whether some text was not in Unicode NFC and was composed when read; a save
+    /// writes NFC.
+    pub composed: bool,
+}
+
+impl LoadedMap {
+    /// Reads a map from a file, as [`load`] does, keeping count of what a save would drop.
+    pub fn read(path: &Path) -> Result<Self, LoadError> {
+        let text = read_text(path)?;
+        Self::parse(&text, &path.display().to_string())
+    }
+
+    /// Reads a map from RON text, as [`parse`] does, keeping count of what a save would
+    /// drop.
+    pub fn parse(text: &str, origin: &str) -> Result<Self, LoadError> {
+        let (map, composed) = parse_map(text, origin)?;
+        Ok(Self {
+            map,
+            comments: comment_count(text),
+            byte_order_mark: text.starts_with(BYTE_ORDER_MARK),
+            composed,
+        })
+    }
+}
+
+/// The UTF-8 byte-order mark some editors (Windows Notepad) put at the start of a file.
+const BYTE_ORDER_MARK: char = '\u{FEFF}';
+
+/// How many comments a RON text has: each `// ...` line comment and each `/* ... */`
+/// block comment (nested ones count once) outside strings. Text that does not parse is
+/// counted as far as it goes.
+pub fn comment_count(text: &str) -> usize {
+    if !text.contains("//") && !text.contains("/*") {
+        return 0; // the usual case, found at memchr speed
+    }
+    let b = text.as_bytes();
+    let ident = |i: usize| i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_');
+    let (mut i, mut count) = (0, 0);
+    while i < b.len() {
+        match b[i] {
+            b'"' => i = skip_quoted(b, i + 1, b'"'),
+            b'\'' => i = skip_quoted(b, i + 1, b'\''),
+            b'b' if !ident(i) && b.get(i + 1) == Some(&b'"') => i = skip_quoted(b, i + 2, b'"'),
+            b'b' if !ident(i) && b.get(i + 1) == Some(&b'r') => i = skip_raw(b, i + 1),
+            b'r' if !ident(i) => i = skip_raw(b, i),
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                count += 1;
+                i = b[i..]
+                    .iter()
+                    .position(|&c| c == b'\n')
+                    .map_or(b.len(), |n| i + n);
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                count += 1;
+                i += skip_block_comment(&b[i..]);
+            }
+            _ => i += 1,
+        }
+    }
+    count
+}
+
+/// The index after a string or character literal whose body starts at `i`.
+fn skip_quoted(b: &[u8], mut i: usize, quote: u8) -> usize {
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 2,
+            c if c == quote => return i + 1,
+            _ => i += 1,
+        }
+    }
+    b.len()
+}
+
+/// At an `r`: the index after a raw string (`r"..."`, `r#"..."#`), or after the `r` when
+/// it starts something else (`r#ident`, a word).
+fn skip_raw(b: &[u8], i: usize) -> usize {
+    let hashes = b[i + 1..].iter().take_while(|&&c| c == b'#').count();
+    let open = i + 1 + hashes;
+    if b.get(open) != Some(&b'"') {
+        return i + 1;
+    }
+    let mut j = open + 1;
+    while j < b.len() {
+        if b[j] == b'"'
+            && b[j + 1..]
+                .iter()
+                .take(hashes)
+                .filter(|&&c| c == b'#')
+                .count()
+                == hashes
+        {
+            return j + 1 + hashes;
+        }
+        j += 1;
+    }
+    b.len()
 }
 
 /// Reads a file as text for [`parse`], refusing one over [`MAX_FILE_BYTES`] before reading
@@ -276,9 +448,22 @@ fn decode(origin: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
 
 /// Reads a map from RON text; `origin` names the text in errors (a path, or "built-in map").
 ///
+/// A leading byte-order mark is skipped, and text fields are composed into Unicode NFC.
 /// One pass when the file is good. Only when it does not parse is it read again for its
 /// header alone, to tell a file from a newer stakemap, or no map at all, from a broken one.
 pub fn parse(text: &str, origin: &str) -> Result<Map, LoadError> {
+    parse_map(text, origin).map(|(map, _)| map)
+}
+
+/// [`parse`], and whether any text had to be composed into NFC.
+fn parse_map(text: &str, origin: &str) -> Result<(Map, bool), LoadError> {
+    // Columns stay right: the mark is invisible in every editor.
+    let text = text.strip_prefix(BYTE_ORDER_MARK).unwrap_or(text);
+    if is_blank_ron(text) {
+        return Err(LoadError::Empty {
+            origin: origin.to_owned(),
+        });
+    }
     let options = ron_options();
     let not_a_map = || LoadError::NotAMap {
         origin: origin.to_owned(),
@@ -298,7 +483,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Map, LoadError> {
                     return Err(newer(v));
                 }
             }
-            return Err(syntax_error(origin, &error));
+            return Err(syntax_error(origin, text, &error));
         }
     };
     // A file that parsed can still be from a newer version that happens to share this
@@ -315,8 +500,34 @@ pub fn parse(text: &str, origin: &str) -> Result<Map, LoadError> {
     })
 }
 
-/// Builds the map from the file, collecting every problem rather than stopping at the first.
-fn into_map(file: MapFile<'_>) -> Result<Map, Vec<Problem>> {
+/// Whether a text holds nothing but white space and comments.
+fn is_blank_ron(text: &str) -> bool {
+    skip_blank(text) == text.len()
+}
+
+/// The length of the (nested) block comment `b` starts with.
+fn skip_block_comment(b: &[u8]) -> usize {
+    let (mut i, mut depth) = (0, 0usize);
+    while i < b.len() {
+        if b[i..].starts_with(b"/*") {
+            depth += 1;
+            i += 2;
+        } else if b[i..].starts_with(b"*/") {
+            depth -= 1;
+            i += 2;
+            if depth == 0 {
+                return i;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    b.len()
+}
+
+/// Builds the map from the file, collecting every problem rather than stopping at the first;
+/// also says whether text had to be composed into NFC.
+fn into_map(file: MapFile<'_>) -> Result<(Map, bool), Vec<Problem>> {
     let mut problems = Vec::new();
     let mut map = Map::new(file.title.into_owned());
     map.description = file.description.into_owned();
@@ -379,36 +590,58 @@ fn into_map(file: MapFile<'_>) -> Result<Map, Vec<Problem>> {
     }
     for record in file.baselines {
         match record.date.parse::<Date>() {
-            Ok(date) => map.baselines.push(Baseline {
-                name: record.name.into_owned(),
-                date,
-                stakeholders: record.stakeholders,
-                relationships: record
-                    .relationships
-                    .into_iter()
-                    .map(|r| BaselineRelationship {
-                        id: r.id,
-                        strength: r.strength,
-                        tone: r.tone,
-                    })
-                    .collect(),
-            }),
+            Ok(date) => {
+                let mut baseline = Baseline {
+                    name: record.name.into_owned(),
+                    date,
+                    stakeholders: record.stakeholders,
+                    relationships: record
+                        .relationships
+                        .into_iter()
+                        .map(|r| BaselineRelationship {
+                            id: r.id,
+                            strength: r.strength,
+                            tone: r.tone,
+                        })
+                        .collect(),
+                };
+                // Stable sorts: duplicates, reported by validation, keep their order.
+                baseline.sort();
+                map.baselines.push(baseline);
+            }
             Err(e) => problems.push(Problem::new(
-                Subject::Map,
-                format!("baseline \"{}\": {e}", record.name),
+                Subject::Baseline(record.name.into_owned()),
+                e.to_string(),
             )),
         }
     }
+    map.baselines
+        .sort_by(|a, b| (a.date, &a.name).cmp(&(b.date, &b.name)));
+    let composed = map.compose_text();
     problems.extend(map.validate());
     if problems.is_empty() {
-        Ok(map)
+        Ok((map, composed))
     } else {
         Err(problems)
     }
 }
 
-/// The canonical text of a map: the same map always gives the same bytes.
+/// The canonical text of a map: the same map always gives the same bytes. Text is written
+/// in NFC, baselines sorted by date and name and their lists by id.
 pub fn to_ron(map: &Map) -> String {
+    let composed;
+    let map = if map.is_composed() {
+        map
+    } else {
+        composed = {
+            let mut copy = map.clone();
+            copy.compose_text();
+            copy
+        };
+        &composed
+    };
+    let mut baselines: Vec<&Baseline> = map.baselines.iter().collect();
+    baselines.sort_by(|a, b| (a.date, &a.name).cmp(&(b.date, &b.name)));
     let file = MapFile {
         format: Cow::Borrowed(FORMAT_MARKER),
         version: FORMAT_VERSION,
@@ -424,11 +657,17 @@ pub fn to_ron(map: &Map) -> String {
             .into_iter()
             .map(relationship_record)
             .collect(),
-        baselines: map
-            .baselines
-            .iter()
+        baselines: baselines
+            .into_iter()
+            .map(|b| {
+                let mut b = Cow::Borrowed(b);
+                if !b.is_sorted() {
+                    b.to_mut().sort();
+                }
+                b
+            })
             .map(|b| BaselineRecord {
-                name: Cow::Borrowed(&b.name),
+                name: Cow::Owned(b.name.clone()),
                 date: Cow::Owned(b.date.to_string()),
                 stakeholders: b.stakeholders.clone(),
                 relationships: b
@@ -449,12 +688,71 @@ pub fn to_ron(map: &Map) -> String {
         .extensions(Extensions::IMPLICIT_SOME);
     // Plain options here, so that the `#![enable(implicit_some)]` line is written and any
     // RON reader understands the file.
-    let mut text = ron::Options::default()
+    let text = ron::Options::default()
         .to_string_pretty(&file, config)
         // Serialising plain structs, strings and numbers cannot fail.
         .unwrap_or_default();
+    let mut text = unescape_needless(text);
     text.push('\n');
     text
+}
+
+/// Undoes the escapes ron writes that RON does not need: ron escapes strings with Rust's
+/// `char::escape_debug`, which writes every combining mark, joiner and unprintable
+/// character as `\u{...}` and `'` as `\'`. This writes them as themselves, keeping
+/// `\"`, `\\` and the escapes of [`must_escape`] (controls, bidirectional overrides).
+///
+/// The only quotes in ron's output open and close strings (the map has no `char` fields),
+/// so a single pass tells string from structure.
+fn unescape_needless(text: String) -> String {
+    if !text.contains('\\') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut in_string = false;
+    while let Some(c) = chars.next() {
+        if !in_string {
+            in_string = c == '"';
+            out.push(c);
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = false;
+                out.push(c);
+            }
+            '\\' => match chars.next() {
+                Some('\'') => out.push('\''),
+                Some('u') => {
+                    let mut escape = String::from("\\u");
+                    let mut hex = String::new();
+                    for d in chars.by_ref() {
+                        escape.push(d);
+                        if d == '}' {
+                            break;
+                        }
+                        if d != '{' {
+                            hex.push(d);
+                        }
+                    }
+                    match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                        Some(decoded) if !must_escape(decoded) && decoded != '"' => {
+                            out.push(decoded);
+                        }
+                        _ => out.push_str(&escape),
+                    }
+                }
+                Some(other) => {
+                    out.push('\\');
+                    out.push(other);
+                }
+                None => out.push('\\'),
+            },
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn relationship_record(r: &Relationship) -> RelationshipRecord<'_> {
@@ -482,8 +780,68 @@ fn relationship_record(r: &Relationship) -> RelationshipRecord<'_> {
     }
 }
 
-/// Saves a map atomically in its canonical form, keeping the previous file as `.bak`.
+/// Saves a map atomically in its canonical form, keeping the previous file as `.bak`, with
+/// [`SaveOptions::default`]: a read-only file, a file with comments and a file another
+/// save holds are refused (see [`save_with`]). Warnings are dropped.
 pub fn save(map: &Map, path: &Path) -> Result<(), SaveError> {
+    save_with(map, path, &SaveOptions::default()).map(|_| ())
+}
+
+/// Saves a map in its canonical form through [`super::write_atomically_with`] (links
+/// followed, one save at a time, owner, group and permissions kept, `.bak` kept).
+///
+/// Besides the errors of a save, a file on disk whose text has comments is refused with
+/// [`SaveError::CommentsDropped`] unless [`SaveOptions::drop_comments`] is set: the
+/// canonical form has no comments. Text that is not a readable map counts as none.
+///
+/// When the comments are dropped (the option is set), the text that had them is first
+/// copied to [`super::commented_path`] beside the file (links followed), and
+/// [`SaveWarning::CommentsKept`] says where: the `.bak` alone would lose them at the next
+/// save.
+pub fn save_with(map: &Map, path: &Path, options: &SaveOptions) -> Result<Saved, SaveError> {
     let text = to_ron(map);
-    write_atomically(path, |file| file.write_all(text.as_bytes()))
+    // Read before the save replaces it; copied only once the save succeeded, so that a
+    // save that fails leaves nothing behind.
+    let commented = options
+        .drop_comments
+        .then(|| super::resolve_links(path).ok())
+        .flatten()
+        .and_then(|target| {
+            let permissions = std::fs::metadata(&target).ok()?.permissions();
+            Some((read_text(&target).ok()?, target, permissions))
+        })
+        .filter(|(old, ..)| comment_count(old) > 0);
+    let check = |target: &Path| {
+        if options.drop_comments {
+            return Ok(());
+        }
+        let count = read_text(target).map_or(0, |old| comment_count(&old));
+        if count == 0 {
+            Ok(())
+        } else {
+            Err(SaveError::CommentsDropped {
+                path: path.to_path_buf(),
+                count,
+            })
+        }
+    };
+    let mut saved = replace(path, options, check, |file| file.write_all(text.as_bytes()))?;
+    if let Some((old, target, permissions)) = commented {
+        let count = comment_count(&old);
+        let copy = super::commented_path(&target);
+        // A copy of an earlier save-anyway may be read-only like its map: replaced whole,
+        // and as private as the map (its permissions, not the umask's).
+        let _ = std::fs::remove_file(&copy);
+        let written = std::fs::write(&copy, old.as_bytes())
+            .and_then(|()| std::fs::set_permissions(&copy, permissions));
+        saved.warnings.push(match written {
+            Ok(()) => SaveWarning::CommentsKept { count, copy },
+            Err(source) => SaveWarning::CommentsNotKept {
+                count,
+                copy,
+                source,
+            },
+        });
+    }
+    Ok(saved)
 }

@@ -6,7 +6,7 @@
 //! save, removes the recovery file; finding one at start means the last session ended
 //! without either, and the user is offered its content.
 
-use super::atomic::{SaveError, write_atomically};
+use super::atomic::{SaveError, SaveOptions, write_atomically_with};
 use super::map_file::{LoadError, load, to_ron};
 use crate::model::Map;
 use std::io::Write;
@@ -36,10 +36,12 @@ pub fn write_recovery(map: &Map, recovery: &Path) -> Result<(), SaveError> {
         let _ = std::fs::create_dir_all(folder);
     }
     let text = to_ron(map);
-    write_atomically(recovery, |f| f.write_all(text.as_bytes()))?;
-    // write_atomically keeps the previous version as .bak, which a recovery file does not
-    // need.
-    let _ = std::fs::remove_file(super::atomic::backup_path(recovery));
+    // A recovery file needs no .bak: the map itself is the previous version.
+    let options = SaveOptions {
+        keep_backup: false,
+        ..SaveOptions::default()
+    };
+    write_atomically_with(recovery, &options, |f| f.write_all(text.as_bytes()))?;
     Ok(())
 }
 

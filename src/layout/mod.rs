@@ -15,6 +15,7 @@ pub mod for_map;
 pub mod force;
 pub mod grid;
 mod initial;
+pub mod placement;
 mod quadtree;
 pub mod radial;
 

@@ -29,3 +29,17 @@ pub struct BaselineRelationship {
     /// Its tone on the baseline's date.
     pub tone: Tone,
 }
+
+impl Baseline {
+    /// Puts the stakeholders and relationships in id order, the order files use (stable:
+    /// duplicate ids, which validation reports, keep their order).
+    pub fn sort(&mut self) {
+        self.stakeholders.sort();
+        self.relationships.sort_by_key(|r| r.id);
+    }
+
+    /// Whether the stakeholders and relationships are in id order.
+    pub fn is_sorted(&self) -> bool {
+        self.stakeholders.is_sorted() && self.relationships.is_sorted_by_key(|r| r.id)
+    }
+}

@@ -22,6 +22,11 @@ impl Date {
         chrono::NaiveDate::from_ymd_opt(year, month, day).map(Self)
     }
 
+    /// The year (negative before year 1).
+    pub fn year(self) -> i32 {
+        chrono::Datelike::year(&self.0)
+    }
+
     /// Today on this computer's clock, in its local time zone.
     pub fn today() -> Self {
         Self(chrono::Local::now().date_naive())
@@ -37,6 +42,22 @@ impl Date {
         chrono::TimeDelta::try_days(days)
             .and_then(|delta| self.0.checked_add_signed(delta))
             .map_or(self, Self)
+    }
+
+    /// Whether `text` is written like a date, real or not: digits and the separators `-`, `/`
+    /// or `.` only, starting with a digit, with at least one separator and four digits
+    /// (`2025-02-30`, `2025-6-1`, `14/03/2025`, `2025.06`). Such a text given where a date
+    /// or a name is accepted is read as a (possibly wrong) date, never as a name.
+    pub fn looks_like(text: &str) -> bool {
+        let digits = text.chars().filter(char::is_ascii_digit).count();
+        let separators = text
+            .chars()
+            .filter(|c| matches!(c, '-' | '/' | '.'))
+            .count();
+        text.starts_with(|c: char| c.is_ascii_digit())
+            && digits + separators == text.chars().count()
+            && separators >= 1
+            && digits >= 4
     }
 
     /// Days since 1970-01-01: a plain number for plots and sliders.
@@ -117,6 +138,32 @@ mod tests {
             "2025-03-14T10",
         ] {
             assert!(text.parse::<Date>().is_err(), "{text} should be refused");
+        }
+    }
+
+    #[test]
+    fn tells_what_is_written_like_a_date() {
+        for text in [
+            "2025-02-30",
+            "2025-06-30",
+            "2025-6-1",
+            "14/03/2025",
+            "2025.06",
+            "0000-00-00",
+        ] {
+            assert!(Date::looks_like(text), "{text}");
+        }
+        for text in [
+            "",
+            "2025",
+            "Mid 2025",
+            "Q1-2025",
+            "v1.2.3",
+            "1.5",
+            "-2025-01-01",
+            "2025-01-01 baseline",
+        ] {
+            assert!(!Date::looks_like(text), "{text}");
         }
     }
 

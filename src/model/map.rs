@@ -188,6 +188,12 @@ impl Map {
         self.graph.node_weights_mut()
     }
 
+    /// Every relationship, to change (its endpoints stay: they change through
+    /// [`Map::reconnect`]).
+    pub fn relationships_mut(&mut self) -> impl Iterator<Item = &mut Relationship> {
+        self.graph.edge_weights_mut()
+    }
+
     /// Every relationship, in no particular order.
     pub fn relationships(&self) -> impl Iterator<Item = &Relationship> {
         self.graph.edge_weights()

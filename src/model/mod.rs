@@ -7,6 +7,7 @@ mod ids;
 mod map;
 mod relationship;
 mod stakeholder;
+pub mod text;
 mod validate;
 
 pub use baseline::{Baseline, BaselineRelationship};
@@ -18,4 +19,5 @@ pub use relationship::{
     Tone, UNOBSERVED_STRENGTH, UNOBSERVED_TONE,
 };
 pub use stakeholder::{Contact, Engagement, Position, SaraStage, Stakeholder, StakeholderKind};
-pub use validate::{Problem, Subject};
+pub use text::normalise;
+pub use validate::{EARLIEST_LIKELY_YEAR, Problem, Subject, baseline_name_problem, name_problem};

@@ -51,6 +51,34 @@ pub fn node_colour(kind: StakeholderKind) -> Rgba {
     }
 }
 
+/// The corners of a stakeholder's outline around `centre` at "radius" `r` (same units):
+/// empty for a circle. A square has the circle's area, so sizes read alike; a diamond is a
+/// little larger for the same reason.
+pub fn node_outline(shape: NodeShape, [cx, cy]: [f32; 2], r: f32) -> Vec<[f32; 2]> {
+    let polygon = |n: usize, start: f32, scale: f32| -> Vec<[f32; 2]> {
+        (0..n)
+            .map(|i| {
+                let a = start + i as f32 * std::f32::consts::TAU / n as f32;
+                [cx + a.cos() * r * scale, cy + a.sin() * r * scale]
+            })
+            .collect()
+    };
+    match shape {
+        NodeShape::Circle => Vec::new(),
+        NodeShape::Square => {
+            let h = r * 0.886;
+            vec![
+                [cx - h, cy - h],
+                [cx + h, cy - h],
+                [cx + h, cy + h],
+                [cx - h, cy + h],
+            ]
+        }
+        NodeShape::Diamond => polygon(4, -std::f32::consts::FRAC_PI_2, 1.15),
+        NodeShape::Hexagon => polygon(6, 0.0, 1.0),
+    }
+}
+
 /// Radius in canvas units for a stakeholder's influence; unscored ones take the middle.
 pub fn node_radius(influence: Option<u8>) -> f32 {
     let level = influence.unwrap_or(3).clamp(1, 5);
@@ -65,61 +93,82 @@ pub fn edge_width(strength: u8) -> f32 {
     0.75 + 1.25 * f32::from(strength.min(MAX_STRENGTH))
 }
 
-/// Line colour for a relationship's tone.
+/// Line colour for a relationship's tone: blue, grey and vermillion from the Okabe-Ito
+/// palette, which stay apart under every common colour-vision deficiency (green against
+/// red, the usual choice, does not: under deuteranopia they differ by a ΔE of about 16).
+/// Colour is never the only cue: a strained line also carries [`ToneMark::Ticks`].
 pub fn edge_colour(tone: Tone) -> Rgba {
     match tone {
-        Tone::Positive => Rgba::hex(0x2E7D32),
+        Tone::Positive => Rgba::hex(0x0072B2),
         Tone::Neutral => Rgba::hex(0x8A8A8A),
-        Tone::Strained => Rgba::hex(0xC62828),
+        Tone::Strained => Rgba::hex(0xD55E00),
     }
 }
+
+/// A mark a relationship's line carries besides its colour, so that tone and change read
+/// without colour (in grey print, or for a viewer who cannot tell the colours apart).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ToneMark {
+    /// No mark.
+    None,
+    /// Two short strokes across the middle of the line: strained.
+    Ticks,
+    /// A plus sign at the middle: added since the earlier moment compared.
+    Plus,
+    /// A triangle pointing up: strengthened.
+    Up,
+    /// A triangle pointing down: weakened.
+    Down,
+}
+
+/// The mark for a tone.
+pub fn tone_mark(tone: Tone) -> ToneMark {
+    match tone {
+        Tone::Strained => ToneMark::Ticks,
+        Tone::Positive | Tone::Neutral => ToneMark::None,
+    }
+}
+
+/// The mark for a change between two compared moments (removed ones are dashed instead).
+pub fn change_mark(change: Change) -> ToneMark {
+    match change {
+        Change::Added => ToneMark::Plus,
+        Change::Strengthened => ToneMark::Up,
+        Change::Weakened => ToneMark::Down,
+        Change::Removed => ToneMark::None,
+    }
+}
+
+/// While comparing, relationships that did not change are drawn in this colour, so the
+/// change colours stand out and none is mistaken for a tone.
+pub const UNCHANGED_COLOUR: Rgba = Rgba([138, 138, 138, 110]);
 
 /// Cooling relationships (strength falling, or no contact for long) are drawn dashed:
 /// dash and gap lengths in screen points.
 pub const COOLING_DASH: (f32, f32) = (8.0, 5.0);
 
-/// What happened to a stakeholder or relationship between two moments being compared.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Change {
-    /// On the map at the later moment only.
-    Added,
-    /// On the map at the earlier moment only.
-    Removed,
-    /// Stronger at the later moment.
-    Strengthened,
-    /// Weaker at the later moment.
-    Weakened,
-}
+pub use crate::analysis::Change;
 
-impl Change {
-    /// Every change, in legend order.
-    pub const ALL: [Self; 4] = [
-        Self::Added,
-        Self::Removed,
-        Self::Strengthened,
-        Self::Weakened,
-    ];
-
-    /// How the legend names it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Added => "Added",
-            Self::Removed => "Removed",
-            Self::Strengthened => "Strengthened",
-            Self::Weakened => "Weakened",
-        }
-    }
-}
-
-/// The colour a change is highlighted in, on the canvas and in the legend.
+/// The colour a change is highlighted in, on the canvas and in the legend (Okabe-Ito:
+/// sky blue, grey, blue, vermillion: at least a CIEDE2000 difference of 19 apart under
+/// every common colour-vision deficiency), each with its own [`change_mark`] too.
 pub fn change_colour(change: Change) -> Rgba {
     match change {
         Change::Added => Rgba::hex(0x56B4E9),
         Change::Removed => Rgba::hex(0x777777),
-        Change::Strengthened => Rgba::hex(0x009E73),
+        Change::Strengthened => Rgba::hex(0x0072B2),
         Change::Weakened => Rgba::hex(0xD55E00),
     }
 }
+
+pub mod colour_vision;
+pub mod geometry;
+pub mod labels;
+pub mod legend;
+pub mod scene;
+pub mod tokens;
+
+pub use tokens::{Palette, Tokens, contrast};
 
 /// Label size in points at zoom 1; the canvas rounds the zoomed size to whole pixels.
 pub const LABEL_SIZE: f32 = 12.0;

@@ -25,7 +25,15 @@ pub fn app_on(map: Map, path: Option<std::path::PathBuf>) -> Harness<'static, St
 
 /// The window on the built-in map.
 pub fn builtin_app() -> Harness<'static, StakemapApp> {
-    app_on(stakemap::builtin::police_community(), None)
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(|_cc| {
+            let mut app = StakemapApp::on_builtin();
+            app.use_in_app_dialogs();
+            app
+        });
+    harness.run();
+    harness
 }
 
 /// Presses Ctrl (Cmd on a Mac) with a key, and Shift too if asked.
@@ -57,4 +65,78 @@ pub fn id_named(map: &Map, name: &str) -> StakeholderId {
         .find(|s| s.name == name)
         .map(|s| s.id)
         .unwrap_or_else(|| panic!("no stakeholder named {name}"))
+}
+
+/// Types text as a keyboard does: for each character, the key goes down (when egui has a
+/// key for it, so a single-key shortcut could fire), the character is typed, the key comes
+/// up; a frame each.
+pub fn type_keys(harness: &mut Harness<'_, StakemapApp>, text: &str) {
+    for c in text.chars() {
+        let key = egui::Key::from_name(&c.to_uppercase().to_string());
+        let modifiers = if c.is_uppercase() {
+            egui::Modifiers::SHIFT
+        } else {
+            egui::Modifiers::NONE
+        };
+        if let Some(key) = key {
+            harness.event(egui::Event::Key {
+                key,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers,
+            });
+        }
+        harness.event(egui::Event::Text(c.to_string()));
+        if let Some(key) = key {
+            harness.event(egui::Event::Key {
+                key,
+                physical_key: None,
+                pressed: false,
+                repeat: false,
+                modifiers,
+            });
+        }
+        harness.step();
+    }
+    harness.run();
+}
+
+/// Presses a key and lets the window settle.
+pub fn press_key(harness: &mut Harness<'_, StakemapApp>, key: egui::Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+/// A click of the primary button at a point, as a mouse makes it.
+pub fn click_at(harness: &mut Harness<'_, StakemapApp>, pos: egui::Pos2) {
+    harness.hover_at(pos);
+    harness.step();
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run();
+}
+
+/// Notches of a mouse wheel over a point (positive: away from the person, zoom in).
+pub fn wheel_at(harness: &mut Harness<'_, StakemapApp>, pos: egui::Pos2, notches: f32) {
+    harness.hover_at(pos);
+    harness.step();
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Line,
+        delta: egui::vec2(0.0, notches),
+        phase: egui::TouchPhase::Move,
+        modifiers: egui::Modifiers::NONE,
+    });
+    // egui spreads a wheel's scroll over a few frames.
+    for _ in 0..30 {
+        harness.step();
+    }
+    harness.run();
 }

@@ -1,17 +1,161 @@
-//! The popups and questions of the window: adding and connecting stakeholders, find,
-//! unsaved changes, recovery, a file changed on disk, messages and the shortcuts list.
+//! The dialogs' state and their drawing: adding and connecting stakeholders, find, the
+//! questions (unsaved changes, recovery, a change on disk), messages, the shortcuts list
+//! and the file dialogs. They push commands; none changes the document itself.
 
-use super::{Question, StakemapApp};
-use crate::edit::Edit;
-use crate::gui::files::FilePurpose;
-use crate::gui::selection::Selection;
+use super::StakemapApp;
+use crate::gui::command::Command;
+use crate::gui::files::{FileDialogs, FilePurpose};
 use crate::gui::shortcuts;
-use crate::io::recovery::{self, DiskStamp};
-use crate::model::{RelationshipKind, Stakeholder, StakeholderKind};
+use crate::io::SaveOptions;
+use crate::io::recovery::Recovered;
+use crate::model::{Position, RelationshipKind, StakeholderId, StakeholderKind};
+use crate::redaction::RedactionProfile;
+use egui::Pos2;
+use std::collections::VecDeque;
+use std::path::PathBuf;
+
+/// What to do once unsaved changes are saved or discarded.
+#[derive(Clone, Debug)]
+pub(super) enum Then {
+    Close,
+    New,
+    /// Open this file, or ask for one.
+    Open(Option<PathBuf>),
+}
+
+/// A question the window waits for the person to answer.
+pub(super) enum Question {
+    Unsaved(Then),
+    Recover(Box<Recovered>, PathBuf),
+    ChangedOnDisk,
+    /// A save refused for a reason the person may overrule; `options` lift it.
+    SaveAnyway {
+        path: PathBuf,
+        refusal: Refusal,
+        options: SaveOptions,
+        then: Option<Then>,
+    },
+}
+
+/// Why a save waits for the person's word.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Refusal {
+    /// The file is read-only.
+    ReadOnly,
+    /// The file has this many comments, which the save would drop.
+    Comments(usize),
+}
+
+/// An answer to the question asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// Save the unsaved changes, then go on.
+    Save,
+    /// Leave the unsaved changes (or the recovered work), then go on.
+    Discard,
+    /// Go back; do nothing.
+    Cancel,
+    /// Go on with the recovered work.
+    Recover,
+    /// Load the file as it is on disk now.
+    Reload,
+    /// Keep the map on screen; the next save replaces the file.
+    KeepMine,
+    /// Save although the file is read-only or has comments the save drops.
+    SaveAnyway,
+}
+
+/// A stakeholder being added: its kind and name, typed where it will stand.
+pub(super) struct AddDraft {
+    pub kind: StakeholderKind,
+    pub name: String,
+    pub at: Position,
+    pub screen: Pos2,
+    /// Give the name field the keyboard (on opening, and after choosing a kind).
+    pub focus: bool,
+}
+
+/// Two stakeholders about to be connected, waiting for the kind of relationship.
+pub(super) struct ConnectDraft {
+    pub from: StakeholderId,
+    pub to: StakeholderId,
+    pub screen: Pos2,
+}
+
+/// The window's dialogs.
+pub(super) struct Dialogs {
+    pub adding: Option<AddDraft>,
+    pub connecting: Option<ConnectDraft>,
+    pub find: Option<String>,
+    pub question: Option<Question>,
+    /// Messages waiting to be read, oldest first: one never hides another.
+    pub messages: VecDeque<String>,
+    pub shortcuts: bool,
+    pub files: FileDialogs,
+    /// Where the next Save as... leads, once a file is chosen.
+    pub after_save_as: Option<Then>,
+    /// The profile of the change report whose file is being chosen.
+    pub report_profile: RedactionProfile,
+}
+
+impl Dialogs {
+    pub fn new() -> Self {
+        Self {
+            adding: None,
+            connecting: None,
+            find: None,
+            question: None,
+            messages: VecDeque::new(),
+            shortcuts: false,
+            files: FileDialogs::new(),
+            after_save_as: None,
+            report_profile: RedactionProfile::Partner,
+        }
+    }
+
+    /// Queues a message for the person.
+    pub fn say(&mut self, message: impl Into<String>) {
+        let message = message.into();
+        // The same message twice in a row says nothing new.
+        if self.messages.back() != Some(&message) {
+            self.messages.push_back(message);
+        }
+    }
+
+    /// Whether a dialog with a text field is open: its keys are its own, never shortcuts.
+    pub fn takes_keys(&self) -> bool {
+        self.adding.is_some() || self.find.is_some() || self.files.is_open()
+    }
+
+    /// Closes the topmost thing Esc closes; false when there was none.
+    pub fn escape(&mut self) -> bool {
+        if self.adding.take().is_some() || self.connecting.take().is_some() {
+            return true;
+        }
+        if self.find.take().is_some() {
+            return true;
+        }
+        if self.shortcuts {
+            self.shortcuts = false;
+            return true;
+        }
+        self.messages.pop_front().is_some()
+    }
+}
 
 impl StakemapApp {
-    pub(super) fn adding_ui(&mut self, ctx: &egui::Context) {
-        let Some(mut draft) = self.adding.take() else {
+    pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        self.adding_ui(ctx);
+        self.connecting_ui(ctx);
+        self.find_ui(ctx);
+        self.shortcuts_ui(ctx);
+        self.message_ui(ctx);
+        self.files_ui(ctx);
+        self.question_ui(ctx);
+    }
+
+    fn adding_ui(&mut self, ctx: &egui::Context) {
+        let Some(draft) = self.dialogs.adding.as_mut() else {
             return;
         };
         let mut done = false;
@@ -23,7 +167,13 @@ impl StakemapApp {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
                     ui.horizontal(|ui| {
                         for kind in StakeholderKind::ALL {
-                            ui.selectable_value(&mut draft.kind, kind, kind.to_string());
+                            if ui
+                                .selectable_value(&mut draft.kind, kind, kind.to_string())
+                                .clicked()
+                            {
+                                // The name is what comes next: the keyboard goes back to it.
+                                draft.focus = true;
+                            }
                         }
                     });
                     let label = ui.label("Name of the new stakeholder");
@@ -38,30 +188,37 @@ impl StakemapApp {
                     let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     ui.horizontal(|ui| {
                         done = ui.button("Add").clicked() || enter;
-                        cancel = ui.button("Cancel").clicked()
-                            || ui.input(|i| i.key_pressed(egui::Key::Escape));
+                        cancel = ui.button("Cancel").clicked();
                     });
                 });
             });
-        if done && !draft.name.trim().is_empty() {
-            let id = self.map.next_stakeholder_id();
-            let mut stakeholder = Stakeholder::new(id, draft.kind, draft.name.trim());
-            stakeholder.position = Some(draft.at);
-            self.new_kind = draft.kind;
-            self.apply(Edit::AddStakeholder(stakeholder));
-            self.select(Selection::stakeholder(id));
-        } else if !cancel && !done {
-            self.adding = Some(draft);
+        if cancel {
+            self.dialogs.adding = None;
+        } else if done {
+            if draft.name.trim().is_empty() {
+                draft.focus = true; // nothing to add yet: keep typing
+            } else if let Some(draft) = self.dialogs.adding.take() {
+                self.commands.push(Command::AddStakeholder {
+                    kind: draft.kind,
+                    name: draft.name.trim().to_owned(),
+                    at: draft.at,
+                });
+            }
         }
     }
 
-    pub(super) fn connecting_ui(&mut self, ctx: &egui::Context) {
-        let Some(draft) = self.connecting.take() else {
+    fn connecting_ui(&mut self, ctx: &egui::Context) {
+        let Some(draft) = self.dialogs.connecting.as_ref() else {
             return;
         };
-        let name = |id| self.map.stakeholder(id).map_or("?", |s| s.name.as_str());
+        let name = |id| {
+            self.doc
+                .map()
+                .stakeholder(id)
+                .map_or("?", |s| s.name.as_str())
+        };
         let mut chosen = None;
-        let mut cancel = ctx.input(|i| i.key_pressed(egui::Key::Escape));
+        let mut cancel = false;
         egui::Area::new(egui::Id::new("connect"))
             .fixed_pos(draft.screen)
             .order(egui::Order::Foreground)
@@ -80,36 +237,41 @@ impl StakemapApp {
                     cancel |= ui.button("Cancel").clicked();
                 });
             });
-        match chosen {
-            Some(kind) => self.connect(&draft, kind),
-            None if !cancel => self.connecting = Some(draft),
-            None => {}
+        if let Some(kind) = chosen {
+            let (from, to) = (draft.from, draft.to);
+            self.commands.push(Command::Connect { from, to, kind });
+            self.dialogs.connecting = None;
+        } else if cancel {
+            self.dialogs.connecting = None;
         }
     }
 
-    pub(super) fn find_ui(&mut self, ctx: &egui::Context) {
-        let Some(mut query) = self.find.take() else {
+    fn find_ui(&mut self, ctx: &egui::Context) {
+        let Some(query) = self.dialogs.find.as_mut() else {
             return;
         };
-        let mut close = false;
         let mut pick = None;
+        let map = match self.view.shown.get() {
+            Some(shown) if self.view.redaction.profile != RedactionProfile::Internal => &shown.map,
+            _ => self.doc.map(),
+        };
         egui::Window::new("Find")
             .collapsible(false)
             .resizable(false)
             .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 60.0))
             .show(ctx, |ui| {
                 let label = ui.label("Name, tag, sector or area");
-                let field = ui.text_edit_singleline(&mut query).labelled_by(label.id);
-                if !field.has_focus() && query.is_empty() {
+                let field = ui.text_edit_singleline(query).labelled_by(label.id);
+                if !field.has_focus() && !field.lost_focus() {
                     field.request_focus();
                 }
-                let results = crate::gui::find::find(&self.map, &query, 12);
+                let results = crate::analysis::find(map, query, 12);
                 let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if enter {
                     pick = results.first().copied();
                 }
                 for id in &results {
-                    if let Some(s) = self.map.stakeholder(*id)
+                    if let Some(s) = map.stakeholder(*id)
                         && ui.button(format!("{} · {}", s.name, s.kind)).clicked()
                     {
                         pick = Some(*id);
@@ -118,121 +280,153 @@ impl StakemapApp {
                 if !query.trim().is_empty() && results.is_empty() {
                     ui.weak("No stakeholder matches.");
                 }
-                close = ui.input(|i| i.key_pressed(egui::Key::Escape));
             });
         if let Some(id) = pick {
-            self.select(Selection::stakeholder(id));
-            self.canvas.centre_on = self.view.position_of(id);
-        } else if !close {
-            self.find = Some(query);
+            self.dialogs.find = None;
+            self.commands.push(Command::RevealStakeholder(id));
         }
     }
 
-    pub(super) fn question_ui(&mut self, ctx: &egui::Context) {
-        let Some(question) = self.question.take() else {
+    fn question_ui(&mut self, ctx: &egui::Context) {
+        let Some(question) = self.dialogs.question.as_ref() else {
             return;
         };
-        let mut answer: Option<&str> = None;
-        let (title, text, buttons): (&str, String, &[&str]) = match &question {
+        let name = self.doc.display_name();
+        let (title, text, buttons): (&str, String, &[(&str, Answer)]) = match question {
             Question::Unsaved(_) => (
                 "Unsaved changes",
-                format!("Save the changes to {}?", self.suggested_name()),
-                &["Save", "Discard", "Cancel"],
+                format!("Save the changes to “{name}”?"),
+                &[
+                    ("Save", Answer::Save),
+                    ("Discard", Answer::Discard),
+                    ("Cancel", Answer::Cancel),
+                ],
             ),
             Question::Recover(found, _) => (
                 "Recover unsaved work",
                 format!(
-                    "stakemap did not close cleanly last time. Recover the unsaved work on \"{}\" ({} stakeholders)?",
+                    "stakemap did not close cleanly last time. Recover the unsaved work on “{}” ({} stakeholders)?",
                     found.map.title,
                     found.map.stakeholder_count()
                 ),
-                &["Recover", "Discard"],
+                &[("Recover", Answer::Recover), ("Discard", Answer::Discard)],
             ),
             Question::ChangedOnDisk => (
                 "Changed on disk",
                 format!(
-                    "{} was changed by someone else. Reload it, or keep the map on screen (the next save replaces the file)?",
-                    self.suggested_name()
+                    "“{name}” was changed by someone else. Reload it, or keep the map on screen (the next save replaces the file)?"
                 ),
-                &["Reload", "Keep mine"],
+                &[("Reload", Answer::Reload), ("Keep mine", Answer::KeepMine)],
             ),
+            Question::SaveAnyway { path, refusal, .. } => {
+                let file = path.display();
+                match refusal {
+                    Refusal::ReadOnly => (
+                        "Read-only file",
+                        format!(
+                            "{file} is read-only: nobody is meant to change it. Save over it anyway? It stays read-only."
+                        ),
+                        &[
+                            ("Save anyway", Answer::SaveAnyway),
+                            ("Cancel", Answer::Cancel),
+                        ],
+                    ),
+                    Refusal::Comments(count) => (
+                        "Comments will be lost",
+                        format!(
+                            "{file} has {count} comment{} written by hand. stakemap saves maps without comments, so saving drops {} from the map. Save anyway? The file as it is now, comments and all, is kept as {}, which later saves leave alone.",
+                            if *count == 1 { "" } else { "s" },
+                            if *count == 1 { "it" } else { "them" },
+                            crate::io::commented_path(path)
+                                .file_name()
+                                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                        ),
+                        &[
+                            ("Save anyway", Answer::SaveAnyway),
+                            ("Cancel", Answer::Cancel),
+                        ],
+                    ),
+                }
+            }
         };
+        let mut answer = None;
         egui::Modal::new(egui::Id::new("question")).show(ctx, |ui| {
             ui.heading(title);
             ui.label(text);
             ui.horizontal(|ui| {
-                for &button in buttons {
-                    if ui.button(button).clicked() {
-                        answer = Some(button);
+                for &(label, value) in buttons {
+                    if ui.button(label).clicked() {
+                        answer = Some(value);
                     }
                 }
             });
         });
-        match (question, answer) {
-            (question, None) => self.question = Some(question),
-            (Question::Unsaved(then), Some("Save")) => {
-                if self.path.is_some() {
-                    if self.save() {
-                        self.proceed(then);
-                    }
-                } else {
-                    self.after_save_as = Some(then);
-                    self.files
-                        .request(FilePurpose::SaveAs, &self.suggested_name());
-                }
-            }
-            (Question::Unsaved(then), Some("Discard")) => self.proceed(then),
-            (Question::Recover(found, _), Some("Recover")) => {
-                let path = self.path.clone();
-                self.replace_map(found.map, path);
-                self.recovered_unsaved = true;
-            }
-            (Question::Recover(_, path), Some("Discard")) => recovery::remove_recovery(&path),
-            (Question::ChangedOnDisk, Some("Reload")) => {
-                if let Some(path) = self.path.clone() {
-                    self.open(&path);
-                }
-            }
-            (Question::ChangedOnDisk, Some(_)) => {
-                self.disk = self.path.as_deref().and_then(DiskStamp::of);
-            }
-            (_, Some(_)) => {} // Cancel
+        if let Some(answer) = answer {
+            self.commands.push(Command::Answer(answer));
         }
     }
 
-    pub(super) fn shortcuts_ui(&mut self, ctx: &egui::Context) {
+    fn shortcuts_ui(&mut self, ctx: &egui::Context) {
+        // Below the menu and the toolbar, never taller than the window: the list scrolls.
+        let area = ctx.content_rect();
+        let top = area.top() + 90.0;
         egui::Window::new("Keyboard shortcuts")
-            .open(&mut self.show_shortcuts)
+            .open(&mut self.dialogs.shortcuts)
             .collapsible(false)
+            .resizable(false)
+            .pivot(egui::Align2::CENTER_TOP)
+            .fixed_pos(egui::pos2(area.center().x, top))
+            .max_height((area.bottom() - top - 60.0).max(120.0))
             .show(ctx, |ui| {
-                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for (_, shortcut, what) in shortcuts::SHORTCUTS {
-                        ui.monospace(shortcuts::describe(ctx, shortcut));
-                        ui.label(*what);
-                        ui.end_row();
+                ui.weak("Esc closes this list. Scroll for more.");
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                        for (_, shortcut, what) in shortcuts::SHORTCUTS {
+                            ui.monospace(shortcuts::describe(ctx, shortcut));
+                            ui.label(*what);
+                            ui.end_row();
+                        }
+                        for (keys, what) in shortcuts::POINTER_AND_CLIPBOARD {
+                            ui.monospace(*keys);
+                            ui.label(*what);
+                            ui.end_row();
+                        }
+                    });
+                });
+            });
+    }
+
+    fn message_ui(&mut self, ctx: &egui::Context) {
+        let Some(message) = self.dialogs.messages.front() else {
+            return;
+        };
+        let more = self.dialogs.messages.len() - 1;
+        egui::Window::new("Message")
+            .title_bar(false)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 40.0))
+            .show(ctx, |ui| {
+                ui.label(message.as_str());
+                ui.horizontal(|ui| {
+                    if ui.button("OK").clicked() {
+                        self.commands.push(Command::DismissMessage);
                     }
-                    for (keys, what) in shortcuts::CLIPBOARD_SHORTCUTS {
-                        ui.monospace(*keys);
-                        ui.label(*what);
-                        ui.end_row();
+                    if more > 0 {
+                        ui.weak(format!("{more} more"));
                     }
                 });
             });
     }
 
-    pub(super) fn message_ui(&mut self, ctx: &egui::Context) {
-        let Some(message) = self.message.clone() else {
+    fn files_ui(&mut self, ctx: &egui::Context) {
+        let Some((purpose, path)) = self.dialogs.files.poll(ctx) else {
             return;
         };
-        egui::Window::new("Message")
-            .title_bar(false)
-            .collapsible(false)
-            .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 40.0))
-            .show(ctx, |ui| {
-                ui.label(message);
-                if ui.button("OK").clicked() {
-                    self.message = None;
-                }
-            });
+        self.commands.push(match purpose {
+            FilePurpose::Open => Command::Load(path),
+            FilePurpose::SaveReport => Command::SaveReportTo(path),
+            FilePurpose::SaveAs => Command::SaveTo(path),
+        });
     }
 }

@@ -1,118 +1,170 @@
-//! The menu bar, the toolbar and the status bar.
+//! The menu bar, the toolbar and the status bar. They push commands; none acts itself.
 
-use super::{StakemapApp, Then};
-use crate::gui::shortcuts::Action;
+use super::StakemapApp;
+use crate::gui::command::Command;
 use crate::layout::for_map::MapLayout;
 use crate::model::StakeholderKind;
+use crate::redaction::{ConfidentialAs, RedactionOptions, RedactionProfile};
 use egui::Ui;
 
+/// The redaction profiles, in the order offered, with what each leaves out.
+const PROFILES: [(RedactionProfile, &str); 4] = [
+    (RedactionProfile::Internal, "everything, editable"),
+    (
+        RedactionProfile::Partner,
+        "no contact details, notes or recorded-by",
+    ),
+    (
+        RedactionProfile::Public,
+        "as partner, and no owners, descriptions of people or confidential stakeholders",
+    ),
+    (
+        RedactionProfile::Workshop,
+        "as public, for a projector in a room",
+    ),
+];
+
+/// A profile's name as a menu shows it: "Partner".
+fn profile_name(profile: RedactionProfile) -> &'static str {
+    match profile {
+        RedactionProfile::Internal => "Internal",
+        RedactionProfile::Partner => "Partner",
+        RedactionProfile::Public => "Public",
+        RedactionProfile::Workshop => "Workshop",
+    }
+}
+
+/// How the View menu and the toolbar name a layout.
+fn layout_label(layout: MapLayout) -> &'static str {
+    match layout {
+        MapLayout::Network => "Network",
+        MapLayout::CircularByKind => "Circle by kind",
+        MapLayout::CircularBySector => "Circle by sector",
+        MapLayout::Radial(_) => "Rings around selected",
+        MapLayout::PowerInterest => "Power/interest grid",
+        MapLayout::Engagement => "Engagement",
+    }
+}
+
 impl StakemapApp {
+    /// A menu entry that pushes a command when clicked.
+    fn item(&mut self, ui: &mut Ui, label: &str, command: Command) {
+        if ui.button(label).clicked() {
+            self.commands.push(command);
+        }
+    }
+
     pub(super) fn menu_ui(&mut self, ui: &mut Ui) {
-        let ctx = ui.ctx().clone();
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                if ui.button("New").clicked() {
-                    self.perform(&ctx, Action::New);
-                }
-                if ui.button("Open...").clicked() {
-                    self.perform(&ctx, Action::Open);
-                }
+                self.item(ui, "New", Command::New);
+                self.item(ui, "Open...", Command::Open);
                 ui.menu_button("Open recent", |ui| {
-                    if self.recent.is_empty() {
+                    if self.prefs.recent.is_empty() {
                         ui.weak("No recent maps");
                     }
-                    for path in self.recent.clone() {
-                        if ui.button(path.display().to_string()).clicked() {
-                            self.guard(Then::Open(Some(path)));
-                        }
+                    for path in self.prefs.recent.clone() {
+                        self.item(ui, &path.display().to_string(), Command::OpenFile(path));
                     }
                 });
                 ui.separator();
-                if ui.button("Save").clicked() {
-                    self.perform(&ctx, Action::Save);
-                }
-                if ui.button("Save as...").clicked() {
-                    self.perform(&ctx, Action::SaveAs);
-                }
+                self.item(ui, "Save", Command::Save);
+                self.item(ui, "Save as...", Command::SaveAs);
                 ui.separator();
-                if ui.button("Quit").clicked() {
-                    self.perform(&ctx, Action::Quit);
-                }
+                self.item(ui, "Quit", Command::Quit);
             });
             ui.menu_button("Edit", |ui| {
-                let undo = self.history.undo_label().map(|l| format!("Undo: {l}"));
+                let undo = self.doc.undo_label().map(|l| format!("Undo: {l}"));
                 if ui
                     .add_enabled(
-                        undo.is_some(),
+                        undo.is_some() && !self.read_only,
                         egui::Button::new(undo.as_deref().unwrap_or("Undo")),
                     )
                     .clicked()
                 {
-                    self.undo();
+                    self.commands.push(Command::Undo);
                 }
-                let redo = self.history.redo_label().map(|l| format!("Redo: {l}"));
+                let redo = self.doc.redo_label().map(|l| format!("Redo: {l}"));
                 if ui
                     .add_enabled(
-                        redo.is_some(),
+                        redo.is_some() && !self.read_only,
                         egui::Button::new(redo.as_deref().unwrap_or("Redo")),
                     )
                     .clicked()
                 {
-                    self.redo();
+                    self.commands.push(Command::Redo);
                 }
                 ui.separator();
-                for (label, action) in [
-                    ("Add stakeholder", Action::AddStakeholder),
-                    ("Connect", Action::Connect),
-                    ("Duplicate", Action::Duplicate),
-                    ("Delete", Action::Delete),
-                    ("Pin or unpin", Action::TogglePin),
-                    ("Select all", Action::SelectAll),
-                ] {
-                    if ui.button(label).clicked() {
-                        self.perform(&ctx, action);
-                    }
-                }
+                self.item(ui, "Add stakeholder", Command::StartAdding);
+                self.item(ui, "Connect", Command::StartConnecting);
+                self.item(ui, "Duplicate", Command::DuplicateSelection);
+                self.item(ui, "Delete", Command::DeleteSelection);
+                self.item(ui, "Pin or unpin", Command::TogglePin);
+                self.item(ui, "Log an interaction", Command::LogInteraction);
+                ui.separator();
+                self.item(ui, "Copy for partners (Ctrl+C)", Command::Copy);
+                self.item(
+                    ui,
+                    "Copy everything (contact details and notes too)",
+                    Command::CopyEverything,
+                );
+                ui.separator();
+                self.item(ui, "Select all", Command::SelectAll);
             });
             ui.menu_button("View", |ui| {
-                if ui.button("Zoom to fit").clicked() {
-                    self.canvas.fit_requested = true;
+                ui.menu_button("Show as", |ui| self.profile_menu_ui(ui));
+                self.item(ui, "Zoom to fit", Command::ZoomToFit);
+                self.item(ui, "Find...", Command::OpenFind);
+                let mut legend = self.prefs.show_legend;
+                if ui.checkbox(&mut legend, "Legend").changed() {
+                    self.commands.push(Command::ToggleLegend);
                 }
-                if ui.button("Find...").clicked() {
-                    self.find = Some(String::new());
+                let mut native = self.prefs.native_dialogs;
+                if ui
+                    .checkbox(&mut native, "Use the desktop's file dialog")
+                    .changed()
+                {
+                    self.commands.push(Command::SetNativeDialogs(native));
                 }
-                ui.checkbox(&mut self.show_legend, "Legend");
-                ui.checkbox(&mut self.files.native, "Use the desktop's file dialog");
                 ui.separator();
-                egui::widgets::global_theme_preference_buttons(ui);
+                let mut theme = self.prefs.theme;
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut theme, egui::ThemePreference::System, "System");
+                    ui.selectable_value(&mut theme, egui::ThemePreference::Dark, "Dark");
+                    ui.selectable_value(&mut theme, egui::ThemePreference::Light, "Light");
+                });
+                if theme != self.prefs.theme {
+                    self.commands.push(Command::SetTheme(theme));
+                }
             });
             ui.menu_button("Help", |ui| {
-                if ui.button("Keyboard shortcuts").clicked() {
-                    self.show_shortcuts = true;
-                }
+                self.item(ui, "Keyboard shortcuts", Command::ToggleShortcuts);
             });
         });
     }
 
     pub(super) fn toolbar_ui(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
-            ui.strong(&self.map.title);
+            ui.strong(&self.doc.map().title);
             ui.separator();
+            let kind_label = ui.label("New");
             egui::ComboBox::from_id_salt("new_kind")
-                .selected_text(self.new_kind.to_string())
+                .selected_text(self.view.new_kind.to_string())
                 .show_ui(ui, |ui| {
                     for kind in StakeholderKind::ALL {
-                        ui.selectable_value(&mut self.new_kind, kind, kind.to_string());
+                        ui.selectable_value(&mut self.view.new_kind, kind, kind.to_string());
                     }
-                });
+                })
+                .response
+                .labelled_by(kind_label.id);
             if ui
                 .button("Add stakeholder")
                 .on_hover_text("Add a stakeholder of this kind (N, or double-click the canvas)")
                 .clicked()
             {
-                self.perform(&ui.ctx().clone(), Action::AddStakeholder);
+                self.commands.push(Command::StartAdding);
             }
-            ui.toggle_value(&mut self.canvas.connect_mode, "Connect")
+            ui.toggle_value(&mut self.view.canvas.connect_mode, "Connect")
                 .on_hover_text(
                     "Drag from one stakeholder to another to connect them (or hold Alt)",
                 );
@@ -124,26 +176,80 @@ impl StakemapApp {
                 .on_hover_text("Show the whole map (F)")
                 .clicked()
             {
-                self.canvas.fit_requested = true;
+                self.commands.push(Command::ZoomToFit);
             }
-            ui.toggle_value(&mut self.show_legend, "Legend");
+            let mut legend = self.prefs.show_legend;
+            if ui.toggle_value(&mut legend, "Legend").changed() {
+                self.commands.push(Command::ToggleLegend);
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                self.profile_badge_ui(ui);
+            });
         });
     }
 
-    pub(super) fn layout_toolbar_ui(&mut self, ui: &mut Ui) {
-        let selected = self.selection.stakeholders.first().copied();
-        let mut layout = self.layouts.layout;
-        let label = |l: MapLayout| match l {
-            MapLayout::Network => "Network",
-            MapLayout::CircularByKind => "Circle by kind",
-            MapLayout::CircularBySector => "Circle by sector",
-            MapLayout::Radial(_) => "Rings around selected",
-            MapLayout::PowerInterest => "Power/interest grid",
-            MapLayout::Engagement => "Engagement",
+    /// The profile in force, always in sight: who the map is shown as for, and what that
+    /// leaves out (on hover). A click offers the other profiles.
+    fn profile_badge_ui(&mut self, ui: &mut Ui) {
+        let options = self.view.redaction;
+        let internal = options.profile == RedactionProfile::Internal;
+        let text = if internal {
+            egui::RichText::new("Shown as: Internal (everything)")
+        } else {
+            egui::RichText::new(format!(
+                "Shown as for {} · read-only",
+                super::profile_audience(options.profile)
+            ))
+            .strong()
+            .color(ui.visuals().warn_fg_color)
         };
+        let left_out = self.left_out();
+        ui.menu_button(text, |ui| self.profile_menu_ui(ui))
+            .response
+            .on_hover_text(format!(
+                "{}.\nWhat is drawn, listed and shown in the inspector follows the profile.",
+                left_out
+            ));
+    }
+
+    /// The profiles to show the map under, each with what it leaves out.
+    fn profile_menu_ui(&mut self, ui: &mut Ui) {
+        let options = self.view.redaction;
+        for (profile, what) in PROFILES {
+            let label = format!("{}: {what}", profile_name(profile));
+            if ui.radio(options.profile == profile, label).clicked() {
+                self.commands.push(Command::ShowProfile(RedactionOptions {
+                    profile,
+                    ..options
+                }));
+            }
+        }
+        ui.separator();
+        let mut placeholders = options.confidential_as == ConfidentialAs::Placeholder;
+        if ui
+            .checkbox(
+                &mut placeholders,
+                "Confidential stakeholders as placeholders (public and workshop)",
+            )
+            .changed()
+        {
+            self.commands.push(Command::ShowProfile(RedactionOptions {
+                confidential_as: if placeholders {
+                    ConfidentialAs::Placeholder
+                } else {
+                    ConfidentialAs::Omitted
+                },
+                ..options
+            }));
+        }
+    }
+
+    fn layout_toolbar_ui(&mut self, ui: &mut Ui) {
+        let selected = self.view.selection.stakeholders.first().copied();
+        let mut layout = self.view.layouts.layout;
         let view_label = ui.label("View");
         egui::ComboBox::from_id_salt("map_layout")
-            .selected_text(label(layout))
+            .selected_text(layout_label(layout))
             .show_ui(ui, |ui| {
                 for option in [
                     MapLayout::Network,
@@ -152,65 +258,64 @@ impl StakemapApp {
                     MapLayout::PowerInterest,
                     MapLayout::Engagement,
                 ] {
-                    ui.selectable_value(&mut layout, option, label(option));
+                    ui.selectable_value(&mut layout, option, layout_label(option));
                 }
                 if let Some(centre) = selected {
-                    ui.selectable_value(
-                        &mut layout,
-                        MapLayout::Radial(centre),
-                        label(MapLayout::Radial(centre)),
-                    );
+                    let rings = MapLayout::Radial(centre);
+                    ui.selectable_value(&mut layout, rings, layout_label(rings));
                 } else {
                     ui.weak("Select a stakeholder for rings around it");
                 }
             })
             .response
             .labelled_by(view_label.id);
-        if layout != self.layouts.layout {
-            self.show_layout(layout);
+        if layout != self.view.layouts.layout {
+            self.commands.push(Command::ShowLayout(layout));
         }
-        if self.layouts.is_running() {
-            if ui
-                .button("Pause layout")
-                .on_hover_text("Stop the force layout here (R)")
-                .clicked()
-            {
-                let reached = self.layouts.pause();
-                self.store_layout(reached);
-            }
-        } else if ui
-            .button("Run layout")
-            .on_hover_text("Let the force layout tidy the network from where it is (R)")
-            .clicked()
-        {
-            self.run_layout(false);
+        let (label, hover) = if self.view.layouts.is_running() {
+            ("Pause layout", "Stop the force layout here (R)")
+        } else {
+            (
+                "Run layout",
+                "Let the force layout tidy the network from where it is (R)",
+            )
+        };
+        if ui.button(label).on_hover_text(hover).clicked() {
+            self.commands.push(Command::ToggleLayout);
         }
         if ui
             .button("Re-run")
             .on_hover_text("Lay the network out afresh; pinned stakeholders stay (Shift+R)")
             .clicked()
         {
-            self.run_layout(true);
+            self.commands.push(Command::RerunLayout);
         }
     }
 
     pub(super) fn status_ui(&self, ui: &mut Ui) {
         ui.horizontal(|ui| {
-            let file = self
-                .path
-                .as_deref()
-                .map_or_else(|| String::from("built-in map"), |p| p.display().to_string());
+            let file = match self.doc.path() {
+                Some(path) => path.display().to_string(),
+                None if self.doc.is_builtin() => "built-in map".to_owned(),
+                None => "not saved to a file yet".to_owned(),
+            };
             ui.label(file);
-            if self.is_dirty() {
+            if self.doc.is_dirty() {
                 ui.label("unsaved changes");
             }
             ui.separator();
+            let map = self.doc.map();
             ui.label(format!(
                 "{} stakeholders · {} relationships · {} observations",
-                self.map.stakeholder_count(),
-                self.map.relationship_count(),
-                self.map.observation_count()
+                map.stakeholder_count(),
+                map.relationship_count(),
+                map.observation_count()
             ));
+            if self.view.shown.is_busy() {
+                ui.separator();
+                ui.spinner();
+                ui.label("Updating the map shown...");
+            }
         });
     }
 }

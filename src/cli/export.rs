@@ -1,0 +1,163 @@
+//! `stakemap export FILE --format F -o OUT [--as-of DATE] [--profile P] [--placeholders]
+//! [--mixed-directions portable|native] [--force]`: the map for another tool, through the
+//! redaction pass, with the mapping report on standard error. Files are saved as maps are
+//! (atomically, keeping `.bak`); `-o -` writes to standard output through the job's
+//! checked [`Printer`].
+
+use super::output::{Printer, err, load_failure, save_failure, save_warnings, shown};
+use crate::io::{
+    ExportError, ExportFormat, ExportOptions, MixedDirections, RedactionProfile, SaveOptions,
+};
+use crate::model::Date;
+use clap::ValueEnum;
+use std::path::Path;
+
+/// The formats `export` writes. The exchange formats map to [`ExportFormat`]; picture
+/// formats (svg, png) join here with their own arm in [`run`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// GraphML for Gephi, yEd and networkx.
+    Graphml,
+    /// GEXF 1.3 for Gephi, with strength over time.
+    Gexf,
+    /// DOT for Graphviz.
+    Dot,
+    /// Gephi's spreadsheet convention: OUT-nodes.csv and OUT-edges.csv.
+    Csv,
+    /// Kumu's spreadsheet convention: OUT-elements.csv and OUT-connections.csv.
+    KumuCsv,
+    /// Kumu's blueprint JSON.
+    Json,
+}
+
+impl FormatArg {
+    /// The exchange format, for the formats `io::export` writes.
+    fn exchange(self) -> ExportFormat {
+        match self {
+            Self::Graphml => ExportFormat::GraphMl,
+            Self::Gexf => ExportFormat::Gexf,
+            Self::Dot => ExportFormat::Dot,
+            Self::Csv => ExportFormat::GephiCsv,
+            Self::KumuCsv => ExportFormat::KumuCsv,
+            Self::Json => ExportFormat::KumuJson,
+        }
+    }
+}
+
+/// How GraphML and GEXF write a map that mixes directed and undirected relationships.
+#[derive(Clone, Copy, Debug, Default, ValueEnum)]
+pub enum DirectionsArg {
+    /// A directed graph with each relationship's direction as a `directed` attribute:
+    /// networkx reads it.
+    #[default]
+    Portable,
+    /// Each undirected relationship says so in the format's own way: Gephi draws a mixed
+    /// graph right; networkx refuses the file.
+    Native,
+}
+
+/// What `export` was asked.
+pub struct ExportArgs<'a> {
+    /// The map file.
+    pub file: &'a Path,
+    /// The format.
+    pub format: FormatArg,
+    /// Where to write; `-` for standard output.
+    pub output: &'a Path,
+    /// The map as of this date (text, checked here).
+    pub as_of: Option<&'a str>,
+    /// The redaction profile.
+    pub profile: RedactionProfile,
+    /// Confidential stakeholders as placeholders under public and workshop.
+    pub placeholders: bool,
+    /// How mixed directions are written.
+    pub directions: DirectionsArg,
+    /// Write even over a read-only file.
+    pub force: bool,
+}
+
+pub(super) fn run(args: &ExportArgs<'_>) -> u8 {
+    let mut out = Printer::new();
+    let code = export(args, &mut out);
+    out.finish(code)
+}
+
+/// Reports an export that failed: a save through [`save_failure`] (which says how to go
+/// ahead), anything else as one line. Returns the exit code.
+fn export_failure(error: &ExportError) -> u8 {
+    match error {
+        ExportError::Save(e) => save_failure(e),
+        other => {
+            err(&format!("error: {other}"));
+            super::EXIT_ERROR
+        }
+    }
+}
+
+fn export(args: &ExportArgs<'_>, out: &mut Printer) -> u8 {
+    // The date is checked before the file is read: a mistyped date is a mistake on the
+    // command line, whatever the map holds.
+    let as_of = match args.as_of.map(str::parse::<Date>).transpose() {
+        Ok(date) => date,
+        Err(e) => {
+            err(&format!("error: --as-of: {e}"));
+            return super::EXIT_ERROR;
+        }
+    };
+    let map = match crate::io::load(args.file) {
+        Ok(map) => map,
+        Err(e) => return load_failure(out, &e),
+    };
+    let map = match as_of {
+        None => map,
+        Some(date) => crate::analysis::map_as_of(&map, date, Date::today()),
+    };
+    let redacted = crate::io::redact(
+        &map,
+        super::profile::options(args.profile, args.placeholders),
+    );
+    let format = args.format.exchange();
+    let options = ExportOptions {
+        mixed_directions: match args.directions {
+            DirectionsArg::Portable => MixedDirections::Portable,
+            DirectionsArg::Native => MixedDirections::Native,
+        },
+    };
+    let (saved, report) = if args.output == Path::new("-") {
+        if format.parts().len() > 1 {
+            err(&format!(
+                "error: -o -: {} writes two files; give a name (OUT{} and OUT{})",
+                format.title(),
+                format.parts()[0],
+                format.parts()[1]
+            ));
+            return super::EXIT_ERROR;
+        }
+        match crate::io::export_bytes(&redacted, format, options) {
+            Ok((files, report)) => {
+                for bytes in files {
+                    out.bytes(&bytes);
+                }
+                (Vec::new(), report)
+            }
+            Err(e) => return export_failure(&e),
+        }
+    } else {
+        let save = SaveOptions {
+            overwrite_read_only: args.force,
+            ..SaveOptions::default()
+        };
+        match crate::io::export_files(&redacted, format, options, args.output, &save) {
+            Ok(done) => done,
+            Err(e) => return export_failure(&e),
+        }
+    };
+    for line in report.lines() {
+        err(&line);
+    }
+    for saved in &saved {
+        save_warnings(saved);
+        err(&format!("wrote {}", shown(&saved.path)));
+    }
+    super::EXIT_OK
+}

@@ -1,0 +1,695 @@
+//! The one place where commands are carried out. Every user intent arrives here as a
+//! [`Command`]; a read-only window refuses, here and only here, those that would change the
+//! map.
+
+use super::StakemapApp;
+use super::dialogs::{AddDraft, Answer, ConnectDraft, Question, Refusal, Then};
+use crate::analysis::{AttentionSubject, Comparison};
+use crate::document::Document;
+use crate::edit::{self, Edit};
+use crate::gui::canvas::CanvasEvent;
+use crate::gui::command::Command;
+use crate::gui::files::FilePurpose;
+use crate::gui::selection::{Selection, Single};
+use crate::io::report::{ReportFormat, report};
+use crate::io::{SaveError, SaveOptions};
+use crate::layout::for_map::MapLayout;
+use crate::layout::placement;
+use crate::model::{Position, Relationship, Stakeholder, StakeholderId};
+use crate::redaction::{RedactionOptions, RedactionProfile, redact};
+use egui::{Pos2, ViewportCommand};
+use std::path::Path;
+
+/// How far a duplicate or a paste with no pointer on the canvas lands from the originals.
+const PASTE_OFFSET: (f32, f32) = (40.0, 40.0);
+
+impl StakemapApp {
+    /// Carries out a command.
+    pub(super) fn handle(&mut self, ctx: &egui::Context, command: Command) {
+        if command.changes_map()
+            && let Some(why) = self.edits_refused()
+        {
+            self.dialogs.say(why);
+            return;
+        }
+        match command {
+            Command::Edit(edit) => {
+                self.apply(*edit);
+            }
+            Command::EditAndSelect(edit, selection) => {
+                if self.apply(*edit) {
+                    self.set_selection(selection);
+                }
+            }
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+            Command::AddStakeholder { kind, name, at } => {
+                let id = self.doc.map().next_stakeholder_id();
+                let mut stakeholder = Stakeholder::new(id, kind, name);
+                stakeholder.position = Some(self.free_spot(at, kind, None));
+                if self.apply(Edit::AddStakeholder(stakeholder)) {
+                    self.set_selection(Selection::stakeholder(id));
+                }
+            }
+            Command::Connect { from, to, kind } => {
+                let id = self.doc.map().next_relationship_id();
+                if self.apply(Edit::AddRelationship(Relationship::new(id, from, to, kind))) {
+                    self.set_selection(Selection::relationship(id));
+                }
+            }
+            Command::Move(moves) => self.moved(moves),
+            Command::DeleteSelection => self.delete_selection(),
+            Command::DuplicateSelection => {
+                let ids: Vec<_> = self.view.selection.stakeholders.iter().copied().collect();
+                if !ids.is_empty() {
+                    let (edit, new) = edit::duplicate(self.doc.map(), &ids, PASTE_OFFSET);
+                    if self.apply(edit) {
+                        self.set_selection(Selection::stakeholders(new));
+                    }
+                }
+            }
+            Command::TogglePin => self.toggle_pin(),
+            Command::LogInteraction => self.log_interaction(),
+            Command::Copy | Command::Cut | Command::CopyEverything => {
+                let ids: Vec<_> = self.view.selection.stakeholders.iter().copied().collect();
+                if ids.is_empty() {
+                    self.dialogs.say("Select stakeholders to copy.");
+                    return;
+                }
+                ctx.copy_text(self.clipboard_text(&ids, command == Command::CopyEverything));
+                if command == Command::Cut {
+                    self.delete_selection();
+                }
+            }
+            Command::Paste { text, at } => self.paste(&text, at),
+            Command::SaveBaseline { name, date } => {
+                let baseline = crate::analysis::capture(self.doc.map(), &name, date, self.today());
+                self.apply(Edit::AddBaseline(baseline));
+            }
+
+            Command::New => self.guard(Then::New),
+            Command::Open => self.guard(Then::Open(None)),
+            Command::OpenFile(path) => self.guard(Then::Open(Some(path))),
+            Command::Load(path) => self.open(&path),
+            Command::Save => self.save(None),
+            Command::SaveAs => self
+                .dialogs
+                .files
+                .request(FilePurpose::SaveAs, &self.doc.suggested_file_name()),
+            Command::SaveTo(path) => {
+                let then = self.dialogs.after_save_as.take();
+                self.save_to(&path, &SaveOptions::default(), then);
+            }
+            Command::SaveReport(profile) => {
+                self.dialogs.report_profile = profile;
+                self.dialogs
+                    .files
+                    .request(FilePurpose::SaveReport, "changes.md");
+            }
+            Command::SaveReportTo(path) => self.write_report(&path),
+            Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
+
+            Command::Select(selection) => self.set_selection(selection),
+            Command::SelectAll => {
+                let all: Vec<_> = self.doc.map().stakeholders().map(|s| s.id).collect();
+                self.set_selection(Selection::stakeholders(all));
+            }
+            Command::Escape => {
+                if !self.dialogs.escape() {
+                    self.set_selection(Selection::default());
+                }
+            }
+            Command::Reveal(subject) => self.reveal(subject),
+            Command::RevealStakeholder(id) => self.reveal(AttentionSubject::Issue(id)),
+            Command::ShowAsOf(date) => self.view.timeline.as_of = date,
+            Command::Compare(moments) => match moments {
+                Some((from, to)) => self.view.timeline.compare(from, to),
+                None => self.view.timeline.compare = None,
+            },
+            Command::ShowLayout(layout) => self.show_layout(layout),
+            Command::ShowProfile(options) => self.view.redaction = options,
+            Command::ShowRings => match self.view.selection.stakeholders.first() {
+                Some(&centre) => self.show_layout(MapLayout::Radial(centre)),
+                None => self
+                    .dialogs
+                    .say("Select a stakeholder first: the rings are drawn around it."),
+            },
+            Command::ToggleLayout => {
+                if self.view.layouts.is_running() {
+                    let reached = self.view.layouts.pause();
+                    self.store_layout(reached);
+                } else {
+                    self.view.layouts.run_force(self.doc.map(), false);
+                }
+            }
+            Command::RerunLayout => self.view.layouts.run_force(self.doc.map(), true),
+            Command::ZoomToFit => self.view.canvas.fit_requested = true,
+
+            Command::SetTrendSettings(settings) => self.prefs.trend = settings,
+            Command::ToggleLegend => self.prefs.show_legend = !self.prefs.show_legend,
+            Command::SetNativeDialogs(native) => {
+                self.prefs.native_dialogs = native;
+                self.dialogs.files.native = native;
+            }
+            Command::SetTheme(theme) => {
+                self.prefs.theme = theme;
+                ctx.set_theme(theme);
+            }
+
+            Command::StartAdding => {
+                let pointer = ctx
+                    .pointer_hover_pos()
+                    .filter(|p| self.view.canvas.rect.is_some_and(|r| r.contains(*p)));
+                let screen = pointer.or_else(|| self.view.canvas.rect.map(|r| r.center()));
+                if let Some(screen) = screen
+                    && let Some(at) = self.view.canvas.to_canvas(ctx, screen)
+                {
+                    // From the toolbar (no pointer on the canvas): in free space, not on
+                    // top of whatever is in the middle.
+                    let at = if pointer.is_some() {
+                        at
+                    } else {
+                        self.free_spot(at, self.view.new_kind, None)
+                    };
+                    self.start_adding(ctx, at);
+                }
+            }
+            Command::StartAddingAt(at) => self.start_adding(ctx, at),
+            Command::StartConnecting => {
+                let ids: Vec<_> = self.view.selection.stakeholders.iter().copied().collect();
+                if let [from, to] = ids[..] {
+                    let screen = ctx.pointer_hover_pos().unwrap_or_default();
+                    self.dialogs.connecting = Some(ConnectDraft { from, to, screen });
+                } else {
+                    self.dialogs
+                        .say("Select two stakeholders to connect (Shift+click).");
+                }
+            }
+            Command::AskConnect { from, to } => {
+                let screen = ctx.pointer_hover_pos().unwrap_or_default();
+                self.dialogs.connecting = Some(ConnectDraft { from, to, screen });
+            }
+            Command::OpenFind => self.dialogs.find = Some(String::new()),
+            Command::ToggleShortcuts => self.dialogs.shortcuts = !self.dialogs.shortcuts,
+            Command::Answer(answer) => self.answer(answer),
+            Command::Say(message) => self.dialogs.say(message),
+            Command::DismissMessage => {
+                self.dialogs.messages.pop_front();
+            }
+        }
+    }
+
+    /// Applies an edit as one undo step; a live layout makes room. False when refused.
+    fn apply(&mut self, edit: Edit) -> bool {
+        match self.doc.apply(edit) {
+            Ok(()) => {
+                self.view.layouts.map_changed(self.doc.map());
+                true
+            }
+            Err(e) => {
+                self.dialogs
+                    .say(format!("That change could not be made: {e}"));
+                false
+            }
+        }
+    }
+
+    // Undo and redo do not wake a live layout: undoing a layout must leave the map as it
+    // was, not start laying it out again.
+    fn undo(&mut self) {
+        let _ = self.view.layouts.pause(); // an undo discards where a running layout had got to
+        self.doc.undo();
+    }
+
+    fn redo(&mut self) {
+        let _ = self.view.layouts.pause();
+        self.doc.redo();
+    }
+
+    /// Stores where a layout put the stakeholders, as one undo step.
+    pub(super) fn store_layout(&mut self, moves: Vec<(StakeholderId, Option<Position>)>) {
+        let map = self.doc.map();
+        let moves: Vec<_> = moves
+            .into_iter()
+            .filter(|(id, p)| map.stakeholder(*id).is_some_and(|s| s.position != *p))
+            .collect();
+        if moves.is_empty() {
+            return;
+        }
+        if let Err(e) = self.doc.apply_as(Edit::MoveStakeholders(moves), "Lay out") {
+            self.dialogs
+                .say(format!("The layout could not be stored: {e}"));
+        }
+    }
+
+    /// Shows the map in another layout (the network, a circle, rings, the grid...).
+    fn show_layout(&mut self, layout: MapLayout) {
+        if let MapLayout::Radial(_) = layout
+            && self.doc.map().stakeholder_count() == 0
+        {
+            return;
+        }
+        let settled = self.view.layouts.pause();
+        self.store_layout(settled);
+        self.view.layouts.switch(
+            self.doc.map(),
+            layout,
+            Some(&self.view.view_model),
+            self.session.now,
+        );
+        // Rebuilt so relationships are faint behind a view; the animation starts from
+        // where things were drawn.
+        let drawn: Vec<_> = self.view.view_model.stakeholders().collect();
+        self.sync_shown();
+        self.rebuild_view_model();
+        for (id, p) in drawn {
+            self.view.view_model.set_position(id, p);
+        }
+    }
+
+    fn moved(&mut self, moves: Vec<(StakeholderId, Position)>) {
+        if !self.view.layouts.shows_network() {
+            // Views are computed from the stakeholders' fields: a drag there is only a
+            // look, and the next frame puts them back.
+            return;
+        }
+        for (id, _) in &moves {
+            self.view.layouts.released(*id);
+        }
+        let map = self.doc.map();
+        let moves: Vec<_> = moves
+            .into_iter()
+            .filter(|(id, p)| map.stakeholder(*id).is_some_and(|s| s.position != Some(*p)))
+            .map(|(id, p)| (id, Some(p)))
+            .collect();
+        if !moves.is_empty() {
+            self.apply(Edit::MoveStakeholders(moves));
+        }
+    }
+
+    fn delete_selection(&mut self) {
+        let map = self.doc.map();
+        let selection = &self.view.selection;
+        let mut edits: Vec<Edit> = selection
+            .relationships
+            .iter()
+            .filter(|&&id| {
+                map.relationship(id).is_some_and(|r| {
+                    // Those carried by a deleted stakeholder go with it.
+                    !selection.stakeholders.contains(&r.from())
+                        && !selection.stakeholders.contains(&r.to())
+                })
+            })
+            .map(|&id| Edit::RemoveRelationship(id))
+            .collect();
+        edits.extend(
+            selection
+                .stakeholders
+                .iter()
+                .map(|&id| Edit::RemoveStakeholder(id)),
+        );
+        if !edits.is_empty() {
+            self.apply(Edit::Batch(edits));
+        }
+    }
+
+    /// Logs an interaction on the selected relationship: today, at its last strength.
+    fn log_interaction(&mut self) {
+        let Some(Single::Relationship(id)) = self.view.selection.single() else {
+            self.dialogs
+                .say("Select a relationship to log an interaction on it.");
+            return;
+        };
+        if let Some(r) = self.doc.map().relationship(id) {
+            let today = self.today();
+            let observation = crate::gui::inspector::new_observation(r, today);
+            self.view.inspector.focus_note(id, today);
+            self.apply(Edit::AddObservation {
+                relationship: id,
+                observation,
+            });
+        }
+    }
+
+    fn toggle_pin(&mut self) {
+        let map = self.doc.map();
+        let chosen: Vec<&Stakeholder> = self
+            .view
+            .selection
+            .stakeholders
+            .iter()
+            .filter_map(|&id| map.stakeholder(id))
+            .collect();
+        if chosen.is_empty() {
+            self.dialogs.say("Select stakeholders to pin or unpin.");
+            return;
+        }
+        let pin = !chosen.iter().all(|s| s.pinned);
+        let edits: Vec<Edit> = chosen
+            .into_iter()
+            .map(|s| {
+                let mut s = s.clone();
+                s.pinned = pin;
+                Edit::UpdateStakeholder(s)
+            })
+            .collect();
+        self.apply(Edit::Batch(edits));
+    }
+
+    /// Pastes at the pointer when it is on the canvas, else beside the originals; never on
+    /// top of what is already there.
+    fn paste(&mut self, text: &str, at: Option<Position>) {
+        match edit::paste_at(self.doc.map(), text, at, PASTE_OFFSET) {
+            Ok((edit, new)) => {
+                if self.apply(edit) {
+                    self.set_selection(Selection::stakeholders(new));
+                }
+            }
+            Err(e) => self.dialogs.say(format!("Nothing to paste: {e}")),
+        }
+    }
+
+    /// A spot near `at` where a new stakeholder covers none already drawn.
+    fn free_spot(
+        &self,
+        at: Position,
+        kind: crate::model::StakeholderKind,
+        influence: Option<u8>,
+    ) -> Position {
+        let _ = kind;
+        let occupied: Vec<(Position, f32)> = self
+            .view
+            .view_model
+            .stakeholders()
+            .map(|(id, p)| {
+                let r = self
+                    .doc
+                    .map()
+                    .stakeholder(id)
+                    .map_or(crate::style::node_radius(None), |s| {
+                        crate::style::node_radius(s.influence)
+                    });
+                (p, r)
+            })
+            .collect();
+        placement::free_spot(&occupied, at, crate::style::node_radius(influence))
+    }
+
+    fn start_adding(&mut self, ctx: &egui::Context, at: Position) {
+        let screen = self
+            .view
+            .canvas
+            .to_screen(ctx, at)
+            .unwrap_or(Pos2::new(100.0, 100.0));
+        self.dialogs.adding = Some(AddDraft {
+            kind: self.view.new_kind,
+            name: String::new(),
+            at,
+            screen,
+            focus: true,
+        });
+    }
+
+    /// Turns what happened on the canvas into commands.
+    pub(super) fn canvas_events(&mut self, events: Vec<CanvasEvent>) {
+        for event in events {
+            let command = match event {
+                CanvasEvent::StakeholderClicked { id, shift: true } => {
+                    let mut selection = self.view.selection.clone();
+                    selection.toggle_stakeholder(id);
+                    Command::Select(selection)
+                }
+                CanvasEvent::StakeholderClicked { id, shift: false } => {
+                    Command::Select(Selection::stakeholder(id))
+                }
+                CanvasEvent::RelationshipClicked { id, shift: true } => {
+                    let mut selection = self.view.selection.clone();
+                    selection.toggle_relationship(id);
+                    Command::Select(selection)
+                }
+                CanvasEvent::RelationshipClicked { id, shift: false } => {
+                    Command::Select(Selection::relationship(id))
+                }
+                CanvasEvent::BackgroundClicked { shift: true } => continue,
+                CanvasEvent::BackgroundClicked { shift: false } => {
+                    Command::Select(Selection::default())
+                }
+                CanvasEvent::BackgroundDoubleClicked { at } => Command::StartAddingAt(at),
+                CanvasEvent::Moved(moves) => Command::Move(moves),
+                CanvasEvent::BoxSelected(ids) => {
+                    let mut selection = self.view.selection.clone();
+                    selection.stakeholders.extend(ids);
+                    Command::Select(selection)
+                }
+                CanvasEvent::ConnectRequested { from, to } => Command::AskConnect { from, to },
+            };
+            self.commands.push(command);
+        }
+    }
+
+    /// Copy, cut and paste arrive as events, not keys.
+    pub(super) fn clipboard_events(&mut self, ctx: &egui::Context) {
+        if ctx.egui_wants_keyboard_input() || self.dialogs.takes_keys() {
+            return; // a text field is copying or pasting text
+        }
+        let pointer = ctx
+            .pointer_hover_pos()
+            .filter(|p| self.view.canvas.rect.is_some_and(|r| r.contains(*p)))
+            .and_then(|p| self.view.canvas.to_canvas(ctx, p));
+        let events = ctx.input(|i| i.events.clone());
+        for event in events {
+            let command = match event {
+                egui::Event::Copy => Command::Copy,
+                egui::Event::Cut => Command::Cut,
+                egui::Event::Paste(text) => Command::Paste { text, at: pointer },
+                _ => continue,
+            };
+            self.commands.push(command);
+        }
+    }
+
+    fn reveal(&mut self, subject: AttentionSubject) {
+        let view_model = &self.view.view_model;
+        match subject {
+            AttentionSubject::Relationship(id) => {
+                let ends = self.doc.map().relationship(id).map(|r| (r.from(), r.to()));
+                if let Some((a, b)) = ends
+                    && let (Some(p), Some(q)) =
+                        (view_model.position_of(a), view_model.position_of(b))
+                {
+                    self.view.canvas.centre_on =
+                        Some(Position((p.0 + q.0) / 2.0, (p.1 + q.1) / 2.0));
+                }
+                self.set_selection(Selection::relationship(id));
+            }
+            AttentionSubject::Issue(id) | AttentionSubject::Stakeholder(id) => {
+                self.view.canvas.centre_on = view_model.position_of(id);
+                self.set_selection(Selection::stakeholder(id));
+            }
+        }
+    }
+
+    // Files.
+
+    /// Saves into the map's file (or asks for one), then goes on with `then`.
+    fn save(&mut self, then: Option<Then>) {
+        let Some(path) = self.doc.path().map(Path::to_path_buf) else {
+            self.dialogs.after_save_as = then;
+            self.dialogs
+                .files
+                .request(FilePurpose::SaveAs, &self.doc.suggested_file_name());
+            return;
+        };
+        self.save_to(&path, &SaveOptions::default(), then);
+    }
+
+    /// Saves into `path`, then goes on with `then`. A read-only file or one whose comments
+    /// the save would drop is not written: the person is asked first, and the answer
+    /// retries with that refusal lifted (see [`Question::SaveAnyway`]).
+    fn save_to(&mut self, path: &Path, options: &SaveOptions, then: Option<Then>) {
+        let old_recovery = self.doc.recovery_path(self.session.data_folder.as_deref());
+        match self.doc.save_with(path, options) {
+            Ok(saved) => {
+                if let Some(old) = old_recovery {
+                    crate::io::recovery::remove_recovery(&old);
+                }
+                self.prefs.remember(path);
+                for warning in saved.warnings {
+                    self.dialogs.say(format!("Saved, but {warning}."));
+                }
+                if let Some(then) = then {
+                    self.proceed(then);
+                }
+            }
+            Err(SaveError::ReadOnly { .. }) if !options.overwrite_read_only => {
+                self.dialogs.question = Some(Question::SaveAnyway {
+                    path: path.to_path_buf(),
+                    refusal: Refusal::ReadOnly,
+                    options: SaveOptions {
+                        overwrite_read_only: true,
+                        ..options.clone()
+                    },
+                    then,
+                });
+            }
+            Err(SaveError::CommentsDropped { count, .. }) if !options.drop_comments => {
+                self.dialogs.question = Some(Question::SaveAnyway {
+                    path: path.to_path_buf(),
+                    refusal: Refusal::Comments(count),
+                    options: SaveOptions {
+                        drop_comments: true,
+                        ..options.clone()
+                    },
+                    then,
+                });
+            }
+            Err(e) => {
+                self.dialogs
+                    .say(format!("{e}\nThe file on disk is as it was."));
+            }
+        }
+    }
+
+    fn open(&mut self, path: &Path) {
+        match Document::open(path) {
+            Ok(doc) => {
+                self.replace_document(doc);
+                self.offer_recovery();
+            }
+            Err(e) => self
+                .dialogs
+                .say(format!("{e}\nThe map on screen is as it was.")),
+        }
+    }
+
+    /// Puts another document on screen (New, Open, Reload, Recover).
+    fn replace_document(&mut self, doc: Document) {
+        let _ = self.view.layouts.pause();
+        self.doc = doc;
+        self.view.selection = Selection::default();
+        self.view.canvas.fit_requested = true;
+        if let Some(path) = self.doc.path().map(Path::to_path_buf) {
+            self.prefs.remember(&path);
+        }
+    }
+
+    /// Runs `then` now, or first asks what to do with unsaved changes.
+    fn guard(&mut self, then: Then) {
+        if self.doc.is_dirty() {
+            self.dialogs.question = Some(Question::Unsaved(then));
+        } else {
+            self.proceed(then);
+        }
+    }
+
+    fn proceed(&mut self, then: Then) {
+        // The person chose to leave these changes.
+        self.doc
+            .remove_recovery(self.session.data_folder.as_deref());
+        match then {
+            Then::Close => self.session.allow_close = true,
+            Then::New => self.replace_document(Document::untitled()),
+            Then::Open(Some(path)) => self.open(&path),
+            Then::Open(None) => self.dialogs.files.request(FilePurpose::Open, ""),
+        }
+    }
+
+    fn answer(&mut self, answer: Answer) {
+        let Some(question) = self.dialogs.question.take() else {
+            return;
+        };
+        match (question, answer) {
+            (Question::Unsaved(then), Answer::Save) => self.save(Some(then)),
+            (
+                Question::SaveAnyway {
+                    path,
+                    options,
+                    then,
+                    ..
+                },
+                Answer::SaveAnyway,
+            ) => self.save_to(&path, &options, then),
+            (Question::Unsaved(then), Answer::Discard) => self.proceed(then),
+            (Question::Recover(found, _), Answer::Recover) => {
+                let path = self.doc.path().map(Path::to_path_buf);
+                self.replace_document(Document::recovered(*found, path));
+            }
+            (Question::Recover(_, path), Answer::Discard) => {
+                crate::io::recovery::remove_recovery(&path);
+            }
+            (Question::ChangedOnDisk, Answer::Reload) => {
+                if let Some(path) = self.doc.path().map(Path::to_path_buf) {
+                    self.open(&path);
+                }
+            }
+            (Question::ChangedOnDisk, Answer::KeepMine) => self.doc.keep_mine(),
+            // Esc: a question with no way back stays until it is answered.
+            (question @ (Question::Recover(..) | Question::ChangedOnDisk), _) => {
+                self.dialogs.question = Some(question);
+            }
+            // Cancel (or Esc): nothing is saved and nothing follows.
+            (Question::Unsaved(_) | Question::SaveAnyway { .. }, _) => {}
+        }
+    }
+
+    /// The selected stakeholders as clipboard text: under the partner profile (the
+    /// clipboard reaches every program), or with everything when the person chose so.
+    fn clipboard_text(&mut self, ids: &[StakeholderId], everything: bool) -> String {
+        if everything {
+            return edit::copy(self.doc.map(), ids);
+        }
+        let partner = redact(
+            self.doc.map(),
+            RedactionOptions::new(RedactionProfile::Partner),
+        );
+        let text = edit::copy(partner.map(), ids);
+        // What was left out of these stakeholders, not of the whole map: said once a
+        // session, so that a person copying for another map learns of Copy everything.
+        let original = edit::copy(self.doc.map(), ids);
+        if text != original && !self.session.told_clipboard_profile {
+            self.session.told_clipboard_profile = true;
+            self.dialogs.say(
+                "Copied for partners: contact details, notes and recorded-by are left out of the clipboard. Edit > Copy everything keeps them.",
+            );
+        }
+        text
+    }
+
+    /// The change report of the comparison shown, as Markdown, CSV or JSON (by the file's
+    /// extension), under the profile chosen for it.
+    fn write_report(&mut self, path: &Path) {
+        let Some((from, to)) = &self.view.timeline.compare else {
+            return;
+        };
+        let options = RedactionOptions {
+            profile: self.dialogs.report_profile,
+            confidential_as: self.view.redaction.confidential_as,
+        };
+        let redacted = redact(self.doc.map(), options);
+        let Some(comparison) = Comparison::of(redacted.map(), from, to, self.today()) else {
+            return;
+        };
+        let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+        let format = match extension.as_deref() {
+            Some("csv") => ReportFormat::Csv,
+            Some("json") => ReportFormat::Json,
+            _ => ReportFormat::Markdown,
+        };
+        let written = report(&comparison, format)
+            .map_err(|e| e.to_string())
+            .and_then(|text| {
+                crate::io::write_atomically(path, |f| std::io::Write::write_all(f, text.as_bytes()))
+                    .map_err(|e| e.to_string())
+            });
+        match written {
+            Ok(()) => self.dialogs.say(format!(
+                "Change report saved to {}; the {}.",
+                path.display(),
+                redacted.left_out()
+            )),
+            Err(e) => self
+                .dialogs
+                .say(format!("The change report was not written: {e}")),
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! The legend as plain data: what every shape, size, width, colour and mark means. The
+//! window's legend panel and the exported picture both draw this one list.
+
+use super::{Change, NodeShape, Rgba, ToneMark};
+use crate::model::{STRENGTH_NAMES, StakeholderKind, Tone};
+
+/// The little picture beside a legend entry.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Symbol {
+    /// A stakeholder's shape.
+    Node {
+        /// Its outline.
+        shape: NodeShape,
+        /// Its fill; `None` draws the outline alone (a size, not a kind).
+        fill: Option<Rgba>,
+        /// Radius in points.
+        radius: f32,
+    },
+    /// A relationship's line.
+    Line {
+        /// Width in points.
+        width: f32,
+        /// Colour; `None` takes the text colour (a width, a dash, an arrow).
+        colour: Option<Rgba>,
+        /// Dashed (cooling, removed).
+        dashed: bool,
+        /// Its mark.
+        mark: ToneMark,
+        /// An arrowhead at its end.
+        arrow: bool,
+    },
+}
+
+/// One entry: a symbol and what it means.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// The picture.
+    pub symbol: Symbol,
+    /// The words.
+    pub text: String,
+}
+
+/// A titled group of entries ("Kinds", "Width is strength").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    /// Its heading.
+    pub heading: &'static str,
+    /// Its entries, in order.
+    pub entries: Vec<Entry>,
+    /// Entries of this section sit side by side (sizes), not one a line.
+    pub in_a_row: bool,
+}
+
+/// The whole legend.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Legend {
+    /// Its sections, in order.
+    pub sections: Vec<Section>,
+    /// A closing note in words.
+    pub note: &'static str,
+}
+
+fn line(width: f32, colour: Option<Rgba>, mark: ToneMark) -> Symbol {
+    Symbol::Line {
+        width,
+        colour,
+        dashed: false,
+        mark,
+        arrow: false,
+    }
+}
+
+/// The legend of the map as drawn; while `comparing`, the change colours replace the tones.
+pub fn legend(comparing: bool) -> Legend {
+    let kinds = StakeholderKind::ALL
+        .iter()
+        .map(|&kind| Entry {
+            symbol: Symbol::Node {
+                shape: super::node_shape(kind),
+                fill: Some(super::node_colour(kind)),
+                radius: 7.0,
+            },
+            text: kind.to_string(),
+        })
+        .collect();
+    let sizes = super::LEGEND_INFLUENCE
+        .iter()
+        .map(|&level| Entry {
+            symbol: Symbol::Node {
+                shape: NodeShape::Circle,
+                fill: None,
+                radius: super::node_radius(Some(level)) * 0.5,
+            },
+            text: level.to_string(),
+        })
+        .collect();
+    let widths = (0..=5u8)
+        .rev()
+        .map(|strength| Entry {
+            symbol: line(super::edge_width(strength), None, ToneMark::None),
+            text: format!("{strength} {}", STRENGTH_NAMES[usize::from(strength)]),
+        })
+        .collect();
+    let colours = if comparing {
+        Section {
+            heading: "Colour is change",
+            entries: Change::ALL
+                .iter()
+                .map(|&change| Entry {
+                    symbol: Symbol::Line {
+                        width: 3.0,
+                        colour: Some(super::change_colour(change)),
+                        dashed: change == Change::Removed,
+                        mark: super::change_mark(change),
+                        arrow: false,
+                    },
+                    text: change.label().to_owned(),
+                })
+                .chain(std::iter::once(Entry {
+                    symbol: line(3.0, Some(super::UNCHANGED_COLOUR), ToneMark::None),
+                    text: "Unchanged".to_owned(),
+                }))
+                .collect(),
+            in_a_row: false,
+        }
+    } else {
+        Section {
+            heading: "Colour is tone",
+            entries: Tone::ALL
+                .iter()
+                .map(|&tone| Entry {
+                    symbol: line(3.0, Some(super::edge_colour(tone)), super::tone_mark(tone)),
+                    text: tone.to_string(),
+                })
+                .chain(std::iter::once(Entry {
+                    symbol: Symbol::Line {
+                        width: 2.0,
+                        colour: None,
+                        dashed: true,
+                        mark: ToneMark::None,
+                        arrow: false,
+                    },
+                    text: "Cooling".to_owned(),
+                }))
+                .collect(),
+            in_a_row: false,
+        }
+    };
+    let direction = Section {
+        heading: "Direction",
+        entries: vec![Entry {
+            symbol: Symbol::Line {
+                width: 2.0,
+                colour: None,
+                dashed: false,
+                mark: ToneMark::None,
+                arrow: true,
+            },
+            text: "Reads with a direction".to_owned(),
+        }],
+        in_a_row: false,
+    };
+    Legend {
+        sections: vec![
+            Section {
+                heading: "Kinds",
+                entries: kinds,
+                in_a_row: false,
+            },
+            Section {
+                heading: "Size is influence",
+                entries: sizes,
+                in_a_row: true,
+            },
+            Section {
+                heading: "Width is strength",
+                entries: widths,
+                in_a_row: false,
+            },
+            colours,
+            direction,
+        ],
+        note: "Colours stay apart for colour-blind viewers; marks on the lines say the same.",
+    }
+}

@@ -1,0 +1,714 @@
+//! The scene: the shown map as plain drawing instructions in screen space, built once per
+//! frame (or per picture) from the shown map, where each stakeholder is drawn, the camera,
+//! the design [`Tokens`] and a [`Palette`]. The window paints it with egui and the picture
+//! export writes it as SVG (and PNG through it): two adapters of one scene, so the screen
+//! and the paper cannot drift apart.
+//!
+//! Order of painting: backdrop, relationships, stakeholders, labels (on a halo, so no line
+//! crosses a name).
+
+use super::geometry::Rect;
+use super::labels::{self, LabelRequest, Obstacle};
+use super::{NodeShape, Palette, Rgba, Tokens, ToneMark};
+use crate::analysis::Change;
+use crate::layout::for_map::Backdrop;
+use crate::model::{Map, Position, RelationshipId, StakeholderId};
+use crate::shown::Decorations;
+use std::collections::{BTreeSet, HashMap};
+
+/// Where the canvas is seen from: screen = canvas × zoom + pan, in points from the view's
+/// top-left corner; `viewport` is the view's size in points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Camera {
+    /// Screen points per canvas unit.
+    pub zoom: f32,
+    /// Where the canvas origin is on screen.
+    pub pan: [f32; 2],
+    /// The view's width and height.
+    pub viewport: [f32; 2],
+}
+
+impl Camera {
+    /// Where a canvas position is on screen.
+    pub fn to_screen(&self, Position(x, y): Position) -> [f32; 2] {
+        [x * self.zoom + self.pan[0], y * self.zoom + self.pan[1]]
+    }
+
+    /// The canvas position under a screen point.
+    pub fn to_canvas(&self, [x, y]: [f32; 2]) -> Position {
+        Position((x - self.pan[0]) / self.zoom, (y - self.pan[1]) / self.zoom)
+    }
+
+    /// The view as a screen box.
+    pub fn view(&self) -> Rect {
+        Rect::from_min_size([0.0, 0.0], self.viewport)
+    }
+}
+
+/// Measures text as the renderer will draw it.
+pub trait TextMeasure {
+    /// Width and height, in points, of one line of `text` at `px` points.
+    fn measure(&self, text: &str, px: f32) -> [f32; 2];
+}
+
+/// A stakeholder drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SceneNode {
+    /// Who.
+    pub id: StakeholderId,
+    /// Centre on screen.
+    pub centre: [f32; 2],
+    /// Radius on screen.
+    pub radius: f32,
+    /// Its outline: a dot when tiny, else its kind's shape.
+    pub shape: NodeShape,
+    /// Fill (faded ones already carry their alpha).
+    pub fill: Rgba,
+    /// An outline (selected, hovered), colour and width.
+    pub outline: Option<(Rgba, f32)>,
+    /// A ring around it (a change being compared), colour and width, at `radius + gap`.
+    pub ring: Option<(Rgba, f32, f32)>,
+    /// A pin mark (pinned): head centre, needle tip, head radius, colour.
+    pub pin: Option<([f32; 2], [f32; 2], f32, Rgba)>,
+}
+
+/// The line of a relationship on screen.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum EdgePath {
+    /// A straight line.
+    Line([f32; 2], [f32; 2]),
+    /// A quadratic curve: start, control point, end.
+    Curve([f32; 2], [f32; 2], [f32; 2]),
+    /// A relationship of a stakeholder with itself: a circle beside it.
+    Loop {
+        /// Centre.
+        centre: [f32; 2],
+        /// Radius.
+        radius: f32,
+    },
+}
+
+/// A relationship drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SceneEdge {
+    /// Which.
+    pub id: RelationshipId,
+    /// Its line.
+    pub path: EdgePath,
+    /// Width in points.
+    pub width: f32,
+    /// Colour (faint ones already carry their alpha).
+    pub colour: Rgba,
+    /// Dash and gap in points, when dashed (cooling, or removed in a comparison).
+    pub dash: Option<(f32, f32)>,
+    /// The arrowhead's three corners, when it reads with a direction.
+    pub arrow: Option<[[f32; 2]; 3]>,
+    /// A mark at the middle: which, where, and the line's direction there.
+    pub mark: Option<(ToneMark, [f32; 2], [f32; 2])>,
+}
+
+/// A name drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SceneLabel {
+    /// Whose.
+    pub id: StakeholderId,
+    /// The text, in logical order (a renderer lays it out).
+    pub text: String,
+    /// Its box on screen (the text's own box; the halo goes around it).
+    pub rect: Rect,
+    /// Size in points.
+    pub size: f32,
+    /// Text colour.
+    pub colour: Rgba,
+    /// Halo colour behind it.
+    pub halo: Rgba,
+    /// Halo width in points.
+    pub halo_px: f32,
+}
+
+/// What a view draws behind the map.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BackdropItem {
+    /// A filled area.
+    Area {
+        /// Where.
+        rect: Rect,
+        /// Fill.
+        fill: Rgba,
+    },
+    /// A frame.
+    Frame {
+        /// Where.
+        rect: Rect,
+        /// Line colour.
+        colour: Rgba,
+    },
+    /// A heading, its top-left (or bottom-centre when `centred`) at `at`.
+    Text {
+        /// Where.
+        at: [f32; 2],
+        /// Centred above `at` rather than below-right of it.
+        centred: bool,
+        /// What it says.
+        text: String,
+        /// Size in points.
+        size: f32,
+        /// Colour.
+        colour: Rgba,
+    },
+    /// An arrow.
+    Arrow {
+        /// From.
+        from: [f32; 2],
+        /// To.
+        to: [f32; 2],
+        /// Colour.
+        colour: Rgba,
+    },
+}
+
+/// The whole drawing of a view of the map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scene {
+    /// The view's size in points.
+    pub viewport: [f32; 2],
+    /// Behind everything.
+    pub background: Rgba,
+    /// Quadrants, columns, arrows of a view.
+    pub backdrop: Vec<BackdropItem>,
+    /// Relationships, in id order.
+    pub edges: Vec<SceneEdge>,
+    /// Stakeholders, in id order.
+    pub nodes: Vec<SceneNode>,
+    /// Names placed, most important first.
+    pub labels: Vec<SceneLabel>,
+    /// Stakeholders on screen whose name did not fit.
+    pub unlabelled: usize,
+}
+
+/// What a scene is built from.
+pub struct SceneInput<'a> {
+    /// The shown map (from [`crate::shown::shown`]).
+    pub map: &'a Map,
+    /// Its decorations.
+    pub decorations: &'a Decorations,
+    /// Where each stakeholder is drawn now, canvas units (a view or an animation may differ
+    /// from the map's own positions).
+    pub positions: &'a HashMap<StakeholderId, Position>,
+    /// The camera.
+    pub camera: Camera,
+    /// Sizes.
+    pub tokens: Tokens,
+    /// Colours around the encoding.
+    pub palette: Palette,
+    /// The selection.
+    pub selected_stakeholders: &'a BTreeSet<StakeholderId>,
+    /// The selected relationships.
+    pub selected_relationships: &'a BTreeSet<RelationshipId>,
+    /// The stakeholder under the pointer.
+    pub hovered: Option<StakeholderId>,
+    /// Relationships drawn faint (behind a view about the stakeholders).
+    pub faint: bool,
+    /// What the view draws behind.
+    pub backdrop: &'a Backdrop,
+}
+
+/// Sideways spacing of parallel relationships, in canvas units.
+pub const PARALLEL_SPACING: f32 = 22.0;
+
+/// The bend of each relationship: 0 for the only one between a pair, symmetric about the
+/// straight line for several, measured to the left of the direction from the lower id to
+/// the higher; for a loop, which loop of its stakeholder it is.
+pub fn bends(map: &Map) -> HashMap<RelationshipId, (f32, u8)> {
+    let mut pairs: HashMap<(StakeholderId, StakeholderId), Vec<RelationshipId>> = HashMap::new();
+    for r in map.relationships_by_id() {
+        let key = (r.from().min(r.to()), r.from().max(r.to()));
+        pairs.entry(key).or_default().push(r.id);
+    }
+    let mut out = HashMap::new();
+    for ((a, b), ids) in pairs {
+        let n = ids.len();
+        for (i, id) in ids.into_iter().enumerate() {
+            if a == b {
+                out.insert(id, (0.0, u8::try_from(i).unwrap_or(u8::MAX)));
+            } else {
+                let offset = i as f32 - (n as f32 - 1.0) / 2.0;
+                out.insert(id, (offset * PARALLEL_SPACING, 0));
+            }
+        }
+    }
+    out
+}
+
+/// The circle a stakeholder's `index`-th loop is drawn as, canvas units: beside it, each
+/// further loop a quarter turn on.
+pub fn loop_circle(centre: Position, radius: f32, index: u8) -> (Position, f32) {
+    let angle = -std::f32::consts::FRAC_PI_4 - f32::from(index) * std::f32::consts::FRAC_PI_2;
+    let d = radius * 1.35;
+    (
+        Position(centre.0 + d * angle.cos(), centre.1 + d * angle.sin()),
+        radius * 0.7,
+    )
+}
+
+/// The point where a line from a stakeholder's centre towards `towards` leaves its outline.
+fn boundary(shape: NodeShape, centre: [f32; 2], radius: f32, towards: [f32; 2]) -> [f32; 2] {
+    let (dx, dy) = (towards[0] - centre[0], towards[1] - centre[1]);
+    let length = (dx * dx + dy * dy).sqrt().max(1e-6);
+    let (ux, uy) = (dx / length, dy / length);
+    let scale = match shape {
+        NodeShape::Circle | NodeShape::Hexagon => 1.0,
+        NodeShape::Square => 0.886 / ux.abs().max(uy.abs()).max(1e-3),
+        NodeShape::Diamond => 1.15 / (ux.abs() + uy.abs()).max(1e-3),
+    };
+    [
+        centre[0] + ux * radius * scale,
+        centre[1] + uy * radius * scale,
+    ]
+}
+
+fn point_on(curve: [[f32; 2]; 3], t: f32) -> [f32; 2] {
+    let [p0, p1, p2] = curve;
+    let u = 1.0 - t;
+    [
+        u * u * p0[0] + 2.0 * u * t * p1[0] + t * t * p2[0],
+        u * u * p0[1] + 2.0 * u * t * p1[1] + t * t * p2[1],
+    ]
+}
+
+fn with_alpha(Rgba([r, g, b, a]): Rgba, keep: f32) -> Rgba {
+    Rgba([r, g, b, (f32::from(a) * keep).round() as u8])
+}
+
+/// How important a name is to show: the hovered one, then the selection, then influence
+/// and how connected the stakeholder is.
+fn importance(hovered: bool, selected: bool, influence: Option<u8>, degree: usize) -> f64 {
+    f64::from(u8::from(hovered)) * 1e9
+        + f64::from(u8::from(selected)) * 1e8
+        + f64::from(influence.unwrap_or(3)) * 1e4
+        + degree as f64
+}
+
+/// Builds the scene.
+pub fn build(input: &SceneInput<'_>, measure: &dyn TextMeasure) -> Scene {
+    let camera = input.camera;
+    let tokens = input.tokens;
+    let palette = input.palette;
+    let view = camera.view();
+    let zoom = camera.zoom;
+    let mut nodes = Vec::new();
+    let mut on_screen: HashMap<StakeholderId, ([f32; 2], f32, NodeShape)> = HashMap::new();
+    let margin = tokens.max_label_px * 4.0;
+    for s in input.map.stakeholders_by_id() {
+        let Some(&position) = input.positions.get(&s.id) else {
+            continue;
+        };
+        let centre = camera.to_screen(position);
+        let radius = super::node_radius(s.influence) * zoom;
+        let shape = if radius < tokens.tiny_px {
+            NodeShape::Circle
+        } else {
+            super::node_shape(s.kind)
+        };
+        on_screen.insert(s.id, (centre, radius, shape));
+        if !view.expand(radius + margin).contains(centre) {
+            continue;
+        }
+        let change = input.decorations.stakeholder_changes.get(&s.id).copied();
+        let mut fill = super::node_colour(s.kind);
+        if input.decorations.is_faded(s.id) {
+            fill = with_alpha(fill, tokens.faded);
+        }
+        let selected = input.selected_stakeholders.contains(&s.id);
+        let outline = if selected {
+            Some((palette.selection, tokens.selection_px))
+        } else if input.hovered == Some(s.id) {
+            Some((palette.hover, tokens.hover_px))
+        } else {
+            None
+        };
+        let ring = change.map(|c| (super::change_colour(c), tokens.ring_px, tokens.ring_gap_px));
+        let pin = (s.pinned && radius >= tokens.tiny_px).then(|| {
+            let head = [centre[0] + radius * 0.75, centre[1] - radius * 0.75];
+            let size = (radius * 0.35).clamp(3.0, 7.0);
+            let tip = [head[0] - size * 1.4, head[1] + size * 1.4];
+            (head, tip, size * 0.6, palette.pin)
+        });
+        nodes.push(SceneNode {
+            id: s.id,
+            centre,
+            radius,
+            shape,
+            fill,
+            outline,
+            ring,
+            pin,
+        });
+    }
+
+    let bends = bends(input.map);
+    let mut edges = Vec::new();
+    let mut degree: HashMap<StakeholderId, usize> = HashMap::new();
+    for r in input.map.relationships_by_id() {
+        *degree.entry(r.from()).or_default() += 1;
+        *degree.entry(r.to()).or_default() += 1;
+        let (Some(&(a, ra, sa)), Some(&(b, rb, sb))) =
+            (on_screen.get(&r.from()), on_screen.get(&r.to()))
+        else {
+            continue;
+        };
+        let change = input.decorations.relationship_changes.get(&r.id).copied();
+        let selected = input.selected_relationships.contains(&r.id);
+        let mut colour = match change {
+            Some(change) => super::change_colour(change),
+            None if input.decorations.comparing => super::UNCHANGED_COLOUR,
+            None => super::edge_colour(r.tone()),
+        };
+        if input.faint {
+            colour = with_alpha(colour, tokens.faint_relationships);
+        }
+        let mut width = (super::edge_width(r.strength()) * zoom).max(tokens.min_line_px);
+        if selected {
+            width += tokens.selection_px;
+            colour = palette.selection;
+        }
+        let dashed = input.decorations.cooling.contains(&r.id) || change == Some(Change::Removed);
+        let mark = match change {
+            Some(change) => super::change_mark(change),
+            None if input.decorations.comparing => ToneMark::None,
+            None => super::tone_mark(r.tone()),
+        };
+        let (bend, loop_index) = bends.get(&r.id).copied().unwrap_or((0.0, 0));
+        if r.from() == r.to() {
+            let position = input
+                .positions
+                .get(&r.from())
+                .copied()
+                .unwrap_or(Position(0.0, 0.0));
+            let (c, radius) = loop_circle(
+                position,
+                super::node_radius(input.map.stakeholder(r.from()).and_then(|s| s.influence)),
+                loop_index,
+            );
+            let centre = camera.to_screen(c);
+            let radius = radius * zoom;
+            if !view.expand(radius + width).contains(centre) {
+                continue;
+            }
+            edges.push(SceneEdge {
+                id: r.id,
+                path: EdgePath::Loop { centre, radius },
+                width,
+                colour,
+                dash: dashed.then_some(tokens.dash_px),
+                arrow: None,
+                mark: None,
+            });
+            continue;
+        }
+        // Bend measured from the lower id: turned round for a line drawn the other way.
+        let sign = if r.from() <= r.to() { 1.0 } else { -1.0 };
+        let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+        let length = (dx * dx + dy * dy).sqrt();
+        if length < 1e-3 {
+            continue;
+        }
+        let normal = [-dy / length, dx / length];
+        let offset = bend * sign * 2.0 * zoom;
+        let control = [
+            a[0] + dx / 2.0 + normal[0] * offset,
+            a[1] + dy / 2.0 + normal[1] * offset,
+        ];
+        let start = boundary(sa, a, ra, control);
+        let end = boundary(sb, b, rb, control);
+        let curve = [start, control, end];
+        let bounds = Rect::around(start, 0.0)
+            .union(&Rect::around(control, 0.0))
+            .union(&Rect::around(end, 0.0))
+            .expand(width + 12.0);
+        if !bounds.intersects(&view) {
+            continue;
+        }
+        let path = if bend == 0.0 {
+            EdgePath::Line(start, end)
+        } else {
+            EdgePath::Curve(start, control, end)
+        };
+        let visible_marks = zoom >= tokens.min_arrow_zoom;
+        let arrow = (r.directed && visible_marks).then(|| {
+            let back = point_on(curve, 0.9);
+            let (ux, uy) = (end[0] - back[0], end[1] - back[1]);
+            let l = (ux * ux + uy * uy).sqrt().max(1e-6);
+            let (ux, uy) = (ux / l, uy / l);
+            let size = (width * tokens.arrow_per_width).max(tokens.min_arrow_px);
+            let base = [end[0] - ux * size, end[1] - uy * size];
+            let side = [-uy * size * 0.45, ux * size * 0.45];
+            [
+                end,
+                [base[0] + side[0], base[1] + side[1]],
+                [base[0] - side[0], base[1] - side[1]],
+            ]
+        });
+        let mark = (mark != ToneMark::None && visible_marks).then(|| {
+            let (p, q) = (point_on(curve, 0.45), point_on(curve, 0.55));
+            let (ux, uy) = (q[0] - p[0], q[1] - p[1]);
+            let l = (ux * ux + uy * uy).sqrt().max(1e-6);
+            (mark, point_on(curve, 0.5), [ux / l, uy / l])
+        });
+        let dash = dashed.then(|| {
+            let (dash, gap) = tokens.dash_px;
+            let stretch = (length / ((dash + gap) * tokens.max_dashes)).max(1.0);
+            (dash * stretch, gap * stretch)
+        });
+        edges.push(SceneEdge {
+            id: r.id,
+            path,
+            width,
+            colour,
+            dash,
+            arrow,
+            mark,
+        });
+    }
+
+    let (labels, unlabelled) = place_labels(input, &nodes, &degree, measure);
+    Scene {
+        viewport: camera.viewport,
+        background: palette.background,
+        backdrop: backdrop_items(input),
+        edges,
+        nodes,
+        labels,
+        unlabelled,
+    }
+}
+
+fn place_labels(
+    input: &SceneInput<'_>,
+    nodes: &[SceneNode],
+    degree: &HashMap<StakeholderId, usize>,
+    measure: &dyn TextMeasure,
+) -> (Vec<SceneLabel>, usize) {
+    let tokens = input.tokens;
+    let view = input.camera.view();
+    let size = tokens.label_px(input.camera.zoom);
+    let mut requests = Vec::new();
+    let mut sizes: HashMap<usize, f32> = HashMap::new();
+    let mut obstacles = Vec::with_capacity(nodes.len());
+    for (i, node) in nodes.iter().enumerate() {
+        obstacles.push(Obstacle {
+            owner: i,
+            centre: node.centre,
+            radius: node.radius,
+        });
+        if !view.contains(node.centre) {
+            continue;
+        }
+        let hovered = input.hovered == Some(node.id);
+        let selected = input.selected_stakeholders.contains(&node.id);
+        // Zoomed far out only the hovered and selected are named.
+        let Some(px) = size.or_else(|| (hovered || selected).then_some(tokens.min_label_px)) else {
+            continue;
+        };
+        let Some(s) = input.map.stakeholder(node.id) else {
+            continue;
+        };
+        let [w, h] = measure.measure(&s.name, px);
+        sizes.insert(i, px);
+        requests.push(LabelRequest {
+            owner: i,
+            centre: node.centre,
+            radius: node.radius + node.outline.map_or(0.0, |o| o.1),
+            size: [w, h],
+            importance: importance(
+                hovered,
+                selected,
+                s.influence,
+                degree.get(&s.id).copied().unwrap_or(0),
+            ),
+            always: hovered,
+        });
+    }
+    let wanted = requests.len();
+    let inner = view.expand(-tokens.halo_px);
+    let placed = labels::place(
+        &requests,
+        &obstacles,
+        inner,
+        tokens.label_gap_px + tokens.halo_px,
+    );
+    let labels = placed
+        .into_iter()
+        .filter_map(|p| {
+            let node = &nodes[p.owner];
+            let s = input.map.stakeholder(node.id)?;
+            Some(SceneLabel {
+                id: node.id,
+                text: s.name.clone(),
+                rect: p.rect,
+                size: sizes.get(&p.owner).copied().unwrap_or(tokens.min_label_px),
+                colour: input.palette.text,
+                halo: input.palette.halo,
+                halo_px: tokens.halo_px,
+            })
+        })
+        .collect::<Vec<_>>();
+    let unlabelled = wanted - labels.len();
+    (labels, unlabelled)
+}
+
+fn backdrop_items(input: &SceneInput<'_>) -> Vec<BackdropItem> {
+    let camera = input.camera;
+    let palette = input.palette;
+    let screen = |[x, y]: [f32; 2]| camera.to_screen(Position(x, y));
+    let heading = (input.tokens.label_size + 2.0).max(14.0);
+    let mut items = Vec::new();
+    match input.backdrop {
+        Backdrop::None => {}
+        Backdrop::Quadrants { quadrants, tray } => {
+            for (quadrant, tint) in quadrants.iter().zip([0.10, 0.06, 0.06, 0.03]) {
+                let (a, b) = (screen(quadrant.min), screen(quadrant.max));
+                let rect = Rect {
+                    min: [a[0].min(b[0]), a[1].min(b[1])],
+                    max: [a[0].max(b[0]), a[1].max(b[1])],
+                };
+                items.push(BackdropItem::Area {
+                    rect,
+                    fill: with_alpha(palette.backdrop, tint),
+                });
+                items.push(BackdropItem::Text {
+                    at: [rect.min[0] + 8.0, rect.min[1] + 6.0],
+                    centred: false,
+                    text: quadrant.name.to_owned(),
+                    size: heading,
+                    colour: palette.text,
+                });
+            }
+            let (a, b) = (screen(tray.min), screen(tray.max));
+            let rect = Rect {
+                min: [a[0].min(b[0]), a[1].min(b[1])],
+                max: [a[0].max(b[0]), a[1].max(b[1])],
+            };
+            items.push(BackdropItem::Frame {
+                rect,
+                colour: palette.weak_text,
+            });
+            items.push(BackdropItem::Text {
+                at: [rect.min[0] + 8.0, rect.min[1] + 6.0],
+                centred: false,
+                text: tray.name.to_owned(),
+                size: heading,
+                colour: palette.weak_text,
+            });
+        }
+        Backdrop::Engagement { columns, arrows } => {
+            for &(name, x) in columns {
+                items.push(BackdropItem::Text {
+                    at: screen([x, -40.0]),
+                    centred: true,
+                    text: name.to_owned(),
+                    size: heading,
+                    colour: palette.text,
+                });
+            }
+            for &(from, to) in arrows {
+                items.push(BackdropItem::Arrow {
+                    from: screen(from),
+                    to: screen(to),
+                    colour: palette.engagement_arrow,
+                });
+            }
+        }
+    }
+    items
+}
+
+/// The camera that shows every stakeholder of `names` (id, name, influence) at `positions`
+/// with its name, in a view of `viewport` points, leaving `padding` (a fraction of the view)
+/// free around it. Names are counted as placed below their stakeholder, centred, at the
+/// size the fitted zoom gives, so zoom to fit never cuts a name at the edge.
+pub fn fit(
+    names: &[(StakeholderId, &str, Option<u8>)],
+    positions: &HashMap<StakeholderId, Position>,
+    viewport: [f32; 2],
+    padding: f32,
+    tokens: &Tokens,
+    measure: &dyn TextMeasure,
+) -> Camera {
+    let usable = [
+        (viewport[0] * (1.0 - 2.0 * padding)).max(1.0),
+        (viewport[1] * (1.0 - 2.0 * padding)).max(1.0),
+    ];
+    let placed: Vec<(Position, f32, &str)> = names
+        .iter()
+        .filter_map(|&(id, name, influence)| {
+            let p = *positions.get(&id)?;
+            p.is_finite()
+                .then(|| (p, super::node_radius(influence), name))
+        })
+        .collect();
+    if placed.is_empty() {
+        return Camera {
+            zoom: 1.0,
+            pan: [viewport[0] / 2.0, viewport[1] / 2.0],
+            viewport,
+        };
+    }
+    let bounds = |zoom: f32| {
+        let px = tokens.label_px(zoom);
+        let mut min = [f32::INFINITY; 2];
+        let mut max = [f32::NEG_INFINITY; 2];
+        for &(Position(x, y), r, name) in &placed {
+            let (half_width, below) = match px {
+                Some(px) => {
+                    let [w, h] = measure.measure(name, px);
+                    let gap = tokens.label_gap_px + tokens.halo_px;
+                    (
+                        (w / 2.0 + tokens.halo_px) / zoom,
+                        r + (gap + h + tokens.halo_px) / zoom,
+                    )
+                }
+                None => (0.0, r),
+            };
+            let half = r.max(half_width);
+            min = [min[0].min(x - half), min[1].min(y - r)];
+            max = [max[0].max(x + half), max[1].max(y + below)];
+        }
+        (min, max)
+    };
+    let zoom_for = |(min, max): ([f32; 2], [f32; 2])| {
+        let (w, h) = ((max[0] - min[0]).max(1.0), (max[1] - min[1]).max(1.0));
+        (usable[0] / w).min(usable[1] / h)
+    };
+    // Names take more canvas room the further out the zoom: a few rounds settle it.
+    let mut zoom = zoom_for(bounds(1.0));
+    for _ in 0..8 {
+        zoom = zoom_for(bounds(zoom));
+    }
+    // Never closer than the names at this zoom allow.
+    zoom = zoom.min(zoom_for(bounds(zoom)));
+    let (min, max) = bounds(zoom);
+    let centre = [(min[0] + max[0]) / 2.0, (min[1] + max[1]) / 2.0];
+    Camera {
+        zoom,
+        pan: [
+            viewport[0] / 2.0 - centre[0] * zoom,
+            viewport[1] / 2.0 - centre[1] * zoom,
+        ],
+        viewport,
+    }
+}
+
+/// A measure that takes every character as `advance` times the size wide: for tests, and
+/// for a first guess where no font is at hand.
+#[derive(Clone, Copy, Debug)]
+pub struct ApproximateMeasure {
+    /// Width of a character, in sizes (about 0.55 for a proportional sans).
+    pub advance: f32,
+}
+
+impl TextMeasure for ApproximateMeasure {
+    fn measure(&self, text: &str, px: f32) -> [f32; 2] {
+        [text.chars().count() as f32 * self.advance * px, px * 1.25]
+    }
+}
