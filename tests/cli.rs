@@ -66,6 +66,26 @@ fn validate_summarises_a_valid_map() {
 }
 
 #[test]
+fn validate_counts_one_of_a_kind_as_one() {
+    use stakemap::model::{Map, Stakeholder, StakeholderId, StakeholderKind};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut map = Map::new("Small");
+    map.add_stakeholder(Stakeholder::new(
+        StakeholderId(1),
+        StakeholderKind::Partner,
+        "Ana",
+    ))
+    .expect("fresh");
+    let path = dir.path().join("small.ron");
+    stakemap::io::save(&map, &path).expect("saved");
+    let output = stakemap(&["validate", &path.display().to_string()]);
+    assert_eq!(
+        text(&output.stdout).trim_end(),
+        "valid: 1 stakeholder (1 partner, 0 organisations, 0 issues, 0 initiatives), 0 relationships, 0 observations"
+    );
+}
+
+#[test]
 fn validate_lists_one_line_per_problem_and_exits_1() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("bad.ron");

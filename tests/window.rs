@@ -302,6 +302,21 @@ fn tags_are_typed_one_after_another_without_reaching_the_canvas() {
     assert!(tags.contains(&"housing-coop".to_owned()), "{tags:?}");
     assert_eq!(map.stakeholder_count(), count, "N never fired");
     assert_eq!(*harness.state().selection(), Selection::stakeholder(id));
+    // A click elsewhere leaves the field for good: the keys are the map's again.
+    type_keys(&mut harness, "youth");
+    let heading = harness.get_by_label("Inspector").rect().center();
+    click_at(&mut harness, heading);
+    assert!(
+        !harness.ctx.egui_wants_keyboard_input(),
+        "no field has the keyboard after a click elsewhere"
+    );
+    let map = harness.state().map();
+    assert!(
+        map.stakeholder(id)
+            .expect("cds")
+            .tags
+            .contains(&"youth".to_owned())
+    );
 }
 
 #[test]
@@ -560,15 +575,15 @@ fn a_click_on_a_stakeholder_moves_nothing() {
 }
 
 /// Whether a stakeholder's circle overlaps another's.
+/// Whether a stakeholder's symbol or name covers another's, or is covered by it.
 fn overlaps_another(map: &Map, id: StakeholderId) -> bool {
-    let s = map.stakeholder(id).expect("there");
-    let p = s.position.expect("placed");
-    let r = stakemap::style::node_radius(s.influence);
-    map.stakeholders().filter(|o| o.id != id).any(|o| {
-        let q = o.position.expect("placed");
-        let d = ((p.0 - q.0).powi(2) + (p.1 - q.1).powi(2)).sqrt();
-        d < r + stakemap::style::node_radius(o.influence)
-    })
+    use stakemap::layout::placement::Footprint;
+    let footprint =
+        |s: &stakemap::model::Stakeholder| Footprint::of(s, s.position.expect("placed"));
+    let mine = footprint(map.stakeholder(id).expect("there"));
+    map.stakeholders()
+        .filter(|o| o.id != id)
+        .any(|o| !mine.clear_of(&footprint(o)))
 }
 
 #[test]
@@ -595,6 +610,14 @@ fn paste_lands_at_the_pointer_and_never_on_top_of_another() {
         assert_ne!(new, id);
         pasted.push(new);
     }
+    // Duplicated too (Ctrl+D), each lands clear of the others and their names.
+    harness
+        .state_mut()
+        .select(Selection::stakeholder(pasted[1]));
+    harness.run();
+    ctrl(&mut harness, false, egui::Key::D);
+    pasted.extend(harness.state().selection().stakeholders.first().copied());
+    assert_eq!(pasted.len(), 3, "Ctrl+D made one");
     let map = harness.state().map();
     for &new in &pasted {
         assert!(!overlaps_another(map, new), "{new} is hidden under another");

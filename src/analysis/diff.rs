@@ -1,7 +1,7 @@
 //! What changed between two maps (two dates of one map, or two saved baselines). The
 //! change report that says it in words is written by [`crate::io::report`].
 
-use crate::model::{Map, Relationship, RelationshipId, StakeholderId, Tone};
+use crate::model::{Map, RelationshipId, StakeholderId, Tone};
 use serde::Serialize;
 
 /// What happened to a stakeholder or relationship between two moments being compared.
@@ -148,62 +148,17 @@ pub fn diff(before: &Map, after: &Map) -> MapDiff {
 /// the map.
 pub fn relationship_name(map: &Map, id: RelationshipId) -> String {
     map.relationship(id)
-        .map_or_else(|| id.to_string(), |r| named(map, r))
-}
-
-fn named(map: &Map, r: &Relationship) -> String {
-    let end = |id: StakeholderId| {
-        map.stakeholder(id)
-            .map_or_else(|| id.to_string(), |s| s.name.clone())
-    };
-    let joint = if r.directed { "→" } else { "—" };
-    format!("{} {joint} {}", end(r.from()), end(r.to()))
+        .map_or_else(|| id.to_string(), |r| map.relationship_name(r, false))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::as_of::map_as_of;
-    use crate::analysis::test_support::{date, map, observation, relationship};
-    use crate::model::RelationshipKind::{Partnership, WorksOn};
-    use crate::model::StakeholderKind::{Issue, Organisation};
+
+    use crate::analysis::test_support::{between, sample};
+    use crate::model::RelationshipKind::Partnership;
+
     use crate::model::{Relationship, Stakeholder, StakeholderKind};
-
-    fn sample() -> Map {
-        let mut strained = relationship(3, 2, 3, Partnership, &[]);
-        strained.observations = vec![
-            observation("2025-01-01", 3, Tone::Positive),
-            observation("2025-08-01", 3, Tone::Strained),
-        ];
-        map(
-            &[
-                (1, Organisation, "Youth Services"),
-                (2, Organisation, "Eastview CPC"),
-                (3, Issue, "Youth engagement"),
-            ],
-            vec![
-                relationship(
-                    1,
-                    1,
-                    2,
-                    Partnership,
-                    &[("2025-01-10", 2), ("2025-09-01", 4)],
-                ),
-                relationship(2, 1, 3, WorksOn, &[("2025-02-01", 4), ("2025-10-01", 1)]),
-                strained,
-                relationship(4, 2, 3, WorksOn, &[("2025-06-15", 3)]),
-            ],
-        )
-    }
-
-    fn between() -> (Map, Map) {
-        let m = sample();
-        let today = date("2026-01-01");
-        (
-            map_as_of(&m, date("2025-03-01"), today),
-            map_as_of(&m, date("2025-12-01"), today),
-        )
-    }
 
     #[test]
     fn a_map_compared_with_itself_has_no_changes() {

@@ -97,4 +97,49 @@ pub(crate) mod test_support {
         }
         map
     }
+
+    /// Three stakeholders and four relationships whose logs change between March and
+    /// December 2025: one strengthened, one weakened, one turned strained, one added.
+    pub fn sample() -> Map {
+        let mut strained = relationship(3, 2, 3, RelationshipKind::Partnership, &[]);
+        strained.observations = vec![
+            observation("2025-01-01", 3, Tone::Positive),
+            observation("2025-08-01", 3, Tone::Strained),
+        ];
+        map(
+            &[
+                (1, StakeholderKind::Organisation, "Youth Services"),
+                (2, StakeholderKind::Organisation, "Eastview CPC"),
+                (3, StakeholderKind::Issue, "Youth engagement"),
+            ],
+            vec![
+                relationship(
+                    1,
+                    1,
+                    2,
+                    RelationshipKind::Partnership,
+                    &[("2025-01-10", 2), ("2025-09-01", 4)],
+                ),
+                relationship(
+                    2,
+                    1,
+                    3,
+                    RelationshipKind::WorksOn,
+                    &[("2025-02-01", 4), ("2025-10-01", 1)],
+                ),
+                strained,
+                relationship(4, 2, 3, RelationshipKind::WorksOn, &[("2025-06-15", 3)]),
+            ],
+        )
+    }
+
+    /// [`sample`] on 2025-03-01 and on 2025-12-01.
+    pub fn between() -> (Map, Map) {
+        let m = sample();
+        let today = date("2026-01-01");
+        (
+            crate::analysis::map_as_of(&m, date("2025-03-01"), today),
+            crate::analysis::map_as_of(&m, date("2025-12-01"), today),
+        )
+    }
 }

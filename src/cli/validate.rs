@@ -37,20 +37,36 @@ fn validate(file: &Path, out: &mut Printer) -> u8 {
     }
 }
 
-/// `valid: 42 stakeholders (12 partners, ...), 63 relationships, 240 observations`
+/// `valid: 42 stakeholders (12 partners, ...), 63 relationships, 240 observations`, with
+/// one of each said as one ("1 partner").
 fn summary(map: &Map) -> String {
     let by_kind: Vec<String> = StakeholderKind::ALL
         .iter()
         .map(|&kind| {
             let n = map.stakeholders().filter(|s| s.kind == kind).count();
-            format!("{n} {}", kind.plural())
+            let plural = kind.plural();
+            let word = if n == 1 {
+                plural.strip_suffix('s').unwrap_or(plural)
+            } else {
+                plural
+            };
+            format!("{n} {word}")
         })
         .collect();
     format!(
-        "valid: {} stakeholders ({}), {} relationships, {} observations",
-        map.stakeholder_count(),
+        "valid: {} ({}), {}, {}",
+        counted(map.stakeholder_count(), "stakeholder"),
         by_kind.join(", "),
-        map.relationship_count(),
-        map.observation_count()
+        counted(map.relationship_count(), "relationship"),
+        counted(map.observation_count(), "observation")
     )
+}
+
+/// `n` things in words: "1 relationship", "3 relationships".
+fn counted(n: usize, thing: &str) -> String {
+    if n == 1 {
+        format!("1 {thing}")
+    } else {
+        format!("{n} {thing}s")
+    }
 }

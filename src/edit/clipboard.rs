@@ -4,6 +4,7 @@
 
 use super::edit::Edit;
 use crate::io::{LoadError, parse, to_ron};
+use crate::layout::placement::{Footprint, free_shift};
 use crate::model::{Map, Position, RelationshipId, StakeholderId};
 use std::collections::{HashMap, HashSet};
 
@@ -70,26 +71,23 @@ fn clipboard_map(text: &str) -> Result<Map, ClipboardError> {
 /// The offset that puts `group` where it should land on `map`: centred on `at`, or moved
 /// by `offset`, then clear of every stakeholder already there.
 fn landing(map: &Map, group: &Map, at: Option<Position>, offset: (f32, f32)) -> (f32, f32) {
-    let circles = |m: &Map| -> Vec<(Position, f32)> {
+    let footprints = |m: &Map| -> Vec<Footprint> {
         m.stakeholders()
-            .filter_map(|s| Some((s.position?, crate::style::node_radius(s.influence))))
+            .filter_map(|s| Some(Footprint::of(s, s.position?)))
             .collect()
     };
-    let members = circles(group);
+    let members = footprints(group);
     let base = match at {
         Some(Position(x, y)) if !members.is_empty() => {
             let n = members.len() as f32;
-            let cx = members.iter().map(|(p, _)| p.0).sum::<f32>() / n;
-            let cy = members.iter().map(|(p, _)| p.1).sum::<f32>() / n;
+            let cx = members.iter().map(|f| f.centre.0).sum::<f32>() / n;
+            let cy = members.iter().map(|f| f.centre.1).sum::<f32>() / n;
             (x - cx, y - cy)
         }
         _ => offset,
     };
-    let moved: Vec<(Position, f32)> = members
-        .iter()
-        .map(|&(p, r)| (Position(p.0 + base.0, p.1 + base.1), r))
-        .collect();
-    let (dx, dy) = crate::layout::placement::free_shift(&circles(map), &moved);
+    let moved: Vec<Footprint> = members.iter().map(|f| f.moved(base.0, base.1)).collect();
+    let (dx, dy) = free_shift(&footprints(map), &moved);
     (base.0 + dx, base.1 + dy)
 }
 

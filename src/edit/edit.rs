@@ -508,18 +508,8 @@ fn stakeholder_label(map: &Map, id: StakeholderId) -> String {
     }
 }
 
-fn name_of(map: &Map, id: StakeholderId) -> String {
-    map.stakeholder(id)
-        .map_or_else(|| id.to_string(), |s| format!("“{}”", s.name))
-}
-
 fn ends(map: &Map, r: &Relationship) -> String {
-    let arrow = if r.directed { "→" } else { "–" };
-    format!(
-        "{} {arrow} {}",
-        name_of(map, r.from()),
-        name_of(map, r.to())
-    )
+    map.relationship_name(r, true)
 }
 
 fn observation_at(map: &Map, relationship: RelationshipId, index: usize) -> Option<&Observation> {
@@ -987,7 +977,7 @@ mod tests {
             ),
             (
                 Edit::RemoveRelationship(PARTNERSHIP),
-                "Delete relationship “Youth Services” – “Community Development Section”",
+                "Delete relationship “Youth Services” — “Community Development Section”",
             ),
             (
                 Edit::RemoveObservation {

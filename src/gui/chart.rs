@@ -9,9 +9,15 @@ use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
 
 /// The step line of a relationship's strength, from its first observation to `until`,
 /// as (day number, strength) corners. Same-day entries: the one recorded last counts.
+/// Observations after `until` (planned ones, when `until` is today) are not on the line:
+/// they count from their day on.
 pub fn steps(r: &Relationship, until: Date) -> Vec<[f64; 2]> {
-    let mut log: Vec<(usize, &crate::model::Observation)> =
-        r.observations.iter().enumerate().collect();
+    let mut log: Vec<(usize, &crate::model::Observation)> = r
+        .observations
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.date <= until)
+        .collect();
     log.sort_by_key(|&(i, o)| (o.date, i));
     let mut corners: Vec<[f64; 2]> = Vec::new();
     for (_, o) in log {
@@ -86,7 +92,7 @@ pub fn relationship_chart(ui: &mut Ui, r: &Relationship, today: Date) {
             let points: Vec<[f64; 2]> = r
                 .observations
                 .iter()
-                .filter(|o| o.tone == tone)
+                .filter(|o| o.tone == tone && o.date <= today)
                 .map(|o| [o.date.to_days() as f64, f64::from(o.strength)])
                 .collect();
             if !points.is_empty() {
@@ -97,7 +103,28 @@ pub fn relationship_chart(ui: &mut Ui, r: &Relationship, today: Date) {
                 );
             }
         }
+        // Planned interactions: hollow, apart from the line, which ends today.
+        let planned: Vec<[f64; 2]> = r
+            .observations
+            .iter()
+            .filter(|o| o.date > today)
+            .map(|o| [o.date.to_days() as f64, f64::from(o.strength)])
+            .collect();
+        if !planned.is_empty() {
+            plot_ui.points(
+                Points::new("Planned", PlotPoints::from(planned))
+                    .color(ui_text_colour())
+                    .filled(false)
+                    .radius(5.0),
+            );
+        }
     });
+    let planned = r.observations.iter().filter(|o| o.date > today).count();
+    if planned > 0 {
+        ui.weak(format!(
+            "The line ends today; {planned} planned (hollow) count from their day on."
+        ));
+    }
 }
 
 /// The strengths of all relationships of a stakeholder over time, one line each.
@@ -180,5 +207,20 @@ mod tests {
                 [d("2025-02-01"), 4.0]
             ]
         );
+    }
+
+    #[test]
+    fn a_planned_observation_is_not_on_the_line_before_its_day() {
+        let mut r = Relationship::new(
+            RelationshipId(1),
+            StakeholderId(1),
+            StakeholderId(2),
+            RelationshipKind::Informal,
+        );
+        r.observations = vec![observation("2025-05-01", 2), observation("2030-01-01", 5)];
+        let today: Date = "2026-11-29".parse().expect("date");
+        let corners = steps(&r, today);
+        assert!(corners.iter().all(|&[_, y]| y == 2.0), "{corners:?}");
+        assert_eq!(corners.last().map(|c| c[0]), Some(today.to_days() as f64));
     }
 }

@@ -311,6 +311,12 @@ impl TextDraft {
         } else if response.lost_focus() {
             if !escaped {
                 self.commit(map, field, &buffer, commands);
+                let entered = ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if entered && let Field::NewTag(_) = field {
+                    // The next tag is typed straight after Enter: the field keeps the
+                    // keyboard. Left by a click elsewhere, it lets go.
+                    self.focus = Some(field);
+                }
             }
         } else if response.has_focus() {
             self.typing = Some((field, buffer.clone()));
@@ -353,10 +359,6 @@ impl TextDraft {
             Ok(Some(edit)) => commands.push(Command::edit(edit)),
             Ok(None) => {}
             Err(reason) => commands.push(Command::Say(reason)),
-        }
-        if let Field::NewTag(_) = field {
-            // The next tag is typed straight after: the field keeps the keyboard.
-            self.focus = Some(field);
         }
     }
 

@@ -360,47 +360,11 @@ pub fn to_json(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::as_of::map_as_of;
+
     use crate::analysis::diff;
-    use crate::analysis::test_support::{date, map, observation, relationship};
-    use crate::model::RelationshipKind::{Partnership, WorksOn};
-    use crate::model::StakeholderKind::{Issue, Organisation};
+    use crate::analysis::test_support::{between, map};
 
-    fn sample() -> Map {
-        let mut strained = relationship(3, 2, 3, Partnership, &[]);
-        strained.observations = vec![
-            observation("2025-01-01", 3, Tone::Positive),
-            observation("2025-08-01", 3, Tone::Strained),
-        ];
-        map(
-            &[
-                (1, Organisation, "Youth Services"),
-                (2, Organisation, "Eastview CPC"),
-                (3, Issue, "Youth engagement"),
-            ],
-            vec![
-                relationship(
-                    1,
-                    1,
-                    2,
-                    Partnership,
-                    &[("2025-01-10", 2), ("2025-09-01", 4)],
-                ),
-                relationship(2, 1, 3, WorksOn, &[("2025-02-01", 4), ("2025-10-01", 1)]),
-                strained,
-                relationship(4, 2, 3, WorksOn, &[("2025-06-15", 3)]),
-            ],
-        )
-    }
-
-    fn between() -> (Map, Map) {
-        let m = sample();
-        let today = date("2026-01-01");
-        (
-            map_as_of(&m, date("2025-03-01"), today),
-            map_as_of(&m, date("2025-12-01"), today),
-        )
-    }
+    use crate::model::StakeholderKind::Organisation;
 
     #[test]
     fn markdown_counts_then_names_each_change() {

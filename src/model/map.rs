@@ -48,6 +48,18 @@ pub struct Map {
 }
 
 impl Map {
+    /// A relationship's name from its ends' names: `Youth Services → Eastview CPC` (see
+    /// [`Relationship::joint`]), each name in “quotes” when `quoted` (inside a sentence),
+    /// an end not on the map by its id (`#12`).
+    pub fn relationship_name(&self, r: &Relationship, quoted: bool) -> String {
+        let end = |id: StakeholderId| match self.stakeholder(id) {
+            Some(s) if quoted => format!("“{}”", s.name),
+            Some(s) => s.name.clone(),
+            None => id.to_string(),
+        };
+        format!("{} {} {}", end(r.from()), r.joint(), end(r.to()))
+    }
+
     /// An empty map with a title.
     pub fn new(title: impl Into<String>) -> Self {
         Self {

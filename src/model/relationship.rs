@@ -188,6 +188,13 @@ pub const UNOBSERVED_STRENGTH: u8 = 1;
 pub const UNOBSERVED_TONE: Tone = Tone::Neutral;
 
 impl Relationship {
+    /// The sign written between its ends' names: "→" when it reads with a direction, "—"
+    /// when it does not. The one place relationships are named from; both signs are in the
+    /// bundled font, so every menu, list and label draws them.
+    pub fn joint(&self) -> &'static str {
+        if self.directed { "→" } else { "—" }
+    }
+
     /// A relationship with no observations; directed as its kind usually reads.
     pub fn new(
         id: RelationshipId,

@@ -14,7 +14,7 @@ use crate::gui::selection::{Selection, Single};
 use crate::io::report::{ReportFormat, report};
 use crate::io::{SaveError, SaveOptions};
 use crate::layout::for_map::MapLayout;
-use crate::layout::placement;
+use crate::layout::placement::{self, Footprint};
 use crate::model::{Position, Relationship, Stakeholder, StakeholderId};
 use crate::redaction::{RedactionOptions, RedactionProfile, redact};
 use egui::{Pos2, ViewportCommand};
@@ -46,7 +46,7 @@ impl StakemapApp {
             Command::AddStakeholder { kind, name, at } => {
                 let id = self.doc.map().next_stakeholder_id();
                 let mut stakeholder = Stakeholder::new(id, kind, name);
-                stakeholder.position = Some(self.free_spot(at, kind, None));
+                stakeholder.position = Some(self.free_spot(at, &stakeholder.name, None));
                 if self.apply(Edit::AddStakeholder(stakeholder)) {
                     self.set_selection(Selection::stakeholder(id));
                 }
@@ -169,7 +169,8 @@ impl StakemapApp {
                     let at = if pointer.is_some() {
                         at
                     } else {
-                        self.free_spot(at, self.view.new_kind, None)
+                        // Room for a name of usual length, typed next.
+                        self.free_spot(at, "A new stakeholder", None)
                     };
                     self.start_adding(ctx, at);
                 }
@@ -369,30 +370,20 @@ impl StakemapApp {
         }
     }
 
-    /// A spot near `at` where a new stakeholder covers none already drawn.
-    fn free_spot(
-        &self,
-        at: Position,
-        kind: crate::model::StakeholderKind,
-        influence: Option<u8>,
-    ) -> Position {
-        let _ = kind;
-        let occupied: Vec<(Position, f32)> = self
+    /// A spot near `at` where a new stakeholder named `name` covers none already drawn,
+    /// nor their names, and its own name covers none of them.
+    fn free_spot(&self, at: Position, name: &str, influence: Option<u8>) -> Position {
+        let map = self.doc.map();
+        let occupied: Vec<Footprint> = self
             .view
             .view_model
             .stakeholders()
-            .map(|(id, p)| {
-                let r = self
-                    .doc
-                    .map()
-                    .stakeholder(id)
-                    .map_or(crate::style::node_radius(None), |s| {
-                        crate::style::node_radius(s.influence)
-                    });
-                (p, r)
+            .map(|(id, p)| match map.stakeholder(id) {
+                Some(s) => Footprint::of(s, p),
+                None => Footprint::named("", None, p),
             })
             .collect();
-        placement::free_spot(&occupied, at, crate::style::node_radius(influence))
+        placement::free_spot(&occupied, Footprint::named(name, influence, at))
     }
 
     fn start_adding(&mut self, ctx: &egui::Context, at: Position) {

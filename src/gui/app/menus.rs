@@ -34,6 +34,23 @@ fn profile_name(profile: RedactionProfile) -> &'static str {
     }
 }
 
+/// The most characters of an undo or redo label a menu shows.
+const MENU_LABEL_CHARS: usize = 60;
+
+/// `text` cut to at most `max` characters by an ellipsis in the middle, so that both ends
+/// of a long label ("Edit relationship "Kestrel Park ... → City Police Service"") show.
+fn elided(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    let count = text.chars().count();
+    if count <= max {
+        return text.into();
+    }
+    let head = (max - 1) / 2;
+    let tail = max - 1 - head;
+    let start: String = text.chars().take(head).collect();
+    let end: String = text.chars().skip(count - tail).collect();
+    format!("{}…{}", start.trim_end(), end.trim_start()).into()
+}
+
 /// How the View menu and the toolbar name a layout.
 fn layout_label(layout: MapLayout) -> &'static str {
     match layout {
@@ -74,7 +91,10 @@ impl StakemapApp {
                 self.item(ui, "Quit", Command::Quit);
             });
             ui.menu_button("Edit", |ui| {
-                let undo = self.doc.undo_label().map(|l| format!("Undo: {l}"));
+                let undo = self
+                    .doc
+                    .undo_label()
+                    .map(|l| format!("Undo: {}", elided(l, MENU_LABEL_CHARS)));
                 if ui
                     .add_enabled(
                         undo.is_some() && !self.read_only,
@@ -84,7 +104,10 @@ impl StakemapApp {
                 {
                     self.commands.push(Command::Undo);
                 }
-                let redo = self.doc.redo_label().map(|l| format!("Redo: {l}"));
+                let redo = self
+                    .doc
+                    .redo_label()
+                    .map(|l| format!("Redo: {}", elided(l, MENU_LABEL_CHARS)));
                 if ui
                     .add_enabled(
                         redo.is_some() && !self.read_only,
@@ -317,5 +340,22 @@ impl StakemapApp {
                 ui.label("Updating the map shown...");
             }
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::elided;
+
+    #[test]
+    fn long_labels_keep_both_ends() {
+        let label =
+            "Edit relationship \"Kestrel Park Neighbourhood Resource Team → City Police Service\"";
+        let short = elided(label, 60);
+        assert!(short.chars().count() <= 60, "{short}");
+        assert!(short.starts_with("Edit relationship \"Kestrel"), "{short}");
+        assert!(short.ends_with("City Police Service\""), "{short}");
+        assert!(short.contains('…'));
+        assert_eq!(elided("Move Ana Ruiz", 60), "Move Ana Ruiz");
     }
 }
