@@ -31,7 +31,9 @@ fn help_lists_every_command() {
     let output = stakemap(&["--help"]);
     assert_eq!(output.status.code(), Some(0));
     let help = text(&output.stdout);
-    for command in ["validate", "format", "diff", "layout", "export", "import"] {
+    for command in [
+        "validate", "format", "diff", "layout", "export", "import", "stats",
+    ] {
         assert!(help.contains(command), "{help}");
     }
 }
@@ -604,6 +606,8 @@ fn output_that_cannot_be_written_is_an_error_for_every_command() {
         vec!["layout", &file, "--layout", "grid", "-o", &out],
         vec!["export", &file, "--format", "graphml", "-o", "-"],
         vec!["export", &file, "--format", "json", "-o", "-"],
+        vec!["stats", &file],
+        vec!["stats", &file, "--json"],
     ];
     for args in cases {
         let output = stakemap_into_a_full_disk(&args);
@@ -628,6 +632,7 @@ fn a_closed_pipe_is_not_an_error_for_a_long_report_nor_for_help() {
     let file = builtin_file(dir.path());
     for args in [
         vec!["diff", &file, "--from", "2024-01-01", "--to", "2026-06-01"],
+        vec!["stats", &file],
         vec!["--help"],
         vec!["format", "--help"],
         vec!["--version"],
@@ -640,8 +645,8 @@ fn a_closed_pipe_is_not_an_error_for_a_long_report_nor_for_help() {
             "{args:?}: {}",
             text(&output.stderr)
         );
-        // Nothing but what the redaction profile left out (said by `diff`, whatever the
-        // pipe does).
+        // Nothing but what the redaction profile left out (said by `diff` and `stats`,
+        // whatever the pipe does).
         let stderr = text(&output.stderr);
         assert!(
             stderr
@@ -683,6 +688,7 @@ fn file_names_never_reach_the_terminal_raw_either() {
         vec!["layout", broken.as_str()],
         vec!["validate", "/no/such/\u{1b}[2J.ron"],
         vec!["export", broken.as_str(), "--format", "dot", "-o", "-"],
+        vec!["stats", broken.as_str()],
         vec!["import", "/no/such/\u{1b}[2J.csv", "-o", written.as_str()],
         vec!["import", file.as_str(), "-o", written.as_str()],
     ] {

@@ -1,7 +1,9 @@
 //! "Needs attention": the relationships that are cooling, stale or never observed, and the
-//! issues no strong enough relationship addresses, most urgent first.
+//! issues no strong enough relationship addresses, most urgent first; with the network's
+//! findings ([`super::findings`]) joined in, one list ranked by urgency.
 
 use super::diff::relationship_name;
+use super::metrics::NetworkMetrics;
 use super::trend::{Freshness, Trend, TrendReport, TrendSettings, relationship_trend};
 use crate::model::{
     Date, MAX_STRENGTH, Map, Relationship, RelationshipId, RelationshipKind, StakeholderId,
@@ -12,15 +14,89 @@ use crate::model::{
 /// issue: below it the two only know of each other or exchange information.
 pub const ADDRESSING_STRENGTH: u8 = 3;
 
-/// What an attention item is about.
+/// What an attention item is about: what the window selects and centres when it is clicked.
 ///
-/// Ordered relationships first, then issues, each by id: the tie-break among equal urgency.
+/// Ordered relationships first, then issues, then other stakeholders, each by id: the
+/// tie-break among equal urgency.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum AttentionSubject {
-    /// A relationship that is cooling, stale or never observed.
+    /// A relationship: cooling, stale or never observed, or one whose loss would cut
+    /// partners off from the police service.
     Relationship(RelationshipId),
     /// An issue that no relationship of strength [`ADDRESSING_STRENGTH`] or more addresses.
     Issue(StakeholderId),
+    /// Any other stakeholder a finding is about: a broker, a single point of failure, a
+    /// partner whose relationships hang on one officer, an engagement gap, an isolate.
+    Stakeholder(StakeholderId),
+}
+
+/// What kind of thing needs attention: the short title a list shows above the reason.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum AttentionKind {
+    /// A relationship whose strength fell, or with no contact for too long.
+    Cooling,
+    /// A relationship with no observation on or before today.
+    NeverObserved,
+    /// An issue no one works on, or only through weak ties.
+    UnaddressedIssue,
+    /// A stakeholder on many of the shortest paths between others.
+    Broker,
+    /// A stakeholder or relationship whose loss would cut partners off from the police
+    /// service.
+    SinglePointOfFailure,
+    /// A stakeholder whose relationships are all held by one officer.
+    SingleOwner,
+    /// A stakeholder engaged less than wanted.
+    EngagementGap,
+    /// A stakeholder with no working relationship.
+    Isolated,
+    /// A group of stakeholders with no path at all to the police service.
+    NoRouteToPolice,
+}
+
+impl AttentionKind {
+    /// Every kind, in the order a legend lists them.
+    pub const ALL: [Self; 9] = [
+        Self::Cooling,
+        Self::NeverObserved,
+        Self::UnaddressedIssue,
+        Self::Broker,
+        Self::SinglePointOfFailure,
+        Self::SingleOwner,
+        Self::EngagementGap,
+        Self::Isolated,
+        Self::NoRouteToPolice,
+    ];
+
+    /// The short title shown above the reason ("Single point of failure").
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Cooling => "Cooling",
+            Self::NeverObserved => "Never observed",
+            Self::UnaddressedIssue => "Unaddressed issue",
+            Self::Broker => "Broker",
+            Self::SinglePointOfFailure => "Single point of failure",
+            Self::SingleOwner => "Hangs on one officer",
+            Self::EngagementGap => "Engagement gap",
+            Self::Isolated => "Isolated",
+            Self::NoRouteToPolice => "No route to the police service",
+        }
+    }
+
+    /// Its name in `stakemap stats --json` (`"single_point_of_failure"`). Stable.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Cooling => "cooling",
+            Self::NeverObserved => "never_observed",
+            Self::UnaddressedIssue => "unaddressed_issue",
+            Self::Broker => "broker",
+            Self::SinglePointOfFailure => "single_point_of_failure",
+            Self::SingleOwner => "single_owner",
+            Self::EngagementGap => "engagement_gap",
+            Self::Isolated => "isolated",
+            Self::NoRouteToPolice => "no_route_to_police",
+        }
+    }
 }
 
 /// One thing that needs attention, and why.
@@ -28,6 +104,8 @@ pub enum AttentionSubject {
 pub struct AttentionItem {
     /// What it is about.
     pub subject: AttentionSubject,
+    /// What kind of thing it is; its title is [`AttentionKind::title`].
+    pub kind: AttentionKind,
     /// How urgent, higher first. A relative score for ordering, not a unit: roughly 1 to 20,
     /// with never-observed relationships at 0.5 so they come last.
     pub urgency: f32,
@@ -35,15 +113,38 @@ pub struct AttentionItem {
     pub reason: String,
 }
 
+impl AttentionItem {
+    /// The short title shown above the reason ("Broker").
+    pub fn title(&self) -> &'static str {
+        self.kind.title()
+    }
+}
+
 impl AttentionSubject {
-    /// The subject's name on a map: "Youth Services — Eastview CPC", or the issue's name;
-    /// its id ("#12") when it is not on the map.
+    /// The subject's name on a map: "Youth Services — Eastview CPC", or the stakeholder's
+    /// name; its id ("#12") when it is not on the map.
     pub fn name(self, map: &Map) -> String {
         match self {
             Self::Relationship(id) => relationship_name(map, id),
-            Self::Issue(id) => map
+            Self::Issue(id) | Self::Stakeholder(id) => map
                 .stakeholder(id)
                 .map_or_else(|| id.to_string(), |s| s.name.clone()),
+        }
+    }
+
+    /// The stakeholder it is about, if it is about a stakeholder (an issue or another).
+    pub fn stakeholder(self) -> Option<StakeholderId> {
+        match self {
+            Self::Relationship(_) => None,
+            Self::Issue(id) | Self::Stakeholder(id) => Some(id),
+        }
+    }
+
+    /// The relationship it is about, if it is about a relationship.
+    pub fn relationship(self) -> Option<RelationshipId> {
+        match self {
+            Self::Relationship(id) => Some(id),
+            Self::Issue(_) | Self::Stakeholder(_) => None,
         }
     }
 }
@@ -74,28 +175,69 @@ pub fn addresses(r: &Relationship, issue: StakeholderId) -> bool {
 ///
 /// Observations after `today` are ignored throughout, as in [`relationship_trend`].
 pub fn needs_attention(map: &Map, today: Date, settings: &TrendSettings) -> Vec<AttentionItem> {
-    let mut items: Vec<AttentionItem> = map
-        .relationships()
-        .filter_map(|r| {
-            let report = relationship_trend(r, today, settings);
-            relationship_urgency(r, &report, today, settings).map(|urgency| AttentionItem {
-                subject: AttentionSubject::Relationship(r.id),
-                urgency,
-                reason: report.reason,
-            })
-        })
-        .collect();
-    items.extend(
-        map.stakeholders()
-            .filter(|s| s.kind == StakeholderKind::Issue)
-            .filter_map(|issue| unaddressed_issue(map, issue.id, issue.priority, today)),
-    );
+    let mut items = relationship_items(map, today, settings);
+    items.extend(unaddressed_issues(map, today));
+    ranked(items)
+}
+
+/// Everything that needs attention on `today` and every finding of the network, in one
+/// list, most urgent first: [`needs_attention`]'s items (cooling, stale and never-observed
+/// relationships, unaddressed issues) and [`super::findings::findings`]' (brokers, single
+/// points of failure, partnerships that hang on one officer, engagement gaps, isolates),
+/// ranked together by urgency, equal urgency in subject order.
+///
+/// `metrics` must be of this `map` (the window computes them on a worker, keyed on the
+/// map's revision, and shows [`needs_attention`] until they are ready).
+pub fn needs_attention_with_findings(
+    map: &Map,
+    metrics: &NetworkMetrics,
+    today: Date,
+    settings: &TrendSettings,
+) -> Vec<AttentionItem> {
+    let mut items = relationship_items(map, today, settings);
+    // The findings include the unaddressed issues.
+    items.extend(super::findings::findings(map, metrics, today));
+    ranked(items)
+}
+
+/// Items sorted most urgent first; equal urgency in subject order, then by kind.
+pub(crate) fn ranked(mut items: Vec<AttentionItem>) -> Vec<AttentionItem> {
     items.sort_by(|a, b| {
         b.urgency
             .total_cmp(&a.urgency)
             .then_with(|| a.subject.cmp(&b.subject))
+            .then_with(|| a.kind.cmp(&b.kind))
     });
     items
+}
+
+/// The cooling, stale and never-observed relationships, unsorted.
+fn relationship_items(map: &Map, today: Date, settings: &TrendSettings) -> Vec<AttentionItem> {
+    map.relationships()
+        .filter_map(|r| {
+            let report = relationship_trend(r, today, settings);
+            let kind = if report.is_never_observed() {
+                AttentionKind::NeverObserved
+            } else {
+                AttentionKind::Cooling
+            };
+            relationship_urgency(r, &report, today, settings).map(|urgency| AttentionItem {
+                subject: AttentionSubject::Relationship(r.id),
+                kind,
+                urgency,
+                reason: report.reason,
+            })
+        })
+        .collect()
+}
+
+/// The issues no relationship of strength [`ADDRESSING_STRENGTH`] or more addresses as of
+/// `today`, unsorted.
+pub(crate) fn unaddressed_issues(map: &Map, today: Date) -> Vec<AttentionItem> {
+    map.stakeholders()
+        .filter(|s| s.kind == StakeholderKind::Issue)
+        .filter_map(|issue| unaddressed_issue(map, issue.id, issue.priority, today))
+        .collect()
 }
 
 /// The urgency of a relationship, or `None` when it needs no attention.
@@ -176,6 +318,7 @@ fn unaddressed_issue(
     };
     Some(AttentionItem {
         subject: AttentionSubject::Issue(issue),
+        kind: AttentionKind::UnaddressedIssue,
         urgency: weight * (1.0 + gap) / 2.0,
         reason,
     })

@@ -7,21 +7,33 @@
 //! - [`baseline`]: named snapshots of a date, and the map a snapshot describes.
 //! - [`diff`]: what changed between two maps (the change reports are in `io::report`).
 //! - [`find`]: stakeholders matching typed words, whatever the case, accents or Unicode form.
+//! - [`findings`]: what the metrics mean for a planner: brokers, single points of failure,
+//!   partnerships that hang on one officer, engagement gaps, isolates.
+//! - [`metrics`]: social network metrics (degree, betweenness, closeness, eigenvector,
+//!   PageRank, components, cut points, bridges, communities), keyed by stakeholder id.
 
 pub mod as_of;
 pub mod attention;
 pub mod baseline;
 pub mod diff;
 pub mod find;
+pub mod findings;
+pub mod metrics;
 pub mod trend;
 
 pub use as_of::{map_as_of, observation_dates, observation_span};
 pub use attention::{
-    ADDRESSING_STRENGTH, AttentionItem, AttentionSubject, addresses, needs_attention,
+    ADDRESSING_STRENGTH, AttentionItem, AttentionKind, AttentionSubject, addresses,
+    needs_attention, needs_attention_with_findings,
 };
 pub use baseline::{BASELINE_PREFIX, Comparison, Moment, MomentError, baseline_map, capture};
 pub use diff::{Change, MapDiff, StrengthChange, ToneChange, diff, relationship_name};
 pub use find::find;
+pub use findings::{PoliceService, findings, police_service};
+pub use metrics::{
+    Bridge, GraphMetrics, Metric, MetricSettings, NetworkMetrics, StakeholderMetrics, modularity,
+    network_metrics,
+};
 pub use trend::{Freshness, Trend, TrendReport, TrendSettings, relationship_trend};
 
 /// Builders for the analyses' unit tests: logs and maps written in a line each.

@@ -8,6 +8,7 @@ mod import;
 mod layout;
 mod output;
 mod profile;
+mod stats;
 mod validate;
 
 pub use export::{DirectionsArg, FormatArg};
@@ -235,6 +236,33 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Print a map's counts, what needs attention (brokers, single points of failure,
+    /// partnerships that hang on one officer, unaddressed issues, engagement gaps,
+    /// isolates, cooling relationships), and every stakeholder's network metrics.
+    ///
+    /// Metrics are computed on the undirected map, one tie per pair at its strongest
+    /// strength, strength 0 left out; they match networkx's (see the README).
+    Stats {
+        /// The map file.
+        file: PathBuf,
+        /// Write JSON (the shape is in the README) instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The map as it stood at the end of this day (YYYY-MM-DD); what needs attention is
+        /// judged on that day too.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// The redaction profile applied to the map before anything is computed: internal,
+        /// partner (the default: the output leaves the machine), public or workshop. Under
+        /// public, confidential stakeholders and owners are left out, and so are the
+        /// findings and metrics that would show them.
+        #[arg(long, value_parser = profile::parser(), default_value = "partner")]
+        profile: RedactionProfile,
+        /// Under public and workshop, show confidential stakeholders as placeholders
+        /// ("Partner 12") instead of leaving them out.
+        #[arg(long)]
+        placeholders: bool,
+    },
 }
 
 /// Runs a headless job and returns the process's exit code.
@@ -287,6 +315,18 @@ pub fn run(command: Command) -> ExitCode {
             output,
             force,
         } => layout::run(&file, layout, centre, output.as_deref(), force),
+        Command::Stats {
+            file,
+            json,
+            as_of,
+            profile,
+            placeholders,
+        } => stats::run(&stats::StatsRequest {
+            file: &file,
+            json,
+            as_of: as_of.as_deref(),
+            redaction: profile::options(profile, placeholders),
+        }),
     };
     ExitCode::from(code)
 }

@@ -475,7 +475,7 @@ impl StakemapApp {
                 }
                 self.set_selection(Selection::relationship(id));
             }
-            AttentionSubject::Issue(id) => {
+            AttentionSubject::Issue(id) | AttentionSubject::Stakeholder(id) => {
                 self.view.canvas.centre_on = view_model.position_of(id);
                 self.set_selection(Selection::stakeholder(id));
             }
