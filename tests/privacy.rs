@@ -188,6 +188,17 @@ fn edits_are_refused_while_the_map_is_shown_under_a_profile() {
             .any(|m| m.contains("Show it as Internal")),
         "the person is told why and how to edit"
     );
+    // Shown, not edited: the inspector still leads from a stakeholder to its relationships.
+    harness.state_mut().select(Selection::stakeholder(ANA));
+    harness.run();
+    harness
+        .get_by_label_contains("Maple Crossing CPC · strength")
+        .click();
+    harness.run();
+    assert_eq!(
+        *harness.state().selection(),
+        Selection::relationship(RelationshipId(2))
+    );
     show_as(&mut harness, RedactionProfile::Internal);
     harness.state_mut().select(Selection::stakeholder(ANA));
     harness.run();

@@ -417,9 +417,11 @@ impl StakemapApp {
         egui::ScrollArea::vertical().show(ui, |ui| {
             self.view.inspector.trend = self.prefs.trend;
             let today = self.today();
-            if self.edits_refused().is_some() {
-                // Shown, not edited: the fields would show less than the map holds.
-                ui.disable();
+            if let Some(why) = self.edits_refused() {
+                // Shown, not edited: the fields show less than the map holds. Links still
+                // lead from a stakeholder to its relationships; an edit tried anyway is
+                // refused where every command is handled, and says why.
+                ui.weak(why);
             }
             let map = match self.view.shown.get() {
                 Some(shown) if self.view.redaction.profile != RedactionProfile::Internal => {
