@@ -57,7 +57,7 @@ impl Variant {
         let graph = barabasi_albert(n, 2, SEED);
         let mut map = common::synthetic_map(&graph, &[]);
         if let Self::AllTies = self {
-            let ids: Vec<_> = map.relationships_by_id().iter().map(|r| r.id).collect();
+            let ids: Vec<_> = map.relationships_by_id().iter().map(|r| r.id()).collect();
             for (j, id) in ids.into_iter().enumerate() {
                 if let Some(r) = map.relationship_mut(id) {
                     for o in &mut r.observations {

@@ -91,8 +91,8 @@ impl Document {
         let moves: Vec<(StakeholderId, Option<Position>)> = placed
             .stakeholders_by_id()
             .into_iter()
-            .filter(|s| self.map.stakeholder(s.id).map(|old| old.position) != Some(s.position))
-            .map(|s| (s.id, s.position))
+            .filter(|s| self.map.stakeholder(s.id()).map(|old| old.position) != Some(s.position))
+            .map(|s| (s.id(), s.position))
             .collect();
         // Positions from the layout are finite, so the move is always accepted.
         let _ = self.apply_as(Edit::MoveStakeholders(moves), PLACE_LABEL);

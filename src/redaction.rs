@@ -258,7 +258,7 @@ pub fn redact(map: &Map, options: RedactionOptions) -> Redacted<'_> {
         .stakeholders_by_id()
         .into_iter()
         .filter(|s| s.confidential)
-        .map(|s| s.id)
+        .map(|s| s.id())
         .collect();
 
     if public && options.confidential_as == ConfidentialAs::Omitted {
@@ -267,7 +267,7 @@ pub fn redact(map: &Map, options: RedactionOptions) -> Redacted<'_> {
         for &id in &confidential {
             if let Some((_, relationships)) = shown.remove_stakeholder(id) {
                 left_out.confidential_omitted += 1;
-                dropped.extend(relationships.into_iter().map(|r| r.id));
+                dropped.extend(relationships.into_iter().map(|r| r.id()));
             }
         }
         left_out.relationships_dropped = dropped.len();
@@ -287,7 +287,7 @@ pub fn redact(map: &Map, options: RedactionOptions) -> Redacted<'_> {
             // Only placeholders are left here (omitted ones were removed above).
             left_out.confidential_replaced += 1;
             left_out.descriptions += take(&mut s.description);
-            s.name = placeholder_name(s.kind, s.id);
+            s.name = placeholder_name(s.kind, s.id());
             s.sector.clear();
             s.area.clear();
             s.tags.clear();
@@ -301,7 +301,7 @@ pub fn redact(map: &Map, options: RedactionOptions) -> Redacted<'_> {
             left_out.descriptions += take(&mut s.description);
         }
     }
-    let ids: Vec<_> = map.relationships_by_id().iter().map(|r| r.id).collect();
+    let ids: Vec<_> = map.relationships_by_id().iter().map(|r| r.id()).collect();
     for id in ids {
         let Some(r) = shown.relationship_mut(id) else {
             continue;

@@ -103,7 +103,7 @@ pub fn shown(map: &Map, settings: &ShowSettings, today: Date) -> Shown {
         decorations.cooling = shown_map
             .relationships()
             .filter(|r| relationship_trend(r, date, &settings.trend).trend == Trend::Cooling)
-            .map(|r| r.id)
+            .map(|r| r.id())
             .collect();
     }
     let attention = analysis::needs_attention(&shown_map, date, &settings.trend);

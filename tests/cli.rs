@@ -755,7 +755,7 @@ fn names_in_reports_are_escaped_for_people_and_kept_for_programs() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("map.ron");
     let mut map = stakemap::builtin::police_community();
-    let id = map.stakeholders_by_id()[0].id;
+    let id = map.stakeholders_by_id()[0].id();
     let name = "Evil\u{1b}[2J\u{202e}name\nforged";
     map.stakeholder_mut(id).expect("there").name = name.to_owned();
     let baseline = stakemap::analysis::capture(

@@ -116,7 +116,7 @@ fn typing_a_name_does_not_trigger_shortcuts() {
     let mut harness = app_on(stakemap::builtin::police_community(), None);
     let before = harness.state().map().stakeholder_count();
     // Something selected, so that Delete or P reaching the canvas would change the map.
-    let selected = harness.state().map().stakeholders_by_id()[0].id;
+    let selected = harness.state().map().stakeholders_by_id()[0].id();
     harness.state_mut().select(Selection::stakeholder(selected));
     harness.get_by_label("Add stakeholder").click();
     harness.run_steps(2);
@@ -153,7 +153,7 @@ fn a_logged_interaction_takes_only_real_dates_and_strengths_0_to_5() {
     let (rid, count) = map
         .relationships()
         .find(|r| !r.observations.is_empty())
-        .map(|r| (r.id, r.observations.len()))
+        .map(|r| (r.id(), r.observations.len()))
         .expect("observed");
     let mut harness = app_on(map, None);
     harness.state_mut().select(Selection::relationship(rid));
@@ -215,7 +215,7 @@ fn a_logged_interaction_takes_only_real_dates_and_strengths_0_to_5() {
 }
 
 fn edited(harness: &mut Harness<'_, StakemapApp>) {
-    let first = harness.state().map().stakeholders_by_id()[0].id;
+    let first = harness.state().map().stakeholders_by_id()[0].id();
     harness.state_mut().select(Selection::stakeholder(first));
     harness.run_steps(1);
     harness.key_press(egui::Key::P); // pin: a one-key edit
@@ -516,7 +516,7 @@ fn views_rearrange_the_canvas_and_the_network_comes_back() {
 #[test]
 fn the_force_layout_runs_settles_and_is_one_undo_step() {
     let mut map = stakemap::builtin::police_community();
-    let pinned = map.stakeholders_by_id()[5].id;
+    let pinned = map.stakeholders_by_id()[5].id();
     map.stakeholder_mut(pinned).expect("there").pinned = true;
     let mut harness = app_on(map.clone(), None);
     harness.get_by_label("Re-run").click();

@@ -38,7 +38,7 @@ fn named<'m>(map: &'m Map, name: &str) -> &'m Stakeholder {
 }
 
 fn between<'m>(map: &'m Map, from: &str, to: &str) -> Vec<&'m Relationship> {
-    let (from, to) = (named(map, from).id, named(map, to).id);
+    let (from, to) = (named(map, from).id(), named(map, to).id());
     let mut found: Vec<&Relationship> = map
         .relationships_by_id()
         .into_iter()
@@ -154,7 +154,7 @@ fn f03_gephi_csv_from_excel_in_a_french_locale() {
         ("Sécurité", "Santé", "Jeunesse")
     );
     assert_eq!(
-        (police.id.0, amelie.id.0, escale.id.0),
+        (police.id().0, amelie.id().0, escale.id().0),
         (1, 2, 3),
         "rows keyed by Id"
     );
@@ -239,7 +239,7 @@ fn f06_kumu_blueprint() {
     );
     for smith in map.stakeholders().filter(|s| s.name == "John Smith") {
         assert!(
-            map.relationships_of(smith.id).is_empty(),
+            map.relationships_of(smith.id()).is_empty(),
             "never attached to the first"
         );
     }

@@ -24,7 +24,7 @@ fn log_an_interaction_find_it_in_the_log_and_undo_it() {
         .map()
         .relationships()
         .find(|r| r.observations.len() >= 2)
-        .map(|r| (r.id, r.observations.len()))
+        .map(|r| (r.id(), r.observations.len()))
         .expect("an observed relationship");
     harness.state_mut().select(Selection::relationship(id));
     harness.run_steps(2);

@@ -81,7 +81,7 @@ fn save_load_round_trip_is_exact_and_saving_twice_gives_the_same_bytes() {
 fn a_change_shows_as_a_small_diff() {
     let mut map = stakemap::builtin::police_community();
     let before = io::to_ron(&map);
-    let id = map.stakeholders_by_id()[3].id;
+    let id = map.stakeholders_by_id()[3].id();
     map.stakeholder_mut(id).expect("exists").sector = "Changed sector".into();
     let after = io::to_ron(&map);
     let changed = before

@@ -14,7 +14,7 @@ fn cds(app: &StakemapApp) -> StakeholderId {
     app.map()
         .stakeholders()
         .find(|s| s.name.starts_with("Community Development Section"))
-        .map(|s| s.id)
+        .map(|s| s.id())
         .expect("the built-in map has the CDS")
 }
 
@@ -149,7 +149,7 @@ fn the_inspector_leads_from_a_stakeholder_to_its_relationships_and_their_log() {
         .map()
         .relationships_of(id)
         .first()
-        .map(|r| r.id)
+        .map(|r| r.id())
         .expect("the CDS has relationships");
     harness
         .get_all_by_label_contains("Membership · ")

@@ -74,19 +74,19 @@ fn cases() -> Vec<FieldCase> {
         stakeholder_case("Email", |m| contact(m).email),
         stakeholder_case("Phone", |m| contact(m).phone),
         FieldCase {
-            select: |m| Selection::relationship(logged(m).id),
+            select: |m| Selection::relationship(logged(m).id()),
             label: "Owner",
             read: |m| logged(m).owner.clone(),
             typed: |_| "Owner Two".to_owned(),
         },
         FieldCase {
-            select: |m| Selection::relationship(logged(m).id),
+            select: |m| Selection::relationship(logged(m).id()),
             label: "Notes",
             read: |m| logged(m).notes.clone(),
             typed: |_| "Met at the Police Week barbecue".to_owned(),
         },
         FieldCase {
-            select: |m| Selection::relationship(logged(m).id),
+            select: |m| Selection::relationship(logged(m).id()),
             label: "Note",
             read: |m| {
                 let r = logged(m);
@@ -95,7 +95,7 @@ fn cases() -> Vec<FieldCase> {
             typed: |_| "Agreed to co-host the spring forum".to_owned(),
         },
         FieldCase {
-            select: |m| Selection::relationship(logged(m).id),
+            select: |m| Selection::relationship(logged(m).id()),
             label: "Recorded by",
             read: |m| {
                 let r = logged(m);
@@ -104,7 +104,7 @@ fn cases() -> Vec<FieldCase> {
             typed: |_| "Cst. A. Tremblay".to_owned(),
         },
         FieldCase {
-            select: |m| Selection::relationship(logged(m).id),
+            select: |m| Selection::relationship(logged(m).id()),
             label: "Date",
             read: |m| {
                 let r = logged(m);
@@ -345,7 +345,7 @@ fn choosing_a_kind_in_the_add_popup_leaves_the_keyboard_with_the_name() {
 #[test]
 fn log_interaction_adds_today_and_gives_its_note_the_keyboard() {
     let mut harness = builtin_app();
-    let id = logged(harness.state().map()).id;
+    let id = logged(harness.state().map()).id();
     harness.state_mut().select(Selection::relationship(id));
     harness.run();
     let before = harness
@@ -373,7 +373,7 @@ fn log_interaction_adds_today_and_gives_its_note_the_keyboard() {
 #[test]
 fn trends_read_as_words_not_code() {
     let mut harness = builtin_app();
-    let id = logged(harness.state().map()).id;
+    let id = logged(harness.state().map()).id();
     harness.state_mut().select(Selection::relationship(id));
     harness.run();
     let trend = harness
@@ -496,7 +496,7 @@ fn selecting_a_relationship_does_not_widen_the_inspector() {
     let mut harness = builtin_app();
     let left = |h: &Harness<'_, StakemapApp>| h.get_by_label("Inspector").rect().left();
     let before = left(&harness);
-    let id = logged(harness.state().map()).id;
+    let id = logged(harness.state().map()).id();
     harness.state_mut().select(Selection::relationship(id));
     harness.run();
     assert!(
@@ -582,7 +582,7 @@ fn overlaps_another(map: &Map, id: StakeholderId) -> bool {
         |s: &stakemap::model::Stakeholder| Footprint::of(s, s.position.expect("placed"));
     let mine = footprint(map.stakeholder(id).expect("there"));
     map.stakeholders()
-        .filter(|o| o.id != id)
+        .filter(|o| o.id() != id)
         .any(|o| !mine.clear_of(&footprint(o)))
 }
 
@@ -697,7 +697,7 @@ fn every_drawn_relationship_can_be_clicked_loops_and_both_directions_too() {
 #[test]
 fn the_undo_label_draws_every_character() {
     let mut harness = builtin_app();
-    let id = logged(harness.state().map()).id;
+    let id = logged(harness.state().map()).id();
     harness.state_mut().select(Selection::relationship(id));
     harness.run();
     let mut r = harness.state().map().relationship(id).expect("r").clone();

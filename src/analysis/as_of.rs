@@ -22,7 +22,7 @@ use crate::model::{Date, Map, RelationshipId};
 /// `today` is a parameter, not the clock, so the result is a pure function of its inputs.
 pub fn map_as_of(map: &Map, date: Date, today: Date) -> Map {
     let mut past = map.clone();
-    let ids: Vec<RelationshipId> = map.relationships_by_id().iter().map(|r| r.id).collect();
+    let ids: Vec<RelationshipId> = map.relationships_by_id().iter().map(|r| r.id()).collect();
     for id in ids {
         let Some(r) = past.relationship_mut(id) else {
             continue;
@@ -95,7 +95,7 @@ mod tests {
     fn strengths(m: &Map) -> Vec<(u64, u8)> {
         m.relationships_by_id()
             .iter()
-            .map(|r| (r.id.0, r.strength()))
+            .map(|r| (r.id().0, r.strength()))
             .collect()
     }
 

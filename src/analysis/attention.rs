@@ -222,7 +222,7 @@ fn relationship_items(map: &Map, today: Date, settings: &TrendSettings) -> Vec<A
                 AttentionKind::Cooling
             };
             relationship_urgency(r, &report, today, settings).map(|urgency| AttentionItem {
-                subject: AttentionSubject::Relationship(r.id),
+                subject: AttentionSubject::Relationship(r.id()),
                 kind,
                 urgency,
                 reason: report.reason,
@@ -236,7 +236,7 @@ fn relationship_items(map: &Map, today: Date, settings: &TrendSettings) -> Vec<A
 pub(crate) fn unaddressed_issues(map: &Map, today: Date) -> Vec<AttentionItem> {
     map.stakeholders()
         .filter(|s| s.kind == StakeholderKind::Issue)
-        .filter_map(|issue| unaddressed_issue(map, issue.id, issue.priority, today))
+        .filter_map(|issue| unaddressed_issue(map, issue.id(), issue.priority, today))
         .collect()
 }
 
@@ -291,7 +291,7 @@ fn unaddressed_issue(
         .max_by(|a, b| {
             strength_now(a)
                 .cmp(&strength_now(b))
-                .then_with(|| b.id.cmp(&a.id))
+                .then_with(|| b.id().cmp(&a.id()))
         });
     let best = strongest.map_or(0, strength_now);
     if best >= ADDRESSING_STRENGTH {

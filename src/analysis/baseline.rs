@@ -10,12 +10,12 @@ pub fn capture(map: &Map, name: &str, date: Date, today: Date) -> Baseline {
     Baseline {
         name: name.to_owned(),
         date,
-        stakeholders: then.stakeholders_by_id().iter().map(|s| s.id).collect(),
+        stakeholders: then.stakeholders_by_id().iter().map(|s| s.id()).collect(),
         relationships: then
             .relationships_by_id()
             .iter()
             .map(|r| BaselineRelationship {
-                id: r.id,
+                id: r.id(),
                 strength: r.strength(),
                 tone: r.tone(),
             })
@@ -36,9 +36,9 @@ pub fn baseline_map(map: &Map, baseline: &Baseline) -> Map {
     let recorded: std::collections::HashMap<_, _> =
         baseline.relationships.iter().map(|r| (r.id, *r)).collect();
     for r in map.relationships_by_id() {
-        match recorded.get(&r.id) {
+        match recorded.get(&r.id()) {
             Some(b) => {
-                if let Some(slot) = then.relationship_mut(r.id) {
+                if let Some(slot) = then.relationship_mut(r.id()) {
                     slot.observations = vec![Observation {
                         date: baseline.date,
                         strength: b.strength,
@@ -50,13 +50,13 @@ pub fn baseline_map(map: &Map, baseline: &Baseline) -> Map {
                 }
             }
             None => {
-                then.remove_relationship(r.id);
+                then.remove_relationship(r.id());
             }
         }
     }
     for s in map.stakeholders_by_id() {
-        if !keep_stakeholders.contains(&s.id) {
-            then.remove_stakeholder(s.id);
+        if !keep_stakeholders.contains(&s.id()) {
+            then.remove_stakeholder(s.id());
         }
     }
     then
@@ -231,7 +231,7 @@ mod tests {
         for r in rebuilt.relationships() {
             assert_eq!(
                 Some(r.strength()),
-                as_of.relationship(r.id).map(|a| a.strength())
+                as_of.relationship(r.id()).map(|a| a.strength())
             );
         }
     }
@@ -244,7 +244,7 @@ mod tests {
         let baseline = capture(&map, "Mid 2025", date, today);
         let before = baseline_map(&map, &baseline);
         // Someone deletes every observation made before the baseline date.
-        let ids: Vec<_> = map.relationships().map(|r| r.id).collect();
+        let ids: Vec<_> = map.relationships().map(|r| r.id()).collect();
         for id in ids {
             if let Some(r) = map.relationship_mut(id) {
                 r.observations.retain(|o| o.date > date);

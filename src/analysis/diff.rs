@@ -103,27 +103,27 @@ impl MapDiff {
 pub fn diff(before: &Map, after: &Map) -> MapDiff {
     let mut d = MapDiff::default();
     for s in after.stakeholders_by_id() {
-        if before.stakeholder(s.id).is_none() {
-            d.stakeholders_added.push(s.id);
+        if before.stakeholder(s.id()).is_none() {
+            d.stakeholders_added.push(s.id());
         }
     }
     for s in before.stakeholders_by_id() {
-        if after.stakeholder(s.id).is_none() {
-            d.stakeholders_removed.push(s.id);
+        if after.stakeholder(s.id()).is_none() {
+            d.stakeholders_removed.push(s.id());
         }
     }
     for r in before.relationships_by_id() {
-        if after.relationship(r.id).is_none() {
-            d.relationships_removed.push(r.id);
+        if after.relationship(r.id()).is_none() {
+            d.relationships_removed.push(r.id());
         }
     }
     for new in after.relationships_by_id() {
-        let Some(old) = before.relationship(new.id) else {
-            d.relationships_added.push(new.id);
+        let Some(old) = before.relationship(new.id()) else {
+            d.relationships_added.push(new.id());
             continue;
         };
         let change = StrengthChange {
-            id: new.id,
+            id: new.id(),
             from: old.strength(),
             to: new.strength(),
         };
@@ -134,7 +134,7 @@ pub fn diff(before: &Map, after: &Map) -> MapDiff {
         }
         if old.tone() != new.tone() {
             d.tone_changed.push(ToneChange {
-                id: new.id,
+                id: new.id(),
                 from: old.tone(),
                 to: new.tone(),
             });

@@ -37,7 +37,7 @@ pub fn find(map: &Map, query: &str, limit: usize) -> Vec<StakeholderId> {
             } else {
                 2
             };
-            Some((rank, name, s.id))
+            Some((rank, name, s.id()))
         })
         .collect();
     scored.sort();

@@ -57,7 +57,7 @@ pub struct PoliceService {
 impl PoliceService {
     /// Whether a stakeholder is in the police's sector (a member, or police staff).
     pub fn in_sector(&self, s: &Stakeholder) -> bool {
-        self.members.contains(&s.id)
+        self.members.contains(&s.id())
             || self
                 .sector
                 .as_deref()
@@ -116,14 +116,14 @@ pub fn police_service(map: &Map) -> PoliceService {
             _ => Some((count, name)),
         })
         .map(|(_, name)| name);
-    let mut members: BTreeSet<StakeholderId> = named.iter().map(|s| s.id).collect();
+    let mut members: BTreeSet<StakeholderId> = named.iter().map(|s| s.id()).collect();
     if let Some(sector) = &sector {
         members.extend(
             map.stakeholders()
                 .filter(|s| {
                     s.kind == StakeholderKind::Organisation && same_sector(&s.sector, sector)
                 })
-                .map(|s| s.id),
+                .map(|s| s.id()),
         );
     }
     PoliceService { sector, members }
@@ -377,7 +377,7 @@ fn single_owners(map: &Map, police: &PoliceService) -> Vec<AttentionItem> {
         .filter(|s| s.kind != StakeholderKind::Issue && !police.in_sector(s))
         .filter_map(|s| {
             let working: Vec<&Relationship> = map
-                .relationships_of(s.id)
+                .relationships_of(s.id())
                 .into_iter()
                 .filter(|r| r.strength() > 0 && r.from() != r.to())
                 .collect();
@@ -388,7 +388,7 @@ fn single_owners(map: &Map, police: &PoliceService) -> Vec<AttentionItem> {
             let one_owner = !owner.is_empty() && working.iter().all(|r| r.owner.trim() == owner);
             one_owner.then(|| {
                 stakeholder_item(
-                    s.id,
+                    s.id(),
                     AttentionKind::SingleOwner,
                     1.5 + 0.5 * working.len().min(6) as f32,
                     format!(
@@ -420,7 +420,7 @@ fn engagement_gaps(map: &Map) -> Vec<AttentionItem> {
                 reason.push_str(&format!("; influence {influence} of 5"));
             }
             Some(stakeholder_item(
-                s.id,
+                s.id(),
                 AttentionKind::EngagementGap,
                 1.5 * gap as f32 + 0.1 * f32::from(influence),
                 reason,
@@ -435,9 +435,9 @@ fn isolated(map: &Map, g: &TieGraph, police: &PoliceService) -> Vec<AttentionIte
         .filter_map(|v| map.stakeholder(g.id(v)))
         .filter(|s| s.kind != StakeholderKind::Issue)
         .map(|s| {
-            let any = !map.relationships_of(s.id).is_empty();
+            let any = !map.relationships_of(s.id()).is_empty();
             stakeholder_item(
-                s.id,
+                s.id(),
                 AttentionKind::Isolated,
                 3.0,
                 if any {

@@ -167,7 +167,7 @@ pub fn relationship_trend(r: &Relationship, today: Date, settings: &TrendSetting
     };
 
     TrendReport {
-        relationship: r.id,
+        relationship: r.id(),
         trend,
         freshness: if stale {
             Freshness::Stale
@@ -195,7 +195,7 @@ fn never_observed(r: &Relationship, today: Date) -> TrendReport {
         None => "never observed".to_owned(),
     };
     TrendReport {
-        relationship: r.id,
+        relationship: r.id(),
         trend: Trend::Steady,
         freshness: Freshness::NeverObserved,
         last_contact: None,

@@ -109,7 +109,7 @@ fn selection(map: &Map, stakeholders: &[StakeholderId]) -> Map {
     let mut part = Map::new(CLIPBOARD_TITLE);
     let chosen: HashSet<StakeholderId> = stakeholders.iter().copied().collect();
     for stakeholder in map.stakeholders_by_id() {
-        if chosen.contains(&stakeholder.id) {
+        if chosen.contains(&stakeholder.id()) {
             // Cannot fail: ids on a map are distinct.
             let _ = part.add_stakeholder(stakeholder.clone());
         }
@@ -131,10 +131,9 @@ fn additions(map: &Map, source: &Map, offset: (f32, f32)) -> (Edit, Vec<Stakehol
     let mut added = Vec::with_capacity(source.stakeholder_count());
     let fresh = (map.next_stakeholder_id().0..).map(StakeholderId);
     for (id, stakeholder) in fresh.zip(source.stakeholders_by_id()) {
-        new_ids.insert(stakeholder.id, id);
+        new_ids.insert(stakeholder.id(), id);
         added.push(id);
-        let mut copy = stakeholder.clone();
-        copy.id = id;
+        let mut copy = stakeholder.clone().with_id(id);
         copy.position = copy
             .position
             .map(|Position(x, y)| Position(x + offset.0, y + offset.1));
@@ -148,8 +147,9 @@ fn additions(map: &Map, source: &Map, offset: (f32, f32)) -> (Edit, Vec<Stakehol
         ) else {
             continue;
         };
-        let mut copy = relationship.clone();
-        copy.id = RelationshipId(next_relationship);
+        let mut copy = relationship
+            .clone()
+            .with_id(RelationshipId(next_relationship));
         next_relationship += 1;
         // Not yet on any map, so moving its ends cannot part it from a graph edge.
         copy.set_endpoints(from, to);
@@ -181,7 +181,11 @@ mod tests {
         let copied = parse(&text, "test").expect("copy writes a map file");
         assert_eq!(copied.title, CLIPBOARD_TITLE);
         assert_eq!(copied.stakeholder_count(), 2);
-        let ids: Vec<RelationshipId> = copied.relationships_by_id().iter().map(|r| r.id).collect();
+        let ids: Vec<RelationshipId> = copied
+            .relationships_by_id()
+            .iter()
+            .map(|r| r.id())
+            .collect();
         assert_eq!(
             ids,
             [CDS_WORKS_ON],

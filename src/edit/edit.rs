@@ -140,7 +140,7 @@ pub(crate) fn apply_checked(map: &mut Map, edit: Edit, check: Check) -> Result<E
     let checked = check == Check::Values;
     match edit {
         Edit::AddStakeholder(stakeholder) => {
-            let id = stakeholder.id;
+            let id = stakeholder.id();
             if map.stakeholder(id).is_some() {
                 return Err(EditError::DuplicateStakeholder(id));
             }
@@ -160,15 +160,15 @@ pub(crate) fn apply_checked(map: &mut Map, edit: Edit, check: Check) -> Result<E
             Ok(Edit::Batch(restore))
         }
         Edit::UpdateStakeholder(stakeholder) => {
-            if map.stakeholder(stakeholder.id).is_none() {
-                return Err(EditError::UnknownStakeholder(stakeholder.id));
+            if map.stakeholder(stakeholder.id()).is_none() {
+                return Err(EditError::UnknownStakeholder(stakeholder.id()));
             }
             if checked {
                 check_stakeholder(&stakeholder)?;
             }
             let slot = map
-                .stakeholder_mut(stakeholder.id)
-                .ok_or(EditError::UnknownStakeholder(stakeholder.id))?;
+                .stakeholder_mut(stakeholder.id())
+                .ok_or(EditError::UnknownStakeholder(stakeholder.id()))?;
             Ok(Edit::UpdateStakeholder(std::mem::replace(
                 slot,
                 stakeholder,
@@ -202,7 +202,7 @@ pub(crate) fn apply_checked(map: &mut Map, edit: Edit, check: Check) -> Result<E
             Ok(Edit::MoveStakeholders(before))
         }
         Edit::AddRelationship(relationship) => {
-            let id = relationship.id;
+            let id = relationship.id();
             if map.relationship(id).is_some() {
                 return Err(EditError::DuplicateRelationship(id));
             }
@@ -217,7 +217,7 @@ pub(crate) fn apply_checked(map: &mut Map, edit: Edit, check: Check) -> Result<E
             .map(Edit::AddRelationship)
             .ok_or(EditError::UnknownRelationship(id)),
         Edit::UpdateRelationship(relationship) => {
-            let id = relationship.id;
+            let id = relationship.id();
             let old = map
                 .relationship(id)
                 .ok_or(EditError::UnknownRelationship(id))?;
@@ -449,7 +449,7 @@ impl Edit {
                 Some(r) => format!("Delete relationship {}", ends(map, r)),
                 None => format!("Delete relationship {id}"),
             },
-            Self::UpdateRelationship(new) => match map.relationship(new.id) {
+            Self::UpdateRelationship(new) => match map.relationship(new.id()) {
                 Some(old) if (old.from(), old.to()) != (new.from(), new.to()) => {
                     format!("Reconnect relationship {}", ends(map, new))
                 }
@@ -508,7 +508,7 @@ fn observation_at(map: &Map, relationship: RelationshipId, index: usize) -> Opti
 }
 
 fn describe_update(map: &Map, new: &Stakeholder) -> String {
-    let Some(old) = map.stakeholder(new.id) else {
+    let Some(old) = map.stakeholder(new.id()) else {
         return format!("Edit {} “{}”", noun(new.kind), new.name);
     };
     let label = format!("{} “{}”", noun(old.kind), old.name);

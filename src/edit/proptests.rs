@@ -89,7 +89,7 @@ fn op() -> impl Strategy<Value = Op> {
 
 /// Mostly a stakeholder on the map; one time in ten a free id, one in ten an id never used.
 fn stakeholder(map: &Map, raw: u64) -> StakeholderId {
-    let on_map: Vec<StakeholderId> = map.stakeholders_by_id().iter().map(|s| s.id).collect();
+    let on_map: Vec<StakeholderId> = map.stakeholders_by_id().iter().map(|s| s.id()).collect();
     match (raw % 10, on_map.len() as u64) {
         (8, _) | (_, 0) => map.next_stakeholder_id(),
         (9, _) => StakeholderId(999),
@@ -99,7 +99,7 @@ fn stakeholder(map: &Map, raw: u64) -> StakeholderId {
 
 /// Mostly a relationship on the map; one time in ten a free id, one in ten an id never used.
 fn relationship(map: &Map, raw: u64) -> RelationshipId {
-    let on_map: Vec<RelationshipId> = map.relationships_by_id().iter().map(|r| r.id).collect();
+    let on_map: Vec<RelationshipId> = map.relationships_by_id().iter().map(|r| r.id()).collect();
     match (raw % 10, on_map.len() as u64) {
         (8, _) | (_, 0) => map.next_relationship_id(),
         (9, _) => RelationshipId(999),

@@ -463,9 +463,9 @@ impl Inspector {
         commands: &mut Commands,
         today: Date,
     ) {
-        let id = current.id;
+        let id = current.id();
         ui.heading(crate::text::display_order(&current.name));
-        ui.label(format!("{} {}", current.kind, current.id));
+        ui.label(format!("{} {}", current.kind, current.id()));
         if current.confidential {
             ui.colored_label(ui.visuals().warn_fg_color, "Confidential");
         }
@@ -555,7 +555,7 @@ impl Inspector {
             let strength = strength_on(r, today);
             let text = format!("{} · {other_name} · strength {strength}", r.kind);
             if ui.link(text).clicked() {
-                commands.push(Command::Select(Selection::relationship(r.id)));
+                commands.push(Command::Select(Selection::relationship(r.id())));
             }
         }
         ui.add_space(8.0);
@@ -602,7 +602,7 @@ impl Inspector {
                 self.text.show(
                     ui,
                     map,
-                    Field::NewTag(draft.id),
+                    Field::NewTag(draft.id()),
                     label,
                     look.completing(&known),
                     commands,
@@ -620,12 +620,12 @@ impl Inspector {
         commands: &mut Commands,
         today: Date,
     ) {
-        let id = current.id;
+        let id = current.id();
         let name = |id| {
             map.stakeholder(id)
                 .map_or(String::from("?"), |s| s.name.clone())
         };
-        ui.heading(format!("{} {}", current.kind, current.id));
+        ui.heading(format!("{} {}", current.kind, current.id()));
         ui.horizontal_wrapped(|ui| {
             if ui.link(name(current.from())).clicked() {
                 commands.push(Command::Select(Selection::stakeholder(current.from())));
@@ -703,7 +703,7 @@ impl Inspector {
         commands: &mut Commands,
         today: Date,
     ) {
-        let id = current.id;
+        let id = current.id();
         ui.horizontal(|ui| {
             ui.label(
                 RichText::new(format!("Observations ({})", current.observations.len())).strong(),
@@ -968,7 +968,7 @@ mod tests {
     fn a_field_edit_changes_that_field_of_the_map_as_it_is_now() {
         let map = crate::builtin::police_community();
         let r = map.relationships_by_id()[0].clone();
-        let owner = Field::Relationship(r.id, RelationshipText::Owner);
+        let owner = Field::Relationship(r.id(), RelationshipText::Owner);
         let Ok(Some(Edit::UpdateRelationship(new))) = owner.edit(&map, "Owner Two") else {
             panic!("an owner edit");
         };
@@ -985,14 +985,14 @@ mod tests {
     fn names_and_dates_that_cannot_be_taken_are_refused_with_a_reason() {
         let map = crate::builtin::police_community();
         let s = map.stakeholders_by_id()[0];
-        let name = Field::Stakeholder(s.id, StakeholderText::Name);
+        let name = Field::Stakeholder(s.id(), StakeholderText::Name);
         assert!(name.edit(&map, "   ").is_err());
         let r = map
             .relationships_by_id()
             .into_iter()
             .find(|r| !r.observations.is_empty())
             .expect("an observed relationship");
-        let date = Field::Observation(r.id, 0, ObservationText::Date);
+        let date = Field::Observation(r.id(), 0, ObservationText::Date);
         let refused = date.edit(&map, "2025-02-30").expect_err("not a day");
         assert!(refused.contains("2025-02-30"), "{refused}");
     }
@@ -1001,7 +1001,7 @@ mod tests {
     fn text_is_stored_in_nfc() {
         let map = crate::builtin::police_community();
         let s = map.stakeholders_by_id()[0];
-        let name = Field::Stakeholder(s.id, StakeholderText::Name);
+        let name = Field::Stakeholder(s.id(), StakeholderText::Name);
         let Ok(Some(Edit::UpdateStakeholder(new))) = name.edit(&map, "Que\u{301}bec") else {
             panic!("a rename");
         };

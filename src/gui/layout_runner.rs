@@ -224,7 +224,7 @@ impl LayoutRunner {
         }
         let arrangement = for_map::arrange(map, layout);
         if let Some(view) = view {
-            let ids: Vec<StakeholderId> = map.stakeholders_by_id().iter().map(|s| s.id).collect();
+            let ids: Vec<StakeholderId> = map.stakeholders_by_id().iter().map(|s| s.id()).collect();
             let point = |p: Option<Position>| p.map_or([0.0, 0.0], |Position(x, y)| [x, y]);
             let from = ids.iter().map(|&id| point(view.position_of(id))).collect();
             let to = ids

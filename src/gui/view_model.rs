@@ -57,7 +57,7 @@ fn bends(map: &Map) -> HashMap<RelationshipId, (f32, u8)> {
     let mut pairs: HashMap<(StakeholderId, StakeholderId), Vec<RelationshipId>> = HashMap::new();
     for r in map.relationships_by_id() {
         let key = (r.from().min(r.to()), r.from().max(r.to()));
-        pairs.entry(key).or_default().push(r.id);
+        pairs.entry(key).or_default().push(r.id());
     }
     let mut out = HashMap::new();
     for ((a, b), ids) in pairs {
@@ -104,16 +104,16 @@ impl ViewModel {
         let mut nodes = HashMap::new();
         for s in map.stakeholders_by_id() {
             let payload = StakeholderNode {
-                id: s.id,
+                id: s.id(),
                 shape: style::node_shape(s.kind),
                 fill: style::node_colour(s.kind),
                 radius: style::node_radius(s.influence),
                 influence: s.influence,
                 ring: decorations
                     .stakeholder_changes
-                    .get(&s.id)
+                    .get(&s.id())
                     .map(|&c| style::change_colour(c)),
-                faded: decorations.is_faded(s.id),
+                faded: decorations.is_faded(s.id()),
                 pinned: s.pinned,
             };
             let Position(x, y) = s.position.unwrap_or(Position(0.0, 0.0));
@@ -124,16 +124,16 @@ impl ViewModel {
                 node.set_location(Pos2::new(x, y));
                 node.set_label(label);
             });
-            nodes.insert(s.id, index);
+            nodes.insert(s.id(), index);
         }
         for r in map.relationships_by_id() {
             let (Some(&from), Some(&to)) = (nodes.get(&r.from()), nodes.get(&r.to())) else {
                 continue;
             };
-            let change = decorations.relationship_changes.get(&r.id).copied();
+            let change = decorations.relationship_changes.get(&r.id()).copied();
             let fainter = |Rgba([r, g, b, a]): Rgba| Rgba([r, g, b, a / 4]);
             let payload = RelationshipEdge {
-                id: r.id,
+                id: r.id(),
                 width: style::edge_width(r.strength()),
                 mark: match change {
                     Some(change) => style::change_mark(change),
@@ -149,10 +149,10 @@ impl ViewModel {
                     if faint { fainter(colour) } else { colour }
                 },
                 directed: r.directed,
-                dashed: decorations.cooling.contains(&r.id) || change == Some(Change::Removed),
+                dashed: decorations.cooling.contains(&r.id()) || change == Some(Change::Removed),
                 change,
-                bend: bends.get(&r.id).map_or(0.0, |b| b.0),
-                loop_index: bends.get(&r.id).map_or(0, |b| b.1),
+                bend: bends.get(&r.id()).map_or(0.0, |b| b.0),
+                loop_index: bends.get(&r.id()).map_or(0, |b| b.1),
             };
             let label = r.kind.to_string();
             graph.add_edge_custom(from, to, payload, |edge| edge.set_label(label));

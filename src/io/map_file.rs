@@ -539,7 +539,7 @@ fn into_map(file: MapFile<'_>) -> Result<(Map, bool), Vec<Problem>> {
     }
     for stakeholder in file.stakeholders {
         let stakeholder = stakeholder.into_owned();
-        let subject = Subject::Stakeholder(stakeholder.id, stakeholder.name.clone());
+        let subject = Subject::Stakeholder(stakeholder.id(), stakeholder.name.clone());
         if map.add_stakeholder(stakeholder).is_err() {
             problems.push(Problem::new(
                 subject,
@@ -759,7 +759,7 @@ fn relationship_record(r: &Relationship) -> RelationshipRecord<'_> {
     let mut observations: Vec<&Observation> = r.observations.iter().collect();
     observations.sort_by_key(|o| o.date); // stable: same-day entries keep their order
     RelationshipRecord {
-        id: r.id,
+        id: r.id(),
         from: r.from(),
         to: r.to(),
         kind: r.kind,

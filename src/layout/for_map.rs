@@ -18,7 +18,7 @@ pub struct MapGraph {
 impl MapGraph {
     /// Indexes a map's stakeholders in id order and its relationships as edges.
     pub fn new(map: &Map) -> Self {
-        let ids: Vec<StakeholderId> = map.stakeholders_by_id().iter().map(|s| s.id).collect();
+        let ids: Vec<StakeholderId> = map.stakeholders_by_id().iter().map(|s| s.id()).collect();
         let index: HashMap<StakeholderId, u32> = ids
             .iter()
             .enumerate()
@@ -318,7 +318,7 @@ mod tests {
     #[test]
     fn every_view_places_every_stakeholder() {
         let mut map = crate::builtin::police_community();
-        let first = map.stakeholders_by_id()[0].id;
+        let first = map.stakeholders_by_id()[0].id();
         for layout in [
             MapLayout::Network,
             MapLayout::CircularByKind,
@@ -346,7 +346,7 @@ mod tests {
         let key = map
             .stakeholders()
             .find(|s| s.influence >= Some(4) && s.interest >= Some(4))
-            .map(|s| s.id)
+            .map(|s| s.id())
             .expect("the built-in map has one");
         let grid = arrange(&map, MapLayout::PowerInterest);
         let Backdrop::Quadrants { quadrants, .. } = &grid.backdrop else {

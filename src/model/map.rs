@@ -89,7 +89,7 @@ impl Map {
 
     /// Adds a stakeholder; refuses an id already in use.
     pub fn add_stakeholder(&mut self, stakeholder: Stakeholder) -> Result<(), MapError> {
-        let id = stakeholder.id;
+        let id = stakeholder.id();
         if self.nodes.contains_key(&id) {
             return Err(MapError::DuplicateStakeholder(id));
         }
@@ -100,7 +100,7 @@ impl Map {
 
     /// Adds a relationship between two stakeholders already on the map.
     pub fn add_relationship(&mut self, relationship: Relationship) -> Result<(), MapError> {
-        let id = relationship.id;
+        let id = relationship.id();
         if self.edges.contains_key(&id) {
             return Err(MapError::DuplicateRelationship(id));
         }
@@ -139,7 +139,7 @@ impl Map {
                 self.graph
                     .edges_directed(index, petgraph::Direction::Incoming),
             )
-            .map(|e| e.weight().id)
+            .map(|e| e.weight().id())
             .collect();
         carried.sort_unstable();
         carried.dedup(); // a self-loop is both outgoing and incoming
@@ -223,14 +223,14 @@ impl Map {
     /// Every stakeholder sorted by id: the order files and exports use.
     pub fn stakeholders_by_id(&self) -> Vec<&Stakeholder> {
         let mut all: Vec<_> = self.stakeholders().collect();
-        all.sort_by_key(|s| s.id);
+        all.sort_by_key(|s| s.id());
         all
     }
 
     /// Every relationship sorted by id: the order files and exports use.
     pub fn relationships_by_id(&self) -> Vec<&Relationship> {
         let mut all: Vec<_> = self.relationships().collect();
-        all.sort_by_key(|r| r.id);
+        all.sort_by_key(|r| r.id());
         all
     }
 
@@ -248,8 +248,8 @@ impl Map {
             )
             .map(|e| e.weight())
             .collect();
-        all.sort_by_key(|r| r.id);
-        all.dedup_by_key(|r| r.id);
+        all.sort_by_key(|r| r.id());
+        all.dedup_by_key(|r| r.id());
         all
     }
 

@@ -163,7 +163,7 @@ pub struct Observation {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Relationship {
     /// Stable id, unique within the map.
-    pub id: RelationshipId,
+    id: RelationshipId,
     // The endpoints are private: the map's graph keeps an edge between them, and the two
     // must not drift apart. `Map::reconnect` changes them.
     from: StakeholderId,
@@ -188,6 +188,31 @@ pub const UNOBSERVED_STRENGTH: u8 = 1;
 pub const UNOBSERVED_TONE: Tone = Tone::Neutral;
 
 impl Relationship {
+    /// Its id. Fixed while it is on a map: the map finds its relationships by id, so the
+    /// field is private and no mutable borrow ([`super::Map::relationship_mut`]) can change
+    /// it:
+    ///
+    /// ```compile_fail
+    /// use stakemap::model::{Relationship, RelationshipId, RelationshipKind, StakeholderId};
+    /// let mut r = Relationship::new(
+    ///     RelationshipId(1),
+    ///     StakeholderId(1),
+    ///     StakeholderId(2),
+    ///     RelationshipKind::Partnership,
+    /// );
+    /// r.id = RelationshipId(2); // private field
+    /// ```
+    pub fn id(&self) -> RelationshipId {
+        self.id
+    }
+
+    /// The same relationship under another id: for one that is not on a map yet (a paste,
+    /// an import), before it is added.
+    #[must_use]
+    pub fn with_id(self, id: RelationshipId) -> Self {
+        Self { id, ..self }
+    }
+
     /// The sign written between its ends' names: "→" when it reads with a direction, "—"
     /// when it does not. The one place relationships are named from; both signs are in the
     /// bundled font, so every menu, list and label draws them.

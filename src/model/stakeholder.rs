@@ -143,7 +143,7 @@ impl Position {
 #[serde(deny_unknown_fields)]
 pub struct Stakeholder {
     /// Stable id, unique within the map.
-    pub id: StakeholderId,
+    id: StakeholderId,
     /// What it is.
     pub kind: StakeholderKind,
     /// Its name as people say it; never empty.
@@ -202,6 +202,27 @@ fn is_false(value: &bool) -> bool {
 }
 
 impl Stakeholder {
+    /// Its id. Fixed while it is on a map: the map finds its stakeholders by id, so the
+    /// field is private and no mutable borrow ([`super::Map::stakeholder_mut`]) can change it:
+    ///
+    /// ```compile_fail
+    /// use stakemap::model::{Map, Stakeholder, StakeholderId, StakeholderKind};
+    /// let mut map = Map::new("m");
+    /// let id = StakeholderId(1);
+    /// map.add_stakeholder(Stakeholder::new(id, StakeholderKind::Partner, "Ana")).unwrap();
+    /// map.stakeholder_mut(id).unwrap().id = StakeholderId(2); // private field
+    /// ```
+    pub fn id(&self) -> StakeholderId {
+        self.id
+    }
+
+    /// The same stakeholder under another id: for one that is not on a map yet (a paste,
+    /// an import), before it is added.
+    #[must_use]
+    pub fn with_id(self, id: StakeholderId) -> Self {
+        Self { id, ..self }
+    }
+
     /// A stakeholder with a kind and a name and every other field empty.
     pub fn new(id: StakeholderId, kind: StakeholderKind, name: impl Into<String>) -> Self {
         Self {

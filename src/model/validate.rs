@@ -179,7 +179,7 @@ impl Map {
             }
         }
         for s in self.stakeholders_by_id() {
-            let subject = Subject::Stakeholder(s.id, s.name.clone());
+            let subject = Subject::Stakeholder(s.id(), s.name.clone());
             if let Some(message) = name_problem("the name", &s.name) {
                 problems.push(Problem::new(subject.clone(), message));
             }
@@ -199,7 +199,7 @@ impl Map {
             for o in &r.observations {
                 if o.strength > MAX_STRENGTH {
                     problems.push(Problem::new(
-                        Subject::ObservationOn(r.id, o.date),
+                        Subject::ObservationOn(r.id(), o.date),
                         format!(
                             "strength {} is out of range (0 to {MAX_STRENGTH})",
                             o.strength
@@ -240,7 +240,7 @@ impl Map {
         }
         for r in self.relationships_by_id() {
             for o in &r.observations {
-                let subject = Subject::ObservationOn(r.id, o.date);
+                let subject = Subject::ObservationOn(r.id(), o.date);
                 if o.date > today {
                     warnings.push(Problem::new(
                         subject,

@@ -223,7 +223,7 @@ pub fn bends(map: &Map) -> HashMap<RelationshipId, (f32, u8)> {
     let mut pairs: HashMap<(StakeholderId, StakeholderId), Vec<RelationshipId>> = HashMap::new();
     for r in map.relationships_by_id() {
         let key = (r.from().min(r.to()), r.from().max(r.to()));
-        pairs.entry(key).or_default().push(r.id);
+        pairs.entry(key).or_default().push(r.id());
     }
     let mut out = HashMap::new();
     for ((a, b), ids) in pairs {
@@ -300,7 +300,7 @@ pub fn build(input: &SceneInput<'_>, measure: &dyn TextMeasure) -> Scene {
     let mut on_screen: HashMap<StakeholderId, ([f32; 2], f32, NodeShape)> = HashMap::new();
     let margin = tokens.max_label_px * 4.0;
     for s in input.map.stakeholders_by_id() {
-        let Some(&position) = input.positions.get(&s.id) else {
+        let Some(&position) = input.positions.get(&s.id()) else {
             continue;
         };
         let centre = camera.to_screen(position);
@@ -310,19 +310,19 @@ pub fn build(input: &SceneInput<'_>, measure: &dyn TextMeasure) -> Scene {
         } else {
             super::node_shape(s.kind)
         };
-        on_screen.insert(s.id, (centre, radius, shape));
+        on_screen.insert(s.id(), (centre, radius, shape));
         if !view.expand(radius + margin).contains(centre) {
             continue;
         }
-        let change = input.decorations.stakeholder_changes.get(&s.id).copied();
+        let change = input.decorations.stakeholder_changes.get(&s.id()).copied();
         let mut fill = super::node_colour(s.kind);
-        if input.decorations.is_faded(s.id) {
+        if input.decorations.is_faded(s.id()) {
             fill = with_alpha(fill, tokens.faded);
         }
-        let selected = input.selected_stakeholders.contains(&s.id);
+        let selected = input.selected_stakeholders.contains(&s.id());
         let outline = if selected {
             Some((palette.selection, tokens.selection_px))
-        } else if input.hovered == Some(s.id) {
+        } else if input.hovered == Some(s.id()) {
             Some((palette.hover, tokens.hover_px))
         } else {
             None
@@ -335,7 +335,7 @@ pub fn build(input: &SceneInput<'_>, measure: &dyn TextMeasure) -> Scene {
             (head, tip, size * 0.6, palette.pin)
         });
         nodes.push(SceneNode {
-            id: s.id,
+            id: s.id(),
             centre,
             radius,
             shape,
@@ -357,8 +357,8 @@ pub fn build(input: &SceneInput<'_>, measure: &dyn TextMeasure) -> Scene {
         else {
             continue;
         };
-        let change = input.decorations.relationship_changes.get(&r.id).copied();
-        let selected = input.selected_relationships.contains(&r.id);
+        let change = input.decorations.relationship_changes.get(&r.id()).copied();
+        let selected = input.selected_relationships.contains(&r.id());
         let mut colour = match change {
             Some(change) => super::change_colour(change),
             None if input.decorations.comparing => super::UNCHANGED_COLOUR,
@@ -372,13 +372,13 @@ pub fn build(input: &SceneInput<'_>, measure: &dyn TextMeasure) -> Scene {
             width += tokens.selection_px;
             colour = palette.selection;
         }
-        let dashed = input.decorations.cooling.contains(&r.id) || change == Some(Change::Removed);
+        let dashed = input.decorations.cooling.contains(&r.id()) || change == Some(Change::Removed);
         let mark = match change {
             Some(change) => super::change_mark(change),
             None if input.decorations.comparing => ToneMark::None,
             None => super::tone_mark(r.tone()),
         };
-        let (bend, loop_index) = bends.get(&r.id).copied().unwrap_or((0.0, 0));
+        let (bend, loop_index) = bends.get(&r.id()).copied().unwrap_or((0.0, 0));
         if r.from() == r.to() {
             let position = input
                 .positions
@@ -396,7 +396,7 @@ pub fn build(input: &SceneInput<'_>, measure: &dyn TextMeasure) -> Scene {
                 continue;
             }
             edges.push(SceneEdge {
-                id: r.id,
+                id: r.id(),
                 path: EdgePath::Loop { centre, radius },
                 width,
                 colour,
@@ -461,7 +461,7 @@ pub fn build(input: &SceneInput<'_>, measure: &dyn TextMeasure) -> Scene {
             (dash * stretch, gap * stretch)
         });
         edges.push(SceneEdge {
-            id: r.id,
+            id: r.id(),
             path,
             width,
             colour,
@@ -524,7 +524,7 @@ fn place_labels(
                 hovered,
                 selected,
                 s.influence,
-                degree.get(&s.id).copied().unwrap_or(0),
+                degree.get(&s.id()).copied().unwrap_or(0),
             ),
             always: hovered,
         });

@@ -63,7 +63,7 @@ pub fn type_into(harness: &mut Harness<'_, StakemapApp>, label: &str, text: &str
 pub fn id_named(map: &Map, name: &str) -> StakeholderId {
     map.stakeholders()
         .find(|s| s.name == name)
-        .map(|s| s.id)
+        .map(|s| s.id())
         .unwrap_or_else(|| panic!("no stakeholder named {name}"))
 }
 

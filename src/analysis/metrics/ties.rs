@@ -44,7 +44,7 @@ impl TieGraph {
     /// The tie graph of a map, judged on each relationship's current strength
     /// ([`crate::model::Relationship::strength`]).
     pub fn of(map: &Map) -> Self {
-        let ids: Vec<StakeholderId> = map.stakeholders_by_id().iter().map(|s| s.id).collect();
+        let ids: Vec<StakeholderId> = map.stakeholders_by_id().iter().map(|s| s.id()).collect();
         let index: HashMap<StakeholderId, u32> = ids
             .iter()
             .enumerate()
@@ -61,7 +61,7 @@ impl TieGraph {
             }
             let entry = pairs.entry((a.min(b), a.max(b))).or_default();
             entry.0 = entry.0.max(strength);
-            entry.1.push(r.id);
+            entry.1.push(r.id());
         }
         let ties: Vec<Tie> = pairs
             .into_iter()

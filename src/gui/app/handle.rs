@@ -113,7 +113,11 @@ impl StakemapApp {
             Command::Select(selection) => self.set_selection(selection),
             Command::SelectAll => {
                 // Every stakeholder drawn: not those the profile in force leaves out.
-                let all: Vec<_> = self.displayed_map().stakeholders().map(|s| s.id).collect();
+                let all: Vec<_> = self
+                    .displayed_map()
+                    .stakeholders()
+                    .map(|s| s.id())
+                    .collect();
                 self.set_selection(Selection::stakeholders(all));
             }
             Command::Escape => {

@@ -80,7 +80,7 @@ pub(super) fn write(
         let size = inches(2.0 * style::node_radius(s.influence));
         text.push_str(&format!(
             "  \"{}\" [xlabel={}, shape={}, fillcolor=\"{}\", width={size}, height={size}, kind=\"{}\"",
-            s.id.0,
+            s.id().0,
             quoted(&s.name, &mut dropped),
             shape(s.kind),
             hex(style::node_colour(s.kind)),
@@ -112,7 +112,7 @@ pub(super) fn write(
         if directed > 0 && !r.directed {
             text.push_str(", dir=none");
         }
-        text.push_str(&format!(", id=\"r{}\"];\n", r.id.0));
+        text.push_str(&format!(", id=\"r{}\"];\n", r.id().0));
         if text.len() > 1 << 16 {
             out.write_all(text.as_bytes())?;
             text.clear();

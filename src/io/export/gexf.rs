@@ -248,7 +248,7 @@ fn viz_shape(kind: crate::model::StakeholderKind) -> Option<&'static str> {
 }
 
 fn node(xml: &mut Xml, s: &Stakeholder) {
-    let id = s.id.0.to_string();
+    let id = s.id().0.to_string();
     xml.open(3, "node", &[("id", &id), ("label", &s.name)]);
     xml.open(4, "attvalues", &[]);
     let mut value = |name: &str, value: &str| {
@@ -303,7 +303,7 @@ fn node(xml: &mut Xml, s: &Stakeholder) {
 
 /// Writes one edge; returns how many weight spells it has.
 fn edge(xml: &mut Xml, r: &Relationship, say_undirected: bool) -> usize {
-    let id = r.id.0.to_string();
+    let id = r.id().0.to_string();
     let (from, to) = (r.from().0.to_string(), r.to().0.to_string());
     let kind = kind_name(r.kind);
     let weight = r.strength().to_string();

@@ -277,7 +277,7 @@ pub(super) fn note_shapes(map: &Map, report: &mut MappingReport) {
 }
 
 fn node(xml: &mut Xml, s: &Stakeholder) {
-    let id = s.id.0.to_string();
+    let id = s.id().0.to_string();
     xml.open(2, "node", &[("id", &id)]);
     let radius = style::node_radius(s.influence);
     let size = number(2.0 * radius);
@@ -347,7 +347,7 @@ fn node(xml: &mut Xml, s: &Stakeholder) {
 }
 
 fn edge(xml: &mut Xml, r: &Relationship, say_undirected: bool) {
-    let id = r.id.0.to_string();
+    let id = r.id().0.to_string();
     let (from, to) = (r.from().0.to_string(), r.to().0.to_string());
     let mut attributes = vec![
         ("id", id.as_str()),

@@ -186,7 +186,7 @@ pub(super) fn gephi_nodes(
     writer.write_record(GEPHI_NODES)?;
     for s in map.stakeholders_by_id() {
         let mut row = vec![
-            s.id.0.to_string(),
+            s.id().0.to_string(),
             s.name.clone(),
             s.kind.to_string(),
             s.description.clone(),
@@ -222,7 +222,7 @@ pub(super) fn gephi_edges(
             r.from().0.to_string(),
             r.to().0.to_string(),
             (if r.directed { "Directed" } else { "Undirected" }).to_owned(),
-            r.id.0.to_string(),
+            r.id().0.to_string(),
             kind.clone(),
             strength_cell(r),
             kind,
@@ -245,7 +245,7 @@ fn kumu_names(map: &Map, report: &mut MappingReport) -> HashMap<StakeholderId, S
     for s in map.stakeholders() {
         *uses.entry(normalise(&s.name)).or_default() += 1;
     }
-    let ids: HashSet<String> = map.stakeholders().map(|s| s.id.0.to_string()).collect();
+    let ids: HashSet<String> = map.stakeholders().map(|s| s.id().0.to_string()).collect();
     let mut by_id = 0;
     let names = map
         .stakeholders()
@@ -255,11 +255,11 @@ fn kumu_names(map: &Map, report: &mut MappingReport) -> HashMap<StakeholderId, S
                 by_id += 1;
             }
             (
-                s.id,
+                s.id(),
                 if unique {
                     s.name.clone()
                 } else {
-                    s.id.0.to_string()
+                    s.id().0.to_string()
                 },
             )
         })
@@ -285,7 +285,7 @@ pub(super) fn kumu_elements(
             s.kind.to_string(),
             s.description.clone(),
             join_tags(&s.tags),
-            s.id.0.to_string(),
+            s.id().0.to_string(),
         ];
         row.extend(other_fields(s, false));
         writer.write_record(&row)?;
@@ -314,7 +314,7 @@ pub(super) fn kumu_connections(
             kind_name(r.kind),
             strength_cell(r),
             (if r.directed { "directed" } else { "undirected" }).to_owned(),
-            r.id.0.to_string(),
+            r.id().0.to_string(),
             tone_cell(r),
             r.owner.clone(),
             r.notes.clone(),
@@ -401,7 +401,7 @@ pub(super) fn kumu_json(
         .stakeholders_by_id()
         .into_iter()
         .map(|s| Element {
-            id: s.id.0.to_string(),
+            id: s.id().0.to_string(),
             label: &s.name,
             kind: s.kind.to_string(),
             description: &s.description,
@@ -425,7 +425,7 @@ pub(super) fn kumu_json(
         .relationships_by_id()
         .into_iter()
         .map(|r| Connection {
-            id: r.id.0.to_string(),
+            id: r.id().0.to_string(),
             from: name(r.from()),
             to: name(r.to()),
             kind: kind_name(r.kind),

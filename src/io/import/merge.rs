@@ -89,7 +89,7 @@ pub(super) fn merge_all(map: &Map, graphs: &[ImportedGraph], today: Date) -> Mer
         .map(|e| match e {
             Edit::AddRelationship(r) => r.observations.len(),
             Edit::UpdateRelationship(r) => r.observations.len().saturating_sub(
-                map.relationship(r.id)
+                map.relationship(r.id())
                     .map_or(0, |old| old.observations.len()),
             ),
             _ => 0,
@@ -128,9 +128,9 @@ fn matches(map: &Map, graph: &ImportedGraph, report: &mut MappingReport) -> Vec<
                 .filter(|s| imported.kind_given && s.kind == imported.stakeholder.kind)
                 .collect();
             let (candidates, how): (Vec<StakeholderId>, How) = if same_kind.is_empty() {
-                (same_name.iter().map(|s| s.id).collect(), How::Name)
+                (same_name.iter().map(|s| s.id()).collect(), How::Name)
             } else {
-                (same_kind.iter().map(|s| s.id).collect(), How::NameAndKind)
+                (same_kind.iter().map(|s| s.id()).collect(), How::NameAndKind)
             };
             match candidates.as_slice() {
                 [id] => Match::Existing(*id, how),
@@ -283,7 +283,7 @@ pub(super) fn merge(map: &Map, graph: &ImportedGraph, today: Date) -> Merge {
     let mut report = graph.report.clone();
     let found = matches(map, graph, &mut report);
     let mut ids = Ids::new(
-        map.stakeholders().map(|s| s.id.0),
+        map.stakeholders().map(|s| s.id().0),
         graph
             .stakeholders
             .iter()
@@ -308,8 +308,7 @@ pub(super) fn merge(map: &Map, graph: &ImportedGraph, today: Date) -> Merge {
             Match::Skipped => ends.push(None),
             Match::New => {
                 let id = StakeholderId(planned[i].unwrap_or_else(|| ids.give(None)));
-                let mut s = imported.stakeholder.clone();
-                s.id = id;
+                let s = imported.stakeholder.clone().with_id(id);
                 edits.push(Edit::AddStakeholder(s));
                 added += 1;
                 ends.push(Some(id));
@@ -392,10 +391,10 @@ fn relationships(
         index
             .entry((r.from(), r.to(), r.kind))
             .or_default()
-            .push(r.id);
+            .push(r.id());
     }
     let mut ids = Ids::new(
-        map.relationships().map(|r| r.id.0),
+        map.relationships().map(|r| r.id().0),
         graph
             .relationships
             .iter()

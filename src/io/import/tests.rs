@@ -48,24 +48,24 @@ fn assert_shape_kept(original: &Map, back: &Map, format: ExportFormat) {
     );
     for s in original.stakeholders_by_id() {
         let b = back
-            .stakeholder(s.id)
-            .unwrap_or_else(|| panic!("{format}: stakeholder {} kept its id", s.id));
+            .stakeholder(s.id())
+            .unwrap_or_else(|| panic!("{format}: stakeholder {} kept its id", s.id()));
         assert_eq!(b.name, s.name, "{format}");
         assert_eq!(b.kind, s.kind, "{format}: {}", s.name);
         assert_eq!(b.position, s.position, "{format}: {}", s.name);
     }
     for r in original.relationships_by_id() {
         let b = back
-            .relationship(r.id)
-            .unwrap_or_else(|| panic!("{format}: relationship {} kept its id", r.id));
+            .relationship(r.id())
+            .unwrap_or_else(|| panic!("{format}: relationship {} kept its id", r.id()));
         assert_eq!(
             (b.from(), b.to(), b.kind, b.directed),
             (r.from(), r.to(), r.kind, r.directed),
             "{format}: {}",
-            r.id
+            r.id()
         );
-        assert_eq!(b.strength(), r.strength(), "{format}: {}", r.id);
-        assert_eq!(b.tone(), r.tone(), "{format}: {}", r.id);
+        assert_eq!(b.strength(), r.strength(), "{format}: {}", r.id());
+        assert_eq!(b.tone(), r.tone(), "{format}: {}", r.id());
     }
 }
 
@@ -106,7 +106,7 @@ fn the_gexf_timeline_alone_gives_back_each_day_s_strength_and_tone() {
     for r in map.relationships_by_id() {
         let expected: Vec<(Date, u8, crate::model::Tone)> = crate::io::export::daily_log(r);
         let got: Vec<(Date, u8, crate::model::Tone)> = back
-            .relationship(r.id)
+            .relationship(r.id())
             .map(|b| {
                 b.observations
                     .iter()
@@ -114,7 +114,7 @@ fn the_gexf_timeline_alone_gives_back_each_day_s_strength_and_tone() {
                     .collect()
             })
             .unwrap_or_default();
-        assert_eq!(got, expected, "relationship {}", r.id);
+        assert_eq!(got, expected, "relationship {}", r.id());
     }
     assert!(
         report.mentions("dynamic weight -> one observation a value"),
@@ -138,7 +138,7 @@ fn table_and_kumu_round_trips_keep_names_kinds_relationships_strengths_and_posit
             "{format}: every stakeholder field"
         );
         for r in map.relationships_by_id() {
-            let b = back.relationship(r.id).expect("kept");
+            let b = back.relationship(r.id()).expect("kept");
             assert_eq!((&b.owner, &b.notes), (&r.owner, &r.notes), "{format}");
             assert_eq!(
                 b.latest().map(|o| o.date),
