@@ -8,13 +8,15 @@
 //! [`style`] is the visual encoding as plain data; [`cli`] runs headless jobs; `gui` is the
 //! window, and nothing else uses it (or egui).
 //! [`fonts`] and [`text`] let names in every script draw: fonts that cover them, and
-//! right-to-left text in the order to lay out.
+//! right-to-left text in the order to lay out. [`errors`] says an error and its causes
+//! once, for the two edges that show errors (the CLI and the window).
 
 pub mod analysis;
 pub mod builtin;
 pub mod cli;
 pub mod document;
 pub mod edit;
+pub mod errors;
 pub mod fonts;
 pub mod gui;
 pub mod io;

@@ -89,7 +89,13 @@ pub fn shown(map: &Map, settings: &ShowSettings, today: Date) -> Shown {
                 None => today,
             };
             decorations.comparing = true;
-            (overlay(comparison, &mut decorations), later, true)
+            // A later moment after today compares with what is planned, but what needs
+            // attention is counted on today, as everywhere else.
+            (
+                overlay(comparison, &mut decorations),
+                later.min(today),
+                true,
+            )
         }
         None => (analysis::map_as_of(map, date, today), date, false),
     };

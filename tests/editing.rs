@@ -7,7 +7,7 @@ mod common;
 use common::{app_on, ctrl, id_named, type_into};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use stakemap::gui::{Selection, StakemapApp};
 use stakemap::model::{Map, RelationshipKind, StakeholderKind};
 
@@ -334,6 +334,34 @@ fn find_selects_and_centres_the_match() {
 }
 
 #[test]
+fn find_offers_every_match_not_the_first_dozen() {
+    let map = stakemap::builtin::police_community();
+    let citywide = map.stakeholders().filter(|s| s.area == "Citywide").count();
+    assert!(
+        citywide > 12,
+        "the built-in map has many citywide stakeholders"
+    );
+    let mut harness = app_on(map, None);
+    ctrl(&mut harness, false, egui::Key::F);
+    type_into(&mut harness, "Name, tag, sector or area", "citywide");
+    harness.run_steps(2);
+    let offered = harness
+        .get_all_by_role(Role::Button)
+        .filter(|b| {
+            b.accesskit_node()
+                .label()
+                .is_some_and(|l| l.contains(" · "))
+        })
+        .count();
+    assert_eq!(offered, citywide);
+    assert!(
+        harness
+            .query_by_label_contains(&format!("{citywide} match"))
+            .is_some()
+    );
+}
+
+#[test]
 fn help_lists_the_keyboard_shortcuts() {
     let mut harness = app_on(stakemap::builtin::police_community(), None);
     harness.key_press(egui::Key::F1);
@@ -609,4 +637,57 @@ fn saving_a_map_with_comments_warns_once_and_keeps_them_beside_it_for_good() {
     assert!(!harness.state().is_asking());
     assert!(!harness.state().is_dirty());
     assert_eq!(std::fs::read_to_string(&commented).expect("kept"), text);
+
+    // A comment added by hand later is kept too, beside the first copy, not over it.
+    let saved = std::fs::read_to_string(&path).expect("read");
+    let annotated = format!("// Added after the first save.\n{saved}");
+    std::fs::write(&path, &annotated).expect("written");
+    edited(&mut harness);
+    ctrl(&mut harness, false, egui::Key::S);
+    harness.get_by_label("Changed by another program");
+    harness.get_by_label("Save anyway").click();
+    harness.run_steps(4);
+    harness.get_by_label("Comments will be lost");
+    harness.get_by_label("Save anyway").click();
+    harness.run_steps(2);
+    assert!(!harness.state().is_dirty());
+    assert_eq!(std::fs::read_to_string(&commented).expect("kept"), text);
+    let mut second = commented.as_os_str().to_owned();
+    second.push(".2");
+    assert_eq!(
+        std::fs::read_to_string(std::path::PathBuf::from(second)).expect("kept beside"),
+        annotated
+    );
+}
+
+#[test]
+fn saving_over_a_file_another_program_changed_asks_first() {
+    let original = stakemap::io::to_ron(&stakemap::builtin::police_community());
+    let (_dir, path, mut harness) = opened(&original);
+    // Another program (an editor, a sync client) changes the file while the map is open.
+    let theirs = original.replacen("Police and Community Mind Map", "Their title", 1);
+    std::fs::write(&path, &theirs).expect("written");
+    edited(&mut harness);
+    ctrl(&mut harness, false, egui::Key::S);
+    harness.get_by_label("Changed by another program");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        theirs,
+        "Cancel writes nothing"
+    );
+    ctrl(&mut harness, false, egui::Key::S);
+    harness.get_by_label("Save anyway").click();
+    harness.run_steps(2);
+    assert!(!harness.state().is_dirty());
+    assert_eq!(
+        stakemap::io::load(&path).expect("loads"),
+        *harness.state().map()
+    );
+    assert_eq!(
+        std::fs::read_to_string(stakemap::io::backup_path(&path)).expect("backup"),
+        theirs,
+        "their version is kept"
+    );
 }

@@ -176,5 +176,59 @@ fn a_baseline_saved_in_the_window_is_kept_in_the_map_and_undoable() {
     harness.key_press(egui::Key::Escape);
     harness.run_steps(1);
     ctrl(&mut harness, false, egui::Key::Z);
-    assert!(harness.state().map().baselines.is_empty());
+    assert!(harness.state().map().baselines().is_empty());
+}
+
+/// Replaces what a labelled text field holds with `text`, then presses Enter.
+fn retype(harness: &mut Harness<'_, StakemapApp>, label: &str, text: &str) {
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .focus();
+    harness.run_steps(1);
+    for _ in 0..12 {
+        harness.key_press(egui::Key::Backspace);
+    }
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+}
+
+#[test]
+fn a_date_that_is_not_taken_as_typed_says_why() {
+    let mut harness = builtin_app();
+    harness.state_mut().set_today(date("2026-11-28"));
+    harness.run();
+    retype(&mut harness, "As of", "2030-01-01");
+    assert!(
+        harness
+            .state()
+            .messages()
+            .any(|m| m.contains("today at the latest")),
+        "a date after today is said to be planned"
+    );
+    retype(&mut harness, "As of", "2025-02-30");
+    assert!(
+        harness
+            .state()
+            .messages()
+            .any(|m| m.contains("“2025-02-30” is not a date")),
+    );
+    retype(&mut harness, "Compare", "2025-02-30");
+    retype(&mut harness, "with", "2026-11-28");
+    assert!(
+        harness
+            .query_by_label("2025-02-30 is not a date (YYYY-MM-DD)")
+            .is_some(),
+        "the comparison says why it cannot be shown"
+    );
+    retype(&mut harness, "Compare", "No such baseline");
+    assert!(
+        harness
+            .query_by_label("the map has no baseline “No such baseline”")
+            .is_some()
+    );
 }

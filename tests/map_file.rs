@@ -568,7 +568,7 @@ fn text_is_stored_composed() {
     let r = map.relationship(RelationshipId(1)).expect("there");
     assert_eq!(r.owner, "Émilie");
     assert_eq!(r.observations[0].note, "café");
-    assert_eq!(map.baselines[0].name, "Été");
+    assert_eq!(map.baselines()[0].name, "Été");
 
     // A map made in memory with decomposed text is written composed all the same.
     let mut decomposed = Map::new("Que\u{301}bec");
@@ -587,7 +587,10 @@ fn text_is_stored_composed() {
 fn the_readme_documents_baselines_as_the_parser_reads_them() {
     let readme = ron_block(include_str!("../README.md"), "");
     let map = io::parse(&readme, "README.md").expect("the README's example loads");
-    let baseline = map.baselines.first().expect("the example shows a baseline");
+    let baseline = map
+        .baselines()
+        .first()
+        .expect("the example shows a baseline");
     assert_eq!(baseline.relationships.len(), 1);
     assert_eq!(baseline.relationships[0].tone, Tone::Neutral);
     // The prose describes the same shape as the example.

@@ -188,6 +188,17 @@ fn edits_are_refused_while_the_map_is_shown_under_a_profile() {
             .any(|m| m.contains("Show it as Internal")),
         "the person is told why and how to edit"
     );
+    // Shown, not edited: the inspector still leads from a stakeholder to its relationships.
+    harness.state_mut().select(Selection::stakeholder(ANA));
+    harness.run();
+    harness
+        .get_by_label_contains("Maple Crossing CPC · strength")
+        .click();
+    harness.run();
+    assert_eq!(
+        *harness.state().selection(),
+        Selection::relationship(RelationshipId(2))
+    );
     show_as(&mut harness, RedactionProfile::Internal);
     harness.state_mut().select(Selection::stakeholder(ANA));
     harness.run();
@@ -289,4 +300,28 @@ fn copy_puts_only_what_partners_may_see_on_the_clipboard_unless_asked_for_everyt
     let pasted = stakemap::io::parse(&text, "clipboard").expect("clipboard text is a map");
     assert_eq!(pasted.stakeholder_count(), 3);
     assert_eq!(pasted.relationship_count(), 2);
+}
+
+#[test]
+fn the_clipboard_never_gets_more_than_the_profile_shown() {
+    let mut harness = app_on(planted(), None);
+    for profile in [RedactionProfile::Public, RedactionProfile::Workshop] {
+        show_as(&mut harness, profile);
+        harness.state_mut().push(Command::SelectAll);
+        harness.run();
+        assert!(
+            !harness.state().selection().stakeholders.contains(&ZELDA),
+            "{profile}: select all selects only what is drawn"
+        );
+        // Even with the hidden one selected by other means.
+        harness
+            .state_mut()
+            .select(Selection::stakeholders(vec![ZELDA, ANA, StakeholderId(3)]));
+        harness.run();
+        for command in [Command::Copy, Command::CopyEverything] {
+            let text = copied(&mut harness, command.clone());
+            assert_none_of(&format!("{profile} {command:?}"), &text, &PARTNER_SECRETS);
+            assert_none_of(&format!("{profile} {command:?}"), &text, &PUBLIC_SECRETS);
+        }
+    }
 }

@@ -30,7 +30,7 @@ pub fn capture(map: &Map, name: &str, date: Date, today: Date) -> Baseline {
 /// one observation, on the baseline's date, with the strength and tone recorded then.
 pub fn baseline_map(map: &Map, baseline: &Baseline) -> Map {
     let mut then = map.clone();
-    then.baselines.clear();
+    then.baselines_unchecked().clear();
     let keep_stakeholders: std::collections::HashSet<_> =
         baseline.stakeholders.iter().copied().collect();
     let recorded: std::collections::HashMap<_, _> =

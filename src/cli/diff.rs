@@ -5,6 +5,7 @@
 
 use super::output::{Printer, err, load_failure, shown};
 use crate::analysis::{Comparison, Moment};
+use crate::errors::said;
 use crate::io::RedactionOptions;
 use crate::io::report;
 use crate::model::{Date, Map};
@@ -88,7 +89,7 @@ fn diff(
             super::EXIT_OK
         }
         Err(e) => {
-            err(&format!("error: cannot write the report: {e}"));
+            err(&format!("error: cannot write the report: {}", said(&e)));
             super::EXIT_ERROR
         }
     }
@@ -97,12 +98,12 @@ fn diff(
 /// "its baselines are: A, baseline:2025-06-30", or "it has no baselines": each as it is
 /// typed after --from or --to.
 fn baselines_known(map: &Map) -> String {
-    if map.baselines.is_empty() {
+    if map.baselines().is_empty() {
         return "it has no baselines (--from and --to take a date, YYYY-MM-DD, or a baseline's name)"
             .to_owned();
     }
     let names: Vec<String> = map
-        .baselines
+        .baselines()
         .iter()
         .map(|b| Moment::Baseline(b.name.clone()).text())
         .collect();

@@ -5,6 +5,7 @@
 //! checked [`Printer`].
 
 use super::output::{Printer, err, load_failure, save_failure, save_warnings, shown};
+use crate::errors::said;
 use crate::io::{
     ExportError, ExportFormat, ExportOptions, MixedDirections, RedactionProfile, SaveOptions,
 };
@@ -88,7 +89,7 @@ fn export_failure(error: &ExportError) -> u8 {
     match error {
         ExportError::Save(e) => save_failure(e),
         other => {
-            err(&format!("error: {other}"));
+            err(&format!("error: {}", said(other)));
             super::EXIT_ERROR
         }
     }

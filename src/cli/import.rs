@@ -4,6 +4,7 @@
 //! `.bak`, refusing to drop comments or write a read-only file unless --force).
 
 use super::output::{Printer, err, load_failure, save_failure, save_warnings, shown};
+use crate::errors::said;
 use crate::io::SaveOptions;
 use crate::model::Date;
 use std::path::{Path, PathBuf};
@@ -24,7 +25,7 @@ fn import(
     let imported = match crate::io::import::read(inputs) {
         Ok(imported) => imported,
         Err(e) => {
-            err(&format!("error: {e}"));
+            err(&format!("error: {}", said(&e)));
             return super::EXIT_ERROR;
         }
     };
@@ -39,8 +40,9 @@ fn import(
             let report = merge.report.clone();
             if let Err(e) = crate::edit::apply(&mut map, merge.into_edit()) {
                 err(&format!(
-                    "error: the import could not be merged into {}: {e}",
-                    shown(path)
+                    "error: the import could not be merged into {}: {}",
+                    shown(path),
+                    said(&e)
                 ));
                 return super::EXIT_ERROR;
             }
@@ -55,7 +57,8 @@ fn import(
                 Ok(done) => done,
                 Err(e) => {
                     err(&format!(
-                        "error: the import could not be made into a map: {e}"
+                        "error: the import could not be made into a map: {}",
+                        said(&e)
                     ));
                     return super::EXIT_ERROR;
                 }

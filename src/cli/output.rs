@@ -11,6 +11,7 @@
 //!   message on standard error, never 0 with its output cut short.
 //! - Every error is printed once.
 
+use crate::errors::said;
 use crate::io::{LoadError, SaveError, Saved};
 use crate::model::text::escape_controls;
 use std::io::{self, Write};
@@ -107,7 +108,7 @@ pub fn load_failure(out: &mut Printer, error: &LoadError) -> u8 {
             super::EXIT_PROBLEMS
         }
         other => {
-            err(&format!("error: {other}"));
+            err(&format!("error: {}", said(other)));
             super::EXIT_ERROR
         }
     }
@@ -126,7 +127,7 @@ pub fn save_failure(error: &SaveError) -> u8 {
         SaveError::ReadOnly { .. } => err(&format!(
             "error: {error}; make it writable, or run again with --force to write it anyway"
         )),
-        other => err(&format!("error: {other}")),
+        other => err(&format!("error: {}", said(other))),
     }
     super::EXIT_ERROR
 }
@@ -134,6 +135,6 @@ pub fn save_failure(error: &SaveError) -> u8 {
 /// Prints what a save could not keep, one warning a line on standard error.
 pub fn save_warnings(saved: &Saved) {
     for warning in &saved.warnings {
-        err(&format!("warning: {warning}"));
+        err(&format!("warning: {}", said(warning)));
     }
 }

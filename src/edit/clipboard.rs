@@ -19,7 +19,7 @@ pub enum ClipboardError {
     #[error("the clipboard holds no stakemap stakeholders")]
     NotStakemap,
     /// It is stakemap text, but from a newer stakemap or with values this one refuses.
-    #[error("the clipboard cannot be pasted: {0}")]
+    #[error("the clipboard cannot be pasted")]
     Unreadable(#[source] LoadError),
 }
 

@@ -109,6 +109,9 @@ impl From<MapError> for EditError {
             MapError::MissingStakeholder { stakeholder, .. } => {
                 Self::UnknownStakeholder(stakeholder)
             }
+            MapError::Baseline { name, why } => {
+                Self::Invalid(Problem::new(Subject::Baseline(name), why))
+            }
         }
     }
 }
@@ -321,37 +324,25 @@ pub(crate) fn apply_checked(map: &mut Map, edit: Edit, check: Check) -> Result<E
             description,
         ))),
         Edit::AddBaseline(baseline) => {
-            if checked {
-                let problem = crate::model::baseline_name_problem(&baseline.name).or_else(|| {
-                    map.baseline(&baseline.name)
-                        .is_some()
-                        .then(|| "another baseline has this name".to_owned())
-                });
-                if let Some(message) = problem {
-                    return Err(EditError::Invalid(Problem::new(
-                        Subject::Baseline(baseline.name),
-                        message,
-                    )));
-                }
-            }
             let name = baseline.name.clone();
-            map.baselines.push(baseline);
-            map.baselines
-                .sort_by(|a, b| (a.date, &a.name).cmp(&(b.date, &b.name)));
+            if checked {
+                map.add_baseline(baseline)?;
+            } else {
+                // Undo puts back exactly what was removed, whatever its name.
+                let baselines = map.baselines_unchecked();
+                baselines.push(baseline);
+                baselines.sort_by(|a, b| (a.date, &a.name).cmp(&(b.date, &b.name)));
+            }
             Ok(Edit::RemoveBaseline(name))
         }
         Edit::RemoveBaseline(name) => {
-            let index = map
-                .baselines
-                .iter()
-                .position(|b| b.name == name)
-                .ok_or_else(|| {
-                    EditError::Invalid(Problem::new(
-                        Subject::Map,
-                        format!("no baseline \"{name}\""),
-                    ))
-                })?;
-            Ok(Edit::AddBaseline(map.baselines.remove(index)))
+            let removed = map.remove_baseline(&name).ok_or_else(|| {
+                EditError::Invalid(Problem::new(
+                    Subject::Map,
+                    format!("no baseline \"{name}\""),
+                ))
+            })?;
+            Ok(Edit::AddBaseline(removed))
         }
         Edit::Batch(edits) => {
             let mut undo = Vec::with_capacity(edits.len());

@@ -26,6 +26,7 @@ use super::timeline::Timeline;
 use super::view_model::ViewModel;
 use crate::analysis::{AttentionItem, Change};
 use crate::document::Document;
+use crate::errors::said;
 use crate::layout::for_map::MapLayout;
 use crate::model::{Date, Map, RelationshipId, StakeholderId, StakeholderKind};
 use crate::redaction::{RedactionOptions, RedactionProfile, RedactionReport};
@@ -118,7 +119,7 @@ impl StakemapApp {
         let mut app = Self::with_document(doc, prefs);
         if let Some(e) = error {
             app.dialogs
-                .say(format!("{e}\nShowing the built-in map instead."));
+                .say(format!("{}\nShowing the built-in map instead.", said(&e)));
         }
         cc.egui_ctx.set_theme(app.prefs.theme);
         if let Some(path) = app.doc.path().map(Path::to_path_buf) {
@@ -394,7 +395,8 @@ impl StakemapApp {
                 self.dialogs.question = Some(dialogs::Question::Recover(Box::new(found), path));
             }
             Some(Err(e)) => self.dialogs.say(format!(
-                "Unsaved work was left behind but cannot be read: {e}"
+                "Unsaved work was left behind but cannot be read: {}",
+                said(&e)
             )),
             None => {}
         }
@@ -415,9 +417,11 @@ impl StakemapApp {
         egui::ScrollArea::vertical().show(ui, |ui| {
             self.view.inspector.trend = self.prefs.trend;
             let today = self.today();
-            if self.edits_refused().is_some() {
-                // Shown, not edited: the fields would show less than the map holds.
-                ui.disable();
+            if let Some(why) = self.edits_refused() {
+                // Shown, not edited: the fields show less than the map holds. Links still
+                // lead from a stakeholder to its relationships; an edit tried anyway is
+                // refused where every command is handled, and says why.
+                ui.weak(why);
             }
             let map = match self.view.shown.get() {
                 Some(shown) if self.view.redaction.profile != RedactionProfile::Internal => {
@@ -463,7 +467,7 @@ impl StakemapApp {
             if now - self.session.last_autosave >= AUTOSAVE_EVERY.as_secs_f64() {
                 self.session.last_autosave = now;
                 if let Err(e) = self.doc.autosave(self.session.data_folder.as_deref()) {
-                    self.dialogs.say(format!("Autosave failed: {e}"));
+                    self.dialogs.say(format!("Autosave failed: {}", said(&e)));
                 }
             }
             ctx.request_repaint_after(AUTOSAVE_EVERY);

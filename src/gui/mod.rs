@@ -48,7 +48,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: cannot open the window: {e}");
+            eprintln!("error: cannot open the window: {}", crate::errors::said(&e));
             ExitCode::from(crate::cli::EXIT_ERROR)
         }
     }

@@ -20,6 +20,8 @@ pub enum TimeAction {
     SaveBaseline { name: String, date: Date },
     /// Write the change report of the comparison to a file, under a profile.
     SaveReport(RedactionProfile),
+    /// Tell the person why what they typed was not taken as it was.
+    Say(String),
 }
 
 /// Who a change report is for, in the order offered.
@@ -114,12 +116,28 @@ impl Timeline {
                 .labelled_by(as_of_label.id)
                 .on_hover_text("The date the map is shown as of, YYYY-MM-DD");
             if field.lost_focus() {
-                match self.date_text.parse::<Date>() {
+                let typed = self.date_text.trim().to_owned();
+                match typed.parse::<Date>() {
                     Ok(date) => {
+                        if date > today {
+                            actions.push(TimeAction::Say(format!(
+                                "The map is shown as of today at the latest ({today}): observations after today are planned, and count from their day on."
+                            )));
+                        } else if date < first {
+                            actions.push(TimeAction::Say(format!(
+                                "Nothing was observed before {first}: the map is shown as of then."
+                            )));
+                        }
                         let date = date.clamp(first, today);
                         actions.push(TimeAction::ShowAsOf((date < today).then_some(date)));
                     }
-                    Err(_) => self.date_text = self.shown_date(today).to_string(),
+                    Err(_) => {
+                        self.date_text = self.shown_date(today).to_string();
+                        actions.push(TimeAction::Say(format!(
+                            "“{typed}” is not a date (YYYY-MM-DD); the map stays as of {}.",
+                            self.date_text
+                        )));
+                    }
                 }
             }
             let play = if self.playing { "Pause" } else { "Play" };
@@ -178,6 +196,16 @@ impl Timeline {
             let to = Moment::parse(self.to_text.trim());
             // Checked every frame: whether they exist, not the maps they give.
             let valid = from.is_in(map) && to.is_in(map);
+            let why_not = [self.from_text.trim(), self.to_text.trim()]
+                .into_iter()
+                .filter(|text| !text.is_empty())
+                .find_map(|text| match Moment::read(text) {
+                    Err(e) => Some(e.to_string()),
+                    Ok(moment) if !moment.is_in(map) => {
+                        Some(format!("the map has no baseline “{text}”"))
+                    }
+                    Ok(_) => None,
+                });
             let comparing = self.compare.is_some();
             if comparing {
                 if ui.button("Stop comparing").clicked() {
@@ -192,12 +220,20 @@ impl Timeline {
                 })
                 .response
                 .on_hover_text("A report leaves stakemap: choose what it may say");
-            } else if ui
-                .add_enabled(valid, egui::Button::new("Show changes"))
-                .on_hover_text("Highlight what was added, removed, strengthened or weakened")
-                .clicked()
-            {
-                actions.push(TimeAction::Compare(Some((from, to))));
+            } else {
+                if ui
+                    .add_enabled(valid, egui::Button::new("Show changes"))
+                    .on_hover_text("Highlight what was added, removed, strengthened or weakened")
+                    .on_disabled_hover_text(
+                        "Type two dates (YYYY-MM-DD) or pick two baselines to compare",
+                    )
+                    .clicked()
+                {
+                    actions.push(TimeAction::Compare(Some((from, to))));
+                }
+                if let Some(why) = why_not {
+                    ui.colored_label(ui.visuals().error_fg_color, why);
+                }
             }
         });
         actions
@@ -228,11 +264,11 @@ fn moment_picker(ui: &mut Ui, id: &str, text: &mut String, map: &Map, label: egu
         )
         .labelled_by(label)
         .changed();
-    if !map.baselines.is_empty() {
+    if !map.baselines().is_empty() {
         egui::ComboBox::from_id_salt(id)
             .selected_text("Baselines")
             .show_ui(ui, |ui| {
-                for b in &map.baselines {
+                for b in map.baselines() {
                     if ui.button(format!("{} ({})", b.name, b.date)).clicked() {
                         text.clone_from(&b.name);
                         changed = true;

@@ -96,7 +96,7 @@ pub enum SaveWarning {
         now_group: u32,
     },
     /// The previous version could not be kept as `NAME.bak`.
-    #[error("could not keep the previous version as {}: {source}", backup.display())]
+    #[error("could not keep the previous version as {}", backup.display())]
     BackupNotKept {
         /// Where it would have been.
         backup: PathBuf,
@@ -129,7 +129,7 @@ pub enum SaveWarning {
     },
     /// The file's comments were dropped and could not be kept in a copy.
     #[error(
-        "{count} comment(s) of the file are dropped; they could not be kept in {}: {source}",
+        "{count} comment(s) of the file are dropped; they could not be kept in {}",
         copy.display()
     )]
     CommentsNotKept {
@@ -190,7 +190,7 @@ pub enum SaveError {
         path: PathBuf,
     },
     /// A step of the save failed.
-    #[error("could not save {}: {what}: {source}", path.display())]
+    #[error("could not save {}: {what}", path.display())]
     Io {
         /// The file that was to be written.
         path: PathBuf,
@@ -225,11 +225,30 @@ pub fn backup_path(path: &Path) -> PathBuf {
 
 /// Where a save that drops a file's comments keeps the text that had them: the same name
 /// with `.commented` added (`map.ron` -> `map.ron.commented`). Unlike the `.bak`, later
-/// saves do not replace it, so the comments outlive the next save.
+/// saves do not replace it, so the comments outlive the next save (a later save that drops
+/// comments again writes [`next_commented_path`]).
 pub fn commented_path(path: &Path) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(".commented");
     PathBuf::from(name)
+}
+
+/// Where the next save that drops comments of `path` keeps them: [`commented_path`] when
+/// that is free, else the first free of `NAME.commented.2`, `.3`, ...: a copy once kept is
+/// never replaced, so comments added by hand after an earlier save-anyway are kept too.
+pub fn next_commented_path(path: &Path) -> PathBuf {
+    let first = commented_path(path);
+    if fs::symlink_metadata(&first).is_err() {
+        return first;
+    }
+    (2u32..)
+        .map(|n| {
+            let mut name = first.as_os_str().to_owned();
+            name.push(format!(".{n}"));
+            PathBuf::from(name)
+        })
+        .find(|p| fs::symlink_metadata(p).is_err())
+        .unwrap_or(first)
 }
 
 /// The lock file that saves of `path` take: `.NAME.lock` beside it (`map.ron` ->
@@ -805,8 +824,9 @@ mod tests {
             Err(io::Error::other("disk full"))
         })
         .expect_err("the write fails");
-        assert!(err.to_string().contains("disk full"), "{err}");
-        assert!(err.to_string().contains("map.ron"), "{err}");
+        let said = crate::errors::said(&err);
+        assert!(said.contains("disk full"), "{said}");
+        assert!(said.contains("map.ron"), "{said}");
         assert_eq!(fs::read_to_string(&path).expect("read"), "precious");
         assert_eq!(
             fs::read_to_string(backup_path(&path)).expect("read"),

@@ -94,7 +94,7 @@ const RECURSION_LIMIT: usize = 32;
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be read at all.
-    #[error("{origin}: cannot read: {source}")]
+    #[error("{origin}: cannot read")]
     Io {
         /// The file.
         origin: String,
@@ -607,7 +607,7 @@ fn into_map(file: MapFile<'_>) -> Result<(Map, bool), Vec<Problem>> {
                 };
                 // Stable sorts: duplicates, reported by validation, keep their order.
                 baseline.sort();
-                map.baselines.push(baseline);
+                map.baselines_unchecked().push(baseline);
             }
             Err(e) => problems.push(Problem::new(
                 Subject::Baseline(record.name.into_owned()),
@@ -615,7 +615,7 @@ fn into_map(file: MapFile<'_>) -> Result<(Map, bool), Vec<Problem>> {
             )),
         }
     }
-    map.baselines
+    map.baselines_unchecked()
         .sort_by(|a, b| (a.date, &a.name).cmp(&(b.date, &b.name)));
     let composed = map.compose_text();
     problems.extend(map.validate());
@@ -640,7 +640,7 @@ pub fn to_ron(map: &Map) -> String {
         };
         &composed
     };
-    let mut baselines: Vec<&Baseline> = map.baselines.iter().collect();
+    let mut baselines: Vec<&Baseline> = map.baselines().iter().collect();
     baselines.sort_by(|a, b| (a.date, &a.name).cmp(&(b.date, &b.name)));
     let file = MapFile {
         format: Cow::Borrowed(FORMAT_MARKER),
@@ -795,7 +795,7 @@ pub fn save(map: &Map, path: &Path) -> Result<(), SaveError> {
 /// canonical form has no comments. Text that is not a readable map counts as none.
 ///
 /// When the comments are dropped (the option is set), the text that had them is first
-/// copied to [`super::commented_path`] beside the file (links followed), and
+/// copied to [`super::next_commented_path`] beside the file (links followed), and
 /// [`SaveWarning::CommentsKept`] says where: the `.bak` alone would lose them at the next
 /// save.
 pub fn save_with(map: &Map, path: &Path, options: &SaveOptions) -> Result<Saved, SaveError> {
@@ -828,10 +828,8 @@ pub fn save_with(map: &Map, path: &Path, options: &SaveOptions) -> Result<Saved,
     let mut saved = replace(path, options, check, |file| file.write_all(text.as_bytes()))?;
     if let Some((old, target, permissions)) = commented {
         let count = comment_count(&old);
-        let copy = super::commented_path(&target);
-        // A copy of an earlier save-anyway may be read-only like its map: replaced whole,
-        // and as private as the map (its permissions, not the umask's).
-        let _ = std::fs::remove_file(&copy);
+        let copy = super::next_commented_path(&target);
+        // As private as the map (its permissions, not the umask's).
         let written = std::fs::write(&copy, old.as_bytes())
             .and_then(|()| std::fs::set_permissions(&copy, permissions));
         saved.warnings.push(match written {

@@ -32,7 +32,7 @@ pub use crate::redaction::{
 };
 pub use atomic::{
     SaveError, SaveOptions, SaveWarning, Saved, backup_path, commented_path, leftovers, lock_path,
-    resolve_links, write_atomically, write_atomically_with,
+    next_commented_path, resolve_links, write_atomically, write_atomically_with,
 };
 pub use export::{
     ExportError, ExportFormat, ExportOptions, MixedDirections, export_bytes, export_files,

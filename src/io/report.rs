@@ -37,13 +37,13 @@ pub fn report(comparison: &Comparison, format: ReportFormat) -> Result<String, R
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
     /// Writing CSV failed.
-    #[error("could not write the CSV change report: {0}")]
+    #[error("could not write the CSV change report")]
     Csv(#[from] csv::Error),
     /// The CSV writer produced text that is not UTF-8.
-    #[error("the CSV change report is not valid UTF-8: {0}")]
+    #[error("the CSV change report is not valid UTF-8")]
     Utf8(#[from] std::string::FromUtf8Error),
     /// Writing JSON failed.
-    #[error("could not write the JSON change report: {0}")]
+    #[error("could not write the JSON change report")]
     Json(#[from] serde_json::Error),
 }
 

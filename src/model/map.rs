@@ -18,6 +18,14 @@ pub enum MapError {
     /// A relationship with that id is already on the map.
     #[error("relationship {0} is already on the map")]
     DuplicateRelationship(RelationshipId),
+    /// A baseline cannot be added under this name.
+    #[error("baseline \"{name}\": {why}")]
+    Baseline {
+        /// The name.
+        name: String,
+        /// Why not.
+        why: String,
+    },
     /// A relationship names a stakeholder that is not on the map.
     #[error(
         "relationship {relationship} refers to stakeholder {stakeholder}, which is not on the map"
@@ -40,8 +48,9 @@ pub struct Map {
     pub title: String,
     /// What the map is of, and for whom.
     pub description: String,
-    /// Named snapshots of the map on past dates, oldest first.
-    pub baselines: Vec<Baseline>,
+    /// Named snapshots of the map on past dates, oldest first: added through
+    /// [`Map::add_baseline`], which checks the name.
+    baselines: Vec<Baseline>,
     graph: StableGraph<Stakeholder, Relationship, Directed>,
     nodes: HashMap<StakeholderId, NodeIndex>,
     edges: HashMap<RelationshipId, EdgeIndex>,
@@ -259,6 +268,49 @@ impl Map {
         self.baselines.iter().find(|b| b.name == name)
     }
 
+    /// The named snapshots of the map, oldest first (by date, then name).
+    pub fn baselines(&self) -> &[Baseline] {
+        &self.baselines
+    }
+
+    /// Adds a baseline in date order, its lists in id order.
+    ///
+    /// # Errors
+    /// The name shows nothing, looks like a date (it could never be chosen as a moment), or
+    /// another baseline has it ([`MapError::Baseline`]); the map is unchanged.
+    pub fn add_baseline(&mut self, mut baseline: Baseline) -> Result<(), MapError> {
+        let problem = super::baseline_name_problem(&baseline.name).or_else(|| {
+            self.baseline(&baseline.name)
+                .is_some()
+                .then(|| "another baseline has this name".to_owned())
+        });
+        if let Some(why) = problem {
+            return Err(MapError::Baseline {
+                name: baseline.name,
+                why,
+            });
+        }
+        baseline.sort();
+        self.baselines.push(baseline);
+        self.baselines
+            .sort_by(|a, b| (a.date, &a.name).cmp(&(b.date, &b.name)));
+        Ok(())
+    }
+
+    /// Removes the baseline with this name, giving it back.
+    pub fn remove_baseline(&mut self, name: &str) -> Option<Baseline> {
+        let index = self.baselines.iter().position(|b| b.name == name)?;
+        Some(self.baselines.remove(index))
+    }
+
+    /// The baselines as read from a file, every one, whatever its name: validation then
+    /// reports each problem at once ([`Map::validate`]). Also for passes over the whole map
+    /// (redaction, normalisation) that keep names. Not for adding one: that is
+    /// [`Map::add_baseline`].
+    pub(crate) fn baselines_unchecked(&mut self) -> &mut Vec<Baseline> {
+        &mut self.baselines
+    }
+
     /// How many observations all relationships hold together.
     pub fn observation_count(&self) -> usize {
         self.relationships().map(|r| r.observations.len()).sum()
@@ -280,6 +332,41 @@ impl PartialEq for Map {
 mod tests {
     use super::*;
     use crate::model::{RelationshipKind, StakeholderKind};
+
+    fn baseline(name: &str, date: &str) -> Baseline {
+        Baseline {
+            name: name.to_owned(),
+            date: date.parse().expect("date"),
+            stakeholders: vec![StakeholderId(2), StakeholderId(1)],
+            relationships: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn baselines_are_added_only_under_names_that_can_be_chosen() {
+        let mut map = two_partners();
+        map.add_baseline(baseline("Spring", "2025-04-01"))
+            .expect("a fine name");
+        map.add_baseline(baseline("Winter", "2025-01-01"))
+            .expect("a fine name");
+        let names: Vec<_> = map.baselines().iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(names, ["Winter", "Spring"], "oldest first");
+        assert_eq!(
+            map.baselines()[0].stakeholders,
+            [StakeholderId(1), StakeholderId(2)],
+            "lists in id order"
+        );
+        for refused in ["Spring", "2025-06-30", "\u{200B}", "  "] {
+            let before = map.clone();
+            let error = map
+                .add_baseline(baseline(refused, "2025-02-01"))
+                .expect_err(refused);
+            assert!(matches!(error, MapError::Baseline { .. }), "{refused:?}");
+            assert_eq!(map, before, "{refused:?}: the map is unchanged");
+        }
+        assert!(map.remove_baseline("Winter").is_some());
+        assert!(map.baseline("Winter").is_none());
+    }
 
     fn two_partners() -> Map {
         let mut map = Map::new("test");

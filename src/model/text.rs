@@ -157,7 +157,7 @@ impl Map {
         let mut compose = |text: &mut String| changed |= make_nfc(text);
         compose(&mut self.title);
         compose(&mut self.description);
-        for b in &mut self.baselines {
+        for b in self.baselines_unchecked().iter_mut() {
             compose(&mut b.name);
         }
         for s in self.stakeholders_mut() {
@@ -175,7 +175,7 @@ impl Map {
         let mut check = |text: &str| composed &= matches!(nfc(text), Cow::Borrowed(_));
         check(&self.title);
         check(&self.description);
-        for b in &self.baselines {
+        for b in self.baselines() {
             check(&b.name);
         }
         for s in self.stakeholders() {

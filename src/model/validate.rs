@@ -137,7 +137,7 @@ impl Map {
             problems.push(Problem::new(Subject::Map, message));
         }
         let mut names = HashSet::new();
-        for b in &self.baselines {
+        for b in self.baselines() {
             let subject = Subject::Baseline(b.name.clone());
             if let Some(message) = name_problem("the name", &b.name) {
                 problems.push(Problem::new(
@@ -225,7 +225,7 @@ impl Map {
     /// Warnings never stop a map from loading.
     pub fn warnings(&self, today: Date) -> Vec<Problem> {
         let mut warnings = Vec::new();
-        for b in &self.baselines {
+        for b in self.baselines() {
             if Date::looks_like(&b.name) {
                 warnings.push(Problem::new(
                     Subject::Baseline(b.name.clone()),
@@ -367,7 +367,7 @@ mod tests {
     #[test]
     fn baselines_named_like_dates_are_warned_about_and_refused_when_new() {
         let mut map = Map::new("t");
-        map.baselines.push(crate::model::Baseline {
+        map.baselines_unchecked().push(crate::model::Baseline {
             name: "2025-06-30".into(),
             date: "2025-01-01".parse().expect("date"),
             stakeholders: Vec::new(),

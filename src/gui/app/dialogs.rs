@@ -44,6 +44,8 @@ pub(super) enum Refusal {
     ReadOnly,
     /// The file has this many comments, which the save would drop.
     Comments(usize),
+    /// Another program changed the file since it was opened or last saved.
+    ChangedOnDisk,
 }
 
 /// An answer to the question asked.
@@ -265,18 +267,29 @@ impl StakemapApp {
                 if !field.has_focus() && !field.lost_focus() {
                     field.request_focus();
                 }
-                let results = crate::analysis::find(map, query, 12);
+                // Every match, in a list that scrolls: none is out of reach.
+                let results = crate::analysis::find(map, query, usize::MAX);
                 let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if enter {
                     pick = results.first().copied();
                 }
-                for id in &results {
-                    if let Some(s) = map.stakeholder(*id)
-                        && ui.button(format!("{} · {}", s.name, s.kind)).clicked()
-                    {
-                        pick = Some(*id);
-                    }
+                if results.len() > 1 {
+                    ui.weak(format!(
+                        "{} match; Enter takes the first, or scroll.",
+                        results.len()
+                    ));
                 }
+                egui::ScrollArea::vertical()
+                    .max_height(ctx.content_rect().height() * 0.5)
+                    .show(ui, |ui| {
+                        for id in &results {
+                            if let Some(s) = map.stakeholder(*id)
+                                && ui.button(format!("{} · {}", s.name, s.kind)).clicked()
+                            {
+                                pick = Some(*id);
+                            }
+                        }
+                    });
                 if !query.trim().is_empty() && results.is_empty() {
                     ui.weak("No stakeholder matches.");
                 }
@@ -331,15 +344,30 @@ impl StakemapApp {
                             ("Cancel", Answer::Cancel),
                         ],
                     ),
+                    Refusal::ChangedOnDisk => (
+                        "Changed by another program",
+                        format!(
+                            "{file} was changed by another program since you opened or saved it. Save the map on screen over it (the file's version is kept as {}.bak), or reload the file and lose your changes?",
+                            path.file_name()
+                                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                        ),
+                        &[
+                            ("Save anyway", Answer::SaveAnyway),
+                            ("Reload", Answer::Reload),
+                            ("Cancel", Answer::Cancel),
+                        ],
+                    ),
                     Refusal::Comments(count) => (
                         "Comments will be lost",
                         format!(
                             "{file} has {count} comment{} written by hand. stakemap saves maps without comments, so saving drops {} from the map. Save anyway? The file as it is now, comments and all, is kept as {}, which later saves leave alone.",
                             if *count == 1 { "" } else { "s" },
                             if *count == 1 { "it" } else { "them" },
-                            crate::io::commented_path(path)
-                                .file_name()
-                                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                            crate::io::next_commented_path(
+                                &crate::io::resolve_links(path).unwrap_or_else(|_| path.clone())
+                            )
+                            .file_name()
+                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
                         ),
                         &[
                             ("Save anyway", Answer::SaveAnyway),

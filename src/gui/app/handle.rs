@@ -7,6 +7,7 @@ use super::dialogs::{AddDraft, Answer, ConnectDraft, Question, Refusal, Then};
 use crate::analysis::{AttentionSubject, Comparison};
 use crate::document::Document;
 use crate::edit::{self, Edit};
+use crate::errors::said;
 use crate::gui::canvas::CanvasEvent;
 use crate::gui::command::Command;
 use crate::gui::files::FilePurpose;
@@ -111,7 +112,8 @@ impl StakemapApp {
 
             Command::Select(selection) => self.set_selection(selection),
             Command::SelectAll => {
-                let all: Vec<_> = self.doc.map().stakeholders().map(|s| s.id).collect();
+                // Every stakeholder drawn: not those the profile in force leaves out.
+                let all: Vec<_> = self.displayed_map().stakeholders().map(|s| s.id).collect();
                 self.set_selection(Selection::stakeholders(all));
             }
             Command::Escape => {
@@ -209,7 +211,7 @@ impl StakemapApp {
             }
             Err(e) => {
                 self.dialogs
-                    .say(format!("That change could not be made: {e}"));
+                    .say(format!("That change could not be made: {}", said(&e)));
                 false
             }
         }
@@ -239,7 +241,7 @@ impl StakemapApp {
         }
         if let Err(e) = self.doc.apply_as(Edit::MoveStakeholders(moves), "Lay out") {
             self.dialogs
-                .say(format!("The layout could not be stored: {e}"));
+                .say(format!("The layout could not be stored: {}", said(&e)));
         }
     }
 
@@ -366,7 +368,7 @@ impl StakemapApp {
                     self.set_selection(Selection::stakeholders(new));
                 }
             }
-            Err(e) => self.dialogs.say(format!("Nothing to paste: {e}")),
+            Err(e) => self.dialogs.say(format!("Nothing to paste: {}", said(&e))),
         }
     }
 
@@ -498,6 +500,17 @@ impl StakemapApp {
     /// the save would drop is not written: the person is asked first, and the answer
     /// retries with that refusal lifted (see [`Question::SaveAnyway`]).
     fn save_to(&mut self, path: &Path, options: &SaveOptions, then: Option<Then>) {
+        // Another program changed the map's own file since it was opened or saved: saving
+        // would replace that change without a word. Asked before anything else.
+        if self.doc.path() == Some(path) && self.doc.changed_on_disk() {
+            self.dialogs.question = Some(Question::SaveAnyway {
+                path: path.to_path_buf(),
+                refusal: Refusal::ChangedOnDisk,
+                options: options.clone(),
+                then,
+            });
+            return;
+        }
         let old_recovery = self.doc.recovery_path(self.session.data_folder.as_deref());
         match self.doc.save_with(path, options) {
             Ok(saved) => {
@@ -506,7 +519,7 @@ impl StakemapApp {
                 }
                 self.prefs.remember(path);
                 for warning in saved.warnings {
-                    self.dialogs.say(format!("Saved, but {warning}."));
+                    self.dialogs.say(format!("Saved, but {}.", said(&warning)));
                 }
                 if let Some(then) = then {
                     self.proceed(then);
@@ -536,7 +549,7 @@ impl StakemapApp {
             }
             Err(e) => {
                 self.dialogs
-                    .say(format!("{e}\nThe file on disk is as it was."));
+                    .say(format!("{}\nThe file on disk is as it was.", said(&e)));
             }
         }
     }
@@ -549,7 +562,7 @@ impl StakemapApp {
             }
             Err(e) => self
                 .dialogs
-                .say(format!("{e}\nThe map on screen is as it was.")),
+                .say(format!("{}\nThe map on screen is as it was.", said(&e))),
         }
     }
 
@@ -596,10 +609,21 @@ impl StakemapApp {
                     path,
                     options,
                     then,
-                    ..
+                    refusal,
                 },
                 Answer::SaveAnyway,
-            ) => self.save_to(&path, &options, then),
+            ) => {
+                if let Refusal::ChangedOnDisk = refusal {
+                    // The person chose the map on screen over the file's new text.
+                    self.doc.keep_mine();
+                }
+                self.save_to(&path, &options, then);
+            }
+            (Question::SaveAnyway { .. }, Answer::Reload) => {
+                if let Some(path) = self.doc.path().map(Path::to_path_buf) {
+                    self.open(&path);
+                }
+            }
             (Question::Unsaved(then), Answer::Discard) => self.proceed(then),
             (Question::Recover(found, _), Answer::Recover) => {
                 let path = self.doc.path().map(Path::to_path_buf);
@@ -625,15 +649,24 @@ impl StakemapApp {
 
     /// The selected stakeholders as clipboard text: under the partner profile (the
     /// clipboard reaches every program), or with everything when the person chose so.
+    ///
+    /// While the map is shown under a profile, the clipboard gets no more than it shows:
+    /// the stricter of partner and that profile, and Copy everything is that too.
     fn clipboard_text(&mut self, ids: &[StakeholderId], everything: bool) -> String {
-        if everything {
+        let shown = self.view.redaction;
+        let internal = shown.profile == RedactionProfile::Internal;
+        if everything && internal {
             return edit::copy(self.doc.map(), ids);
         }
-        let partner = redact(
-            self.doc.map(),
-            RedactionOptions::new(RedactionProfile::Partner),
-        );
-        let text = edit::copy(partner.map(), ids);
+        let options = RedactionOptions {
+            profile: shown.profile.stricter(RedactionProfile::Partner),
+            ..shown
+        };
+        let redacted = redact(self.doc.map(), options);
+        let text = edit::copy(redacted.map(), ids);
+        if !internal {
+            return text;
+        }
         // What was left out of these stakeholders, not of the whole map: said once a
         // session, so that a person copying for another map learns of Copy everything.
         let original = edit::copy(self.doc.map(), ids);
@@ -667,10 +700,10 @@ impl StakemapApp {
             _ => ReportFormat::Markdown,
         };
         let written = report(&comparison, format)
-            .map_err(|e| e.to_string())
+            .map_err(|e| said(&e))
             .and_then(|text| {
                 crate::io::write_atomically(path, |f| std::io::Write::write_all(f, text.as_bytes()))
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| said(&e))
             });
         match written {
             Ok(()) => self.dialogs.say(format!(

@@ -327,13 +327,21 @@ impl StakemapApp {
                 ui.label("unsaved changes");
             }
             ui.separator();
-            let map = self.doc.map();
+            // What is shown: under a profile, without what it leaves out.
+            let map = self.displayed_map();
             ui.label(format!(
                 "{} stakeholders · {} relationships · {} observations",
                 map.stakeholder_count(),
                 map.relationship_count(),
                 map.observation_count()
             ));
+            let hidden = self.doc.map().stakeholder_count()
+                - map
+                    .stakeholder_count()
+                    .min(self.doc.map().stakeholder_count());
+            if hidden > 0 {
+                ui.label(format!("({hidden} left out by the profile)"));
+            }
             if self.view.shown.is_busy() {
                 ui.separator();
                 ui.spinner();

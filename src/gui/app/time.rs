@@ -26,6 +26,7 @@ impl StakemapApp {
                 TimeAction::Compare(moments) => Command::Compare(moments),
                 TimeAction::SaveBaseline { name, date } => Command::SaveBaseline { name, date },
                 TimeAction::SaveReport(profile) => Command::SaveReport(profile),
+                TimeAction::Say(message) => Command::Say(message),
             });
         }
     }

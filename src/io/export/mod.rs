@@ -152,13 +152,13 @@ pub struct ExportOptions {
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     /// Writing failed.
-    #[error("could not write the export: {0}")]
+    #[error("could not write the export")]
     Io(#[from] std::io::Error),
     /// The CSV writer failed.
-    #[error("could not write the CSV: {0}")]
+    #[error("could not write the CSV")]
     Csv(#[from] csv::Error),
     /// The JSON writer failed.
-    #[error("could not write the JSON: {0}")]
+    #[error("could not write the JSON")]
     Json(#[from] serde_json::Error),
     /// Saving a file failed; the file that was there is untouched.
     #[error(transparent)]
@@ -221,11 +221,11 @@ fn report_for(shown: &Redacted<'_>, format: ExportFormat) -> MappingReport {
     report.relationships = map.relationship_count();
     report.observations = map.observation_count();
     report.left_out = Some(*shown.left_out());
-    if !map.baselines.is_empty() {
+    if !map.baselines().is_empty() {
         report.note_n(
             Action::Dropped,
             "baselines: no exchange format has a place for them (they stay in the map file)",
-            map.baselines.len(),
+            map.baselines().len(),
         );
     }
     report
