@@ -383,16 +383,7 @@ fn copy_and_paste_between_two_maps() {
     source.run_steps(1);
     source.event(egui::Event::Copy);
     source.step();
-    let copied = source
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|c| match c {
-            egui::OutputCommand::CopyText(text) => Some(text.clone()),
-            _ => None,
-        })
-        .expect("copied to the clipboard");
+    let copied = common::clipboard_text(&source).expect("copied to the clipboard");
 
     let mut target = app_on(Map::new("Other map"), None);
     target.event(egui::Event::Paste(copied));
@@ -562,6 +553,34 @@ fn opened(
     (dir, path, harness)
 }
 
+/// Ctrl+S, which asks `question`: Cancel writes nothing (the file still holds `before`),
+/// then Ctrl+S again and Save anyway saves the map on screen.
+fn cancel_then_save_anyway(
+    harness: &mut Harness<'_, StakemapApp>,
+    path: &std::path::Path,
+    question: &str,
+    before: &str,
+) {
+    ctrl(harness, false, egui::Key::S);
+    harness.get_by_label(question);
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert_eq!(
+        std::fs::read_to_string(path).expect("read"),
+        before,
+        "{question}: Cancel writes nothing"
+    );
+    assert!(harness.state().is_dirty());
+    ctrl(harness, false, egui::Key::S);
+    harness.get_by_label("Save anyway").click();
+    harness.run_steps(2);
+    assert!(!harness.state().is_dirty());
+    assert_eq!(
+        stakemap::io::load(path).expect("loads"),
+        *harness.state().map()
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn a_read_only_map_is_saved_only_when_the_person_says_so_and_stays_read_only() {
@@ -569,26 +588,9 @@ fn a_read_only_map_is_saved_only_when_the_person_says_so_and_stays_read_only() {
     let (_dir, path, mut harness) =
         opened(&stakemap::io::to_ron(&stakemap::builtin::police_community()));
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
-    let before = std::fs::read(&path).expect("read");
+    let before = std::fs::read_to_string(&path).expect("read");
     edited(&mut harness);
-    ctrl(&mut harness, false, egui::Key::S);
-    harness.get_by_label("Read-only file");
-    harness.get_by_label("Cancel").click();
-    harness.run_steps(2);
-    assert_eq!(
-        std::fs::read(&path).expect("read"),
-        before,
-        "Cancel writes nothing"
-    );
-    assert!(harness.state().is_dirty());
-    ctrl(&mut harness, false, egui::Key::S);
-    harness.get_by_label("Save anyway").click();
-    harness.run_steps(2);
-    assert!(!harness.state().is_dirty());
-    assert_eq!(
-        stakemap::io::load(&path).expect("loads"),
-        *harness.state().map()
-    );
+    cancel_then_save_anyway(&mut harness, &path, "Read-only file", &before);
     let mode = std::fs::metadata(&path).expect("stat").permissions().mode();
     assert_eq!(mode & 0o777, 0o444, "the file stays read-only");
 }
@@ -601,26 +603,13 @@ fn saving_a_map_with_comments_warns_once_and_keeps_them_beside_it_for_good() {
     let (_dir, path, mut harness) = opened(&text);
     edited(&mut harness);
     ctrl(&mut harness, false, egui::Key::S);
-    harness.get_by_label("Comments will be lost");
     assert!(
         harness.query_by_label_contains("has 2 comments").is_some(),
         "the question says how many"
     );
     harness.get_by_label("Cancel").click();
     harness.run_steps(2);
-    assert_eq!(
-        std::fs::read_to_string(&path).expect("read"),
-        text,
-        "Cancel writes nothing"
-    );
-    ctrl(&mut harness, false, egui::Key::S);
-    harness.get_by_label("Save anyway").click();
-    harness.run_steps(2);
-    assert!(!harness.state().is_dirty());
-    assert_eq!(
-        stakemap::io::load(&path).expect("loads"),
-        *harness.state().map()
-    );
+    cancel_then_save_anyway(&mut harness, &path, "Comments will be lost", &text);
     let commented = stakemap::io::commented_path(&path);
     assert_eq!(std::fs::read_to_string(&commented).expect("kept"), text);
     assert!(
@@ -668,23 +657,7 @@ fn saving_over_a_file_another_program_changed_asks_first() {
     let theirs = original.replacen("Police and Community Mind Map", "Their title", 1);
     std::fs::write(&path, &theirs).expect("written");
     edited(&mut harness);
-    ctrl(&mut harness, false, egui::Key::S);
-    harness.get_by_label("Changed by another program");
-    harness.get_by_label("Cancel").click();
-    harness.run_steps(2);
-    assert_eq!(
-        std::fs::read_to_string(&path).expect("read"),
-        theirs,
-        "Cancel writes nothing"
-    );
-    ctrl(&mut harness, false, egui::Key::S);
-    harness.get_by_label("Save anyway").click();
-    harness.run_steps(2);
-    assert!(!harness.state().is_dirty());
-    assert_eq!(
-        stakemap::io::load(&path).expect("loads"),
-        *harness.state().map()
-    );
+    cancel_then_save_anyway(&mut harness, &path, "Changed by another program", &theirs);
     assert_eq!(
         std::fs::read_to_string(stakemap::io::backup_path(&path)).expect("backup"),
         theirs,

@@ -263,16 +263,7 @@ fn change_reports_for_the_public_in_every_format_leave_out_what_public_hides() {
 fn copied(harness: &mut Harness<'_, StakemapApp>, command: Command) -> String {
     harness.state_mut().push(command);
     harness.step();
-    let text = harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|c| match c {
-            egui::OutputCommand::CopyText(text) => Some(text.clone()),
-            _ => None,
-        })
-        .expect("something was copied");
+    let text = common::clipboard_text(harness).expect("something was copied");
     harness.run();
     text
 }

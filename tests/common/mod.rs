@@ -140,3 +140,16 @@ pub fn wheel_at(harness: &mut Harness<'_, StakemapApp>, pos: egui::Pos2, notches
     }
     harness.run();
 }
+
+/// The text the window put on the system clipboard in its last frame, if any.
+pub fn clipboard_text(harness: &Harness<'_, StakemapApp>) -> Option<String> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+}
