@@ -4,9 +4,7 @@
 //! workshop profile, change reports in three formats under public, the clipboard under
 //! partner.
 
-mod common;
-
-use common::app_on;
+use crate::common::app_on;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use stakemap::analysis::Moment;
@@ -263,7 +261,7 @@ fn change_reports_for_the_public_in_every_format_leave_out_what_public_hides() {
 fn copied(harness: &mut Harness<'_, StakemapApp>, command: Command) -> String {
     harness.state_mut().push(command);
     harness.step();
-    let text = common::clipboard_text(harness).expect("something was copied");
+    let text = crate::common::clipboard_text(harness).expect("something was copied");
     harness.run();
     text
 }

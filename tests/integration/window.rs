@@ -3,9 +3,7 @@
 //! wheel zooms; a click never moves; new things land in free space; Esc closes; every
 //! drawn relationship can be clicked. Driven through egui_kittest by what a person sees.
 
-mod common;
-
-use common::{builtin_app, click_at, ctrl, id_named, press_key, type_keys, wheel_at};
+use crate::common::{builtin_app, click_at, ctrl, id_named, press_key, type_keys, wheel_at};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -668,7 +666,7 @@ fn pair_with_loop() -> Map {
 
 #[test]
 fn every_drawn_relationship_can_be_clicked_loops_and_both_directions_too() {
-    let mut harness = common::app_on(pair_with_loop(), None);
+    let mut harness = crate::common::app_on(pair_with_loop(), None);
     press_key(&mut harness, egui::Key::F);
     let zoom = harness.state().zoom(&harness.ctx).expect("zoom");
     let a = canvas_point(&harness, StakeholderId(1));

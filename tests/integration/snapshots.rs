@@ -3,10 +3,8 @@
 //! once left every label blank or scrambled), compared with reference images with a
 //! tolerance. Rendered by wgpu on the CPU (Mesa's llvmpipe), no GPU needed.
 //!
-//! To accept a changed drawing: `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`, then look
+//! To accept a changed drawing: `UPDATE_SNAPSHOTS=1 cargo test --test integration snapshots::`, then look
 //! at the images in `tests/snapshots/` before committing them.
-
-mod common;
 
 use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, SnapshotOptions};

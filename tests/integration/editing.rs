@@ -2,9 +2,7 @@
 //! everything and redo everything, with the map checked after each step; and the question
 //! about unsaved changes before close, New and Open.
 
-mod common;
-
-use common::{app_on, ctrl, id_named, type_into};
+use crate::common::{app_on, ctrl, id_named, type_into};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -383,7 +381,7 @@ fn copy_and_paste_between_two_maps() {
     source.run_steps(1);
     source.event(egui::Event::Copy);
     source.step();
-    let copied = common::clipboard_text(&source).expect("copied to the clipboard");
+    let copied = crate::common::clipboard_text(&source).expect("copied to the clipboard");
 
     let mut target = app_on(Map::new("Other map"), None);
     target.event(egui::Event::Paste(copied));

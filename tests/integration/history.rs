@@ -1,9 +1,7 @@
 //! Relationship strength over time, as a person meets it in the window: logging an
 //! interaction, the trends of the built-in map, the map as of a date, and comparisons.
 
-mod common;
-
-use common::{builtin_app, ctrl, type_into};
+use crate::common::{builtin_app, ctrl, type_into};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

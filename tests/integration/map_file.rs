@@ -427,11 +427,11 @@ fn ron_block(text: &str, prefix: &str) -> String {
 
 #[test]
 fn the_documented_examples_are_valid_maps() {
-    let readme = ron_block(include_str!("../README.md"), "");
+    let readme = ron_block(include_str!("../../README.md"), "");
     let map = io::parse(&readme, "README.md").expect("the README's example loads");
     assert_eq!(map.stakeholder_count(), 2);
     assert_eq!(map.observation_count(), 2);
-    let module = ron_block(include_str!("../src/io/map_file.rs"), "//!");
+    let module = ron_block(include_str!("../../src/io/map_file.rs"), "//!");
     let map = io::parse(&module, "map_file.rs").expect("the module docs' example loads");
     assert_eq!(map.relationship_count(), 1);
 }
@@ -456,7 +456,7 @@ fn a_leading_byte_order_mark_is_accepted() {
 
 #[test]
 fn text_in_every_script_is_written_as_itself_and_round_trips() {
-    let text = include_str!("data/unicode_names.ron");
+    let text = include_str!("../data/unicode_names.ron");
     let map = parse(text).expect("loads");
     let written = io::to_ron(&map);
     assert!(!written.contains("\\u{"), "no \\u escapes:\n{written}");
@@ -585,7 +585,7 @@ fn text_is_stored_composed() {
 
 #[test]
 fn the_readme_documents_baselines_as_the_parser_reads_them() {
-    let readme = ron_block(include_str!("../README.md"), "");
+    let readme = ron_block(include_str!("../../README.md"), "");
     let map = io::parse(&readme, "README.md").expect("the README's example loads");
     let baseline = map
         .baselines()
@@ -594,7 +594,7 @@ fn the_readme_documents_baselines_as_the_parser_reads_them() {
     assert_eq!(baseline.relationships.len(), 1);
     assert_eq!(baseline.relationships[0].tone, Tone::Neutral);
     // The prose describes the same shape as the example.
-    let prose = include_str!("../README.md");
+    let prose = include_str!("../../README.md");
     assert!(
         prose.contains("`(id: 1, strength: 2, tone: Neutral)`"),
         "the README's prose shows named fields"

@@ -1,9 +1,7 @@
 //! The window driven as a person would, by the labels they see (egui_kittest + AccessKit).
 //! The canvas repaints every frame, so the harness runs a fixed number of steps.
 
-mod common;
-
-use common::builtin_app;
+use crate::common::builtin_app;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
