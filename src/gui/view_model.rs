@@ -48,32 +48,6 @@ pub struct RelationshipEdge {
     pub loop_index: u8,
 }
 
-/// Sideways spacing of parallel relationships, in canvas units.
-const PARALLEL_SPACING: f32 = 22.0;
-
-/// The bend of each relationship of a pair: 0 for one; symmetric about the straight line
-/// for several, so none hides another whichever way it reads.
-fn bends(map: &Map) -> HashMap<RelationshipId, (f32, u8)> {
-    let mut pairs: HashMap<(StakeholderId, StakeholderId), Vec<RelationshipId>> = HashMap::new();
-    for r in map.relationships_by_id() {
-        let key = (r.from().min(r.to()), r.from().max(r.to()));
-        pairs.entry(key).or_default().push(r.id());
-    }
-    let mut out = HashMap::new();
-    for ((a, b), ids) in pairs {
-        let n = ids.len();
-        for (i, id) in ids.into_iter().enumerate() {
-            if a == b {
-                out.insert(id, (0.0, u8::try_from(i).unwrap_or(u8::MAX)));
-            } else {
-                let offset = i as f32 - (n as f32 - 1.0) / 2.0;
-                out.insert(id, (offset * PARALLEL_SPACING, 0));
-            }
-        }
-    }
-    out
-}
-
 pub type CanvasGraph = egui_graphs::Graph<
     StakeholderNode,
     RelationshipEdge,
@@ -99,7 +73,7 @@ impl ViewModel {
     /// draws relationships faint, behind a view that is about the stakeholders (the grid,
     /// engagement, circles).
     pub fn new(map: &Map, decorations: &Decorations, faint: bool) -> Self {
-        let bends = bends(map);
+        let bends = style::scene::bends(map);
         let mut graph = CanvasGraph::new();
         let mut nodes = HashMap::new();
         for s in map.stakeholders_by_id() {

@@ -73,7 +73,7 @@ use ron::extensions::Extensions;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::Path;
 
 /// The value of the `format` field that marks a stakemap file.
@@ -404,28 +404,17 @@ fn skip_raw(b: &[u8], i: usize) -> usize {
 /// it and one that is not UTF-8.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let origin = path.display().to_string();
-    let io = |source| LoadError::Io {
-        origin: origin.clone(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let size = file.metadata().map_err(io)?.len();
-    let too_large = |size| LoadError::TooLarge {
-        origin: origin.clone(),
-        size,
-        limit: MAX_FILE_BYTES,
-    };
-    if size > MAX_FILE_BYTES {
-        return Err(too_large(size));
-    }
-    // The size can lie (a pipe, a file still growing): never read past the limit.
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
+    let bytes = super::limited::read_limited(path, MAX_FILE_BYTES).map_err(|e| match e {
+        super::limited::Limited::Io(source) => LoadError::Io {
+            origin: origin.clone(),
+            source,
+        },
+        super::limited::Limited::TooLarge(size) => LoadError::TooLarge {
+            origin: origin.clone(),
+            size,
+            limit: MAX_FILE_BYTES,
+        },
+    })?;
     decode(&origin, bytes)
 }
 

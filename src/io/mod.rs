@@ -21,6 +21,7 @@ pub mod atomic;
 pub mod export;
 pub mod fields;
 pub mod import;
+mod limited;
 pub mod map_file;
 pub mod mapping;
 pub mod recovery;

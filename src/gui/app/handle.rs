@@ -623,11 +623,6 @@ impl StakemapApp {
                 }
                 self.save_to(&path, &options, then);
             }
-            (Question::SaveAnyway { .. }, Answer::Reload) => {
-                if let Some(path) = self.doc.path().map(Path::to_path_buf) {
-                    self.open(&path);
-                }
-            }
             (Question::Unsaved(then), Answer::Discard) => self.proceed(then),
             (Question::Recover(found, _), Answer::Recover) => {
                 let path = self.doc.path().map(Path::to_path_buf);
@@ -636,7 +631,7 @@ impl StakemapApp {
             (Question::Recover(_, path), Answer::Discard) => {
                 crate::io::recovery::remove_recovery(&path);
             }
-            (Question::ChangedOnDisk, Answer::Reload) => {
+            (Question::ChangedOnDisk | Question::SaveAnyway { .. }, Answer::Reload) => {
                 if let Some(path) = self.doc.path().map(Path::to_path_buf) {
                     self.open(&path);
                 }

@@ -33,7 +33,6 @@ pub use merge::Merge;
 use super::mapping::MappingReport;
 use crate::model::text::has_visible;
 use crate::model::{Date, Map};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Files larger than this are refused before they are read: 256 MiB, as for map files.
@@ -154,28 +153,14 @@ impl Imported {
 /// The text of a file, size-checked before reading (see [`MAX_IMPORT_BYTES`]).
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
     let origin = path.display().to_string();
-    let io = |source| ImportError::Io {
-        origin: origin.clone(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let size = file.metadata().map_err(io)?.len();
-    let too_large = |size| ImportError::TooLarge {
-        origin: origin.clone(),
-        size,
-        limit: MAX_IMPORT_BYTES,
-    };
-    if size > MAX_IMPORT_BYTES {
-        return Err(too_large(size));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(MAX_IMPORT_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_IMPORT_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
+    super::limited::read_limited(path, MAX_IMPORT_BYTES).map_err(|e| match e {
+        super::limited::Limited::Io(source) => ImportError::Io { origin, source },
+        super::limited::Limited::TooLarge(size) => ImportError::TooLarge {
+            origin,
+            size,
+            limit: MAX_IMPORT_BYTES,
+        },
+    })
 }
 
 /// The bytes as text: a UTF-8 byte-order mark is skipped, UTF-16 with a byte-order mark
