@@ -13,7 +13,7 @@ pub use dialogs::Answer;
 use dialogs::Dialogs;
 
 use super::attention::attention_ui;
-use super::canvas::CanvasState;
+use super::canvas::{CanvasState, Look};
 use super::command::{Command, Commands};
 use super::derived::DerivedShown;
 use super::inspector::Inspector;
@@ -31,6 +31,7 @@ use crate::layout::for_map::MapLayout;
 use crate::model::{Date, Map, RelationshipId, StakeholderId, StakeholderKind};
 use crate::redaction::{RedactionOptions, RedactionProfile, RedactionReport};
 use crate::shown::ShowSettings;
+use crate::style::Tokens;
 use egui::{Panel, Pos2, Ui, ViewportCommand};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -322,12 +323,14 @@ impl StakemapApp {
 
     /// The change of each relationship between the compared moments, as drawn.
     pub fn shown_changes(&self) -> Vec<(RelationshipId, Change)> {
-        let mut changes: Vec<_> = self
-            .view
-            .view_model
-            .relationships()
-            .filter_map(|(id, change)| Some((id, change?)))
-            .collect();
+        let mut changes: Vec<_> = self.view.shown.get().map_or_else(Vec::new, |shown| {
+            shown
+                .decorations
+                .relationship_changes
+                .iter()
+                .map(|(&id, &change)| (id, change))
+                .collect()
+        });
         changes.sort_by_key(|&(id, _)| id);
         changes
     }
@@ -369,7 +372,7 @@ impl StakemapApp {
             return;
         };
         self.view.faint = !self.view.layouts.shows_network();
-        self.view.view_model = ViewModel::new(&shown.map, &shown.decorations, self.view.faint);
+        self.view.view_model = ViewModel::new(&shown.map);
         self.view.first_observation =
             crate::analysis::observation_span(self.doc.map()).map(|(first, _)| first);
         self.view.layouts.reapply(&mut self.view.view_model);
@@ -439,7 +442,8 @@ impl StakemapApp {
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.heading("Legend");
             ui.separator();
-            legend_ui(ui, self.view.timeline.compare.is_some());
+            let palette = super::scene_paint::palette_for(ui.visuals());
+            legend_ui(ui, self.view.timeline.compare.is_some(), &palette);
             ui.add_space(8.0);
             let attention = self.attention().to_vec();
             let heading = format!("Needs attention ({})", attention.len());
@@ -562,12 +566,22 @@ impl eframe::App for StakemapApp {
             self.commands.push(Command::ToggleLegend);
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            let events = self.view.canvas.ui(
-                ui,
-                &mut self.view.view_model,
-                &self.view.selection,
-                self.view.layouts.backdrop(),
-            );
+            let events = match self.view.shown.get() {
+                Some(shown) => {
+                    let look = Look {
+                        map: &shown.map,
+                        decorations: &shown.decorations,
+                        backdrop: self.view.layouts.backdrop(),
+                        faint: self.view.faint,
+                        palette: super::scene_paint::palette_for(ui.visuals()),
+                        tokens: Tokens::SCREEN,
+                    };
+                    self.view
+                        .canvas
+                        .ui(ui, &mut self.view.view_model, &self.view.selection, &look)
+                }
+                None => Vec::new(),
+            };
             self.canvas_events(events);
         });
         self.layouts_update(&ctx);

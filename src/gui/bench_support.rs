@@ -10,6 +10,8 @@ use crate::model::Map;
 /// The map canvas on its own, as the window draws it in its central panel: fitted to the
 /// map on the first frame, labels following the zoom as in the app.
 pub struct CanvasBench {
+    map: Map,
+    decorations: crate::shown::Decorations,
     view: ViewModel,
     selection: Selection,
     canvas: CanvasState,
@@ -20,7 +22,9 @@ impl CanvasBench {
     /// that fits the whole map on its first frame.
     pub fn new(map: &Map) -> Self {
         Self {
-            view: ViewModel::new(map, &crate::shown::Decorations::default(), false),
+            map: map.clone(),
+            decorations: crate::shown::Decorations::default(),
+            view: ViewModel::new(map),
             selection: Selection::default(),
             canvas: CanvasState::fitted(),
         }
@@ -32,12 +36,15 @@ impl CanvasBench {
         ctx.run_ui(raw, |ui| {
             egui::CentralPanel::default().show(ui, |ui| {
                 // A benchmark has no pointer: whatever the canvas reports is dropped.
-                let _events = self.canvas.ui(
-                    ui,
-                    &mut self.view,
-                    &self.selection,
-                    &crate::layout::for_map::Backdrop::None,
-                );
+                let look = canvas::Look {
+                    map: &self.map,
+                    decorations: &self.decorations,
+                    backdrop: &crate::layout::for_map::Backdrop::None,
+                    faint: false,
+                    palette: crate::style::Palette::DARK,
+                    tokens: crate::style::Tokens::SCREEN,
+                };
+                let _events = self.canvas.ui(ui, &mut self.view, &self.selection, &look);
             });
         })
     }

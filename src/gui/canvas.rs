@@ -1,16 +1,22 @@
-//! The canvas: the map drawn by egui_graphs, and what the pointer does on it (click,
-//! Shift+click, box select, drag a selection, Alt+drag to connect, double-click to add).
-//! It reports what happened as [`CanvasEvent`]s; the app turns them into edits.
+//! The canvas: the scene of the shown map ([`crate::style::scene`]) painted with egui, and
+//! what the pointer does on it (click, Shift+click, box select, drag a selection, Alt+drag
+//! to connect, double-click to add), found through egui_graphs' hit tests. It reports what
+//! happened as [`CanvasEvent`]s; the app turns them into edits.
 
+use super::scene_paint::{self, EguiMeasure};
 use super::selection::Selection;
 use super::still_layout::{Still, StillState};
 use super::view_model::ViewModel;
 use crate::layout::for_map::Backdrop;
-use crate::model::{Position, RelationshipId, StakeholderId};
+use crate::model::{Map, Position, RelationshipId, StakeholderId};
+use crate::shown::Decorations;
+use crate::style::scene::{self, Camera, SceneInput};
+use crate::style::{Palette, Tokens};
 use egui::{Color32, Pos2, Rect, Stroke, Ui};
 use egui_graphs::{
     GraphChange, GraphView, MetadataFrame, SettingsInteraction, SettingsNavigation, SettingsStyle,
 };
+use std::collections::HashMap;
 
 /// The id egui_graphs keeps the canvas's zoom and pan under.
 const CANVAS_ID: &str = "map_canvas";
@@ -45,6 +51,26 @@ const ZOOM_PER_SCROLL_POINT: f32 = 0.003;
 /// one stakeholder fills many screens.
 const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.02..=20.0;
 
+/// What the canvas draws: the shown map and its decorations (from [`crate::shown`]), what
+/// the view draws behind it, and the look.
+pub struct Look<'a> {
+    /// The shown map.
+    pub map: &'a Map,
+    /// Its decorations (faded, cooling, changes).
+    pub decorations: &'a Decorations,
+    /// What the view draws behind the map.
+    pub backdrop: &'a Backdrop,
+    /// Relationships drawn faint, behind a view about the stakeholders.
+    pub faint: bool,
+    /// Colours around the encoding.
+    pub palette: Palette,
+    /// Sizes.
+    pub tokens: Tokens,
+}
+
+/// Room left around the map by Zoom to fit, as a fraction of the view on each side.
+const FIT_PADDING: f32 = 0.03;
+
 /// A stakeholder being dragged: which, and where on it the pointer took hold (canvas units
 /// from its centre), so it moves with the pointer instead of jumping to it.
 #[derive(Clone, Copy, Debug)]
@@ -64,6 +90,8 @@ pub struct CanvasState {
     pub connect_mode: bool,
     /// Where the canvas was drawn last frame, in screen points.
     pub rect: Option<Rect>,
+    /// Stakeholders on screen whose names did not fit, last frame.
+    pub unlabelled: usize,
     box_start: Option<Pos2>,
     connect_from: Option<StakeholderId>,
     drag: Option<NodeDrag>,
@@ -114,16 +142,19 @@ impl CanvasState {
         ui: &mut Ui,
         view: &mut ViewModel,
         selection: &Selection,
-        backdrop: &Backdrop,
+        look: &Look<'_>,
     ) -> Vec<CanvasEvent> {
         let (shift, alt) = ui.input(|i| (i.modifiers.shift, i.modifiers.alt));
         let connecting = self.connect_mode || alt;
         if let (Some(target), Some(rect)) = (self.centre_on.take(), self.rect) {
             centre(ui.ctx(), rect, target);
         }
-        self.backdrop_ui(ui, backdrop);
+        // The map is painted into this slot once the pointer has moved things this frame,
+        // under the box and connect overlays painted after it.
+        let slot = ui.painter().add(egui::Shape::Noop);
         // Dragging, panning and zooming are ours (`navigate`): egui_graphs' snap a node to
-        // the pointer on press (a click moved it) and zoom only with Ctrl, in big steps.
+        // the pointer on press (a click moved it) and zoom only with Ctrl, in big steps. Its
+        // node and edge shapes draw nothing: they are there for hit tests.
         let interaction = SettingsInteraction::new()
             .with_dragging_enabled(false)
             .with_hover_enabled(true)
@@ -131,10 +162,8 @@ impl CanvasState {
             .with_edge_clicking_enabled(true);
         let navigation = SettingsNavigation::new()
             .with_zoom_and_pan_enabled(false)
-            .with_fit_to_screen_enabled(self.fit_requested)
-            .with_fit_to_screen_padding(0.1);
-        self.fit_requested = false;
-        let style = SettingsStyle::new().with_labels_always(true);
+            .with_fit_to_screen_enabled(false);
+        let style = SettingsStyle::new().with_labels_always(false);
         let response = GraphView::<StillState, Still>::new()
             .with_id(Some(CANVAS_ID.to_owned()))
             .with_interactions(&interaction)
@@ -143,6 +172,9 @@ impl CanvasState {
             .show(ui, &mut view.graph);
         let rect = response.response.rect;
         self.rect = Some(rect);
+        if std::mem::take(&mut self.fit_requested) {
+            fit(ui.ctx(), view, look, rect);
+        }
 
         let mut events = Vec::new();
         let mut hit = false;
@@ -186,77 +218,52 @@ impl CanvasState {
         );
         self.box_select(ui, view, &response.response, shift, &mut events);
         self.connect(ui, view, &response.response, connecting, &mut events);
+        if let Some(scene) = self.scene(ui.ctx(), view, selection, look, rect) {
+            self.unlabelled = scene.unlabelled;
+            ui.painter().set(
+                slot,
+                egui::Shape::Vec(scene_paint::shapes(ui.ctx(), &scene, rect.min)),
+            );
+        }
         events
     }
 
-    /// Paints what a view draws behind the map: the grid's quadrants, or the engagement
-    /// columns with an arrow from each stakeholder's current level to its desired one.
-    fn backdrop_ui(&self, ui: &Ui, backdrop: &Backdrop) {
-        let ctx = ui.ctx();
-        let Some(mapping) = self.screen_mapping(ctx) else {
-            return;
+    /// The scene as the canvas stands now: its camera, where each stakeholder is drawn
+    /// (dragged or animated ones included), the selection and what is under the pointer.
+    fn scene(
+        &self,
+        ctx: &egui::Context,
+        view: &ViewModel,
+        selection: &Selection,
+        look: &Look<'_>,
+        rect: Rect,
+    ) -> Option<scene::Scene> {
+        let meta = metadata(ctx)?;
+        let camera = Camera {
+            zoom: meta.zoom,
+            pan: [meta.pan.x, meta.pan.y],
+            viewport: [rect.width(), rect.height()],
         };
-        let to_screen = |[x, y]: [f32; 2]| Some(mapping(Position(x, y)));
-        let visuals = ui.visuals();
-        let painter = ui.painter();
-        let font = egui::FontId::proportional(14.0);
-        match backdrop {
-            Backdrop::None => {}
-            Backdrop::Quadrants { quadrants, tray } => {
-                let tints = [0.10, 0.06, 0.06, 0.03];
-                for (quadrant, tint) in quadrants.iter().zip(tints) {
-                    let (Some(a), Some(b)) = (to_screen(quadrant.min), to_screen(quadrant.max))
-                    else {
-                        continue;
-                    };
-                    let rect = Rect::from_two_pos(a, b);
-                    painter.rect_filled(rect, 0.0, visuals.text_color().gamma_multiply(tint));
-                    painter.text(
-                        rect.left_top() + egui::vec2(8.0, 6.0),
-                        egui::Align2::LEFT_TOP,
-                        quadrant.name,
-                        font.clone(),
-                        visuals.strong_text_color(),
-                    );
-                }
-                if let (Some(a), Some(b)) = (to_screen(tray.min), to_screen(tray.max)) {
-                    let rect = Rect::from_two_pos(a, b);
-                    painter.rect_stroke(
-                        rect,
-                        4.0,
-                        Stroke::new(1.0, visuals.weak_text_color()),
-                        egui::StrokeKind::Inside,
-                    );
-                    painter.text(
-                        rect.left_top() + egui::vec2(8.0, 6.0),
-                        egui::Align2::LEFT_TOP,
-                        tray.name,
-                        font,
-                        visuals.weak_text_color(),
-                    );
-                }
-            }
-            Backdrop::Engagement { columns, arrows } => {
-                for &(name, x) in columns {
-                    // Just above the first row (at y 0), inside the fitted view.
-                    if let Some(top) = to_screen([x, -40.0]) {
-                        painter.text(
-                            top,
-                            egui::Align2::CENTER_BOTTOM,
-                            name,
-                            font.clone(),
-                            visuals.strong_text_color(),
-                        );
-                    }
-                }
-                let stroke = Stroke::new(1.5, visuals.selection.bg_fill);
-                for &(from, to) in arrows {
-                    if let (Some(a), Some(b)) = (to_screen(from), to_screen(to)) {
-                        painter.arrow(a, b - a, stroke);
-                    }
-                }
-            }
-        }
+        let positions: HashMap<StakeholderId, Position> = view.stakeholders().collect();
+        let hovered = view
+            .graph
+            .hovered_node()
+            .and_then(|n| view.stakeholder_at(n))
+            .or_else(|| view.dragged().map(|(id, _)| id));
+        let input = SceneInput {
+            map: look.map,
+            decorations: look.decorations,
+            positions: &positions,
+            camera,
+            tokens: look.tokens,
+            palette: look.palette,
+            selected_stakeholders: &selection.stakeholders,
+            selected_relationships: &selection.relationships,
+            hovered,
+            faint: look.faint,
+            backdrop: look.backdrop,
+        };
+        Some(scene::build(&input, &EguiMeasure { ctx }))
     }
 
     /// Zoom (wheel, pinch, Ctrl+wheel) about the pointer, pan (drag the background, or
@@ -461,6 +468,35 @@ impl CanvasState {
                 .circle_filled(now, 4.0, Color32::from_gray(200));
         }
     }
+}
+
+/// Zooms and pans so that every stakeholder shown and its name fit in the canvas
+/// ([`scene::fit`]).
+fn fit(ctx: &egui::Context, view: &ViewModel, look: &Look<'_>, rect: Rect) {
+    let positions: HashMap<StakeholderId, Position> = view.stakeholders().collect();
+    let names: Vec<_> = look
+        .map
+        .stakeholders_by_id()
+        .into_iter()
+        .map(|s| (s.id(), s.name.as_str(), s.influence))
+        .collect();
+    let camera = scene::fit(
+        &names,
+        &positions,
+        [rect.width(), rect.height()],
+        FIT_PADDING,
+        &look.tokens,
+        &EguiMeasure { ctx },
+    );
+    let key = metadata_key();
+    ctx.data_mut(|d| {
+        let mut meta = d
+            .get_persisted::<MetadataFrame>(key)
+            .unwrap_or_else(|| MetadataFrame::new(Some(CANVAS_ID.to_owned())));
+        meta.zoom = camera.zoom.clamp(*ZOOM_RANGE.start(), *ZOOM_RANGE.end());
+        meta.pan = egui::vec2(camera.pan[0], camera.pan[1]);
+        d.insert_persisted(key, meta);
+    });
 }
 
 /// Pans so that `target` is at the middle of the canvas, keeping the zoom.

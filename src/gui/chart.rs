@@ -1,7 +1,7 @@
 //! Strength over time: a step plot of a relationship's log (tone as the marker colour), or
 //! of every relationship of a stakeholder.
 
-use super::shapes::colour;
+use super::scene_paint::colour;
 use crate::model::{Date, Map, Relationship, StakeholderId, Tone};
 use crate::style;
 use egui::Ui;

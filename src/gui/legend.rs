@@ -1,127 +1,109 @@
-//! The legend: what shapes, colours, sizes, widths and arrows mean.
+//! The legend panel: [`crate::style::legend`]'s list drawn with egui, the same list the
+//! exported picture draws, so the two never say different things.
 
-use super::shapes::{colour, mark_shapes, paint_node_symbol};
-use crate::model::{STRENGTH_NAMES, StakeholderKind, Tone};
-use crate::style::{self, Change, ToneMark};
-use egui::{Sense, Stroke, Ui, Vec2};
+use super::scene_paint::{colour, mark};
+use crate::style::legend::{Symbol, legend};
+use crate::style::{self, Palette, Tokens, arrowhead, mark_glyph};
+use egui::{Pos2, Sense, Shape, Stroke, Ui, Vec2};
 
 /// The legend; while comparing, the change colours replace the tones.
-pub fn legend_ui(ui: &mut Ui, comparing: bool) {
-    ui.label(egui::RichText::new("Kinds").strong());
-    for kind in StakeholderKind::ALL {
-        ui.horizontal(|ui| {
-            let (rect, _) = ui.allocate_exact_size(Vec2::splat(16.0), Sense::hover());
-            paint_node_symbol(
-                ui,
-                rect,
-                style::node_shape(kind),
-                style::node_colour(kind),
-                7.0,
-            );
-            ui.label(kind.to_string());
-        });
-    }
-    ui.add_space(4.0);
-    ui.label(egui::RichText::new("Size is influence").strong());
-    ui.horizontal(|ui| {
-        for level in style::LEGEND_INFLUENCE {
-            let r = style::node_radius(Some(level)) * 0.5;
-            let (rect, _) = ui.allocate_exact_size(Vec2::splat(2.0 * r + 2.0), Sense::hover());
-            ui.painter().circle_stroke(
-                rect.center(),
-                r,
-                Stroke::new(1.0, ui.visuals().text_color()),
-            );
-            ui.label(level.to_string());
+pub fn legend_ui(ui: &mut Ui, comparing: bool, palette: &Palette) {
+    let text = colour(palette.text);
+    let legend = legend(comparing);
+    for (i, section) in legend.sections.iter().enumerate() {
+        if i > 0 {
+            ui.add_space(4.0);
         }
-    });
-    ui.add_space(4.0);
-    ui.label(egui::RichText::new("Width is strength").strong());
-    for strength in (0..=5u8).rev() {
-        ui.horizontal(|ui| {
-            line_sample(
-                ui,
-                style::edge_width(strength),
-                ui.visuals().text_color(),
-                ToneMark::None,
-            );
-            ui.label(format!(
-                "{strength} {}",
-                STRENGTH_NAMES[usize::from(strength)]
-            ));
-        });
-    }
-    ui.add_space(4.0);
-    if comparing {
-        ui.label(egui::RichText::new("Colour is change").strong());
-        for change in Change::ALL {
-            ui.horizontal(|ui| {
-                line_sample(
-                    ui,
-                    3.0,
-                    colour(style::change_colour(change)),
-                    style::change_mark(change),
-                );
-                ui.label(change.label());
-            });
+        ui.label(egui::RichText::new(section.heading).strong());
+        let entries = |ui: &mut Ui| {
+            for entry in &section.entries {
+                ui.horizontal(|ui| {
+                    symbol_ui(ui, &entry.symbol, palette);
+                    ui.label(egui::RichText::new(&entry.text).color(text));
+                });
+            }
+        };
+        if section.in_a_row {
+            ui.horizontal(|ui| entries(ui));
+        } else {
+            entries(ui);
         }
-    } else {
-        ui.label(egui::RichText::new("Colour is tone").strong());
-        for tone in Tone::ALL {
-            ui.horizontal(|ui| {
-                line_sample(
-                    ui,
-                    3.0,
-                    colour(style::edge_colour(tone)),
-                    style::tone_mark(tone),
-                );
-                ui.label(tone.to_string());
-            });
-        }
-        ui.horizontal(|ui| {
-            let (rect, _) = ui.allocate_exact_size(Vec2::new(36.0, 12.0), Sense::hover());
-            let (dash, gap) = style::COOLING_DASH;
-            ui.painter().extend(egui::Shape::dashed_line(
-                &[rect.left_center(), rect.right_center()],
-                Stroke::new(2.0, ui.visuals().text_color()),
-                dash,
-                gap,
-            ));
-            ui.label("Cooling");
-        });
     }
-    ui.add(
-        egui::Label::new(
-            egui::RichText::new(
-                "Colours stay apart for colour-blind viewers; marks on the lines say the same.",
-            )
-            .weak(),
-        )
-        .wrap(),
-    );
-    ui.add_space(4.0);
-    ui.horizontal(|ui| {
-        let (rect, _) = ui.allocate_exact_size(Vec2::new(36.0, 12.0), Sense::hover());
-        ui.painter().arrow(
-            rect.left_center(),
-            Vec2::new(rect.width(), 0.0),
-            Stroke::new(2.0, ui.visuals().text_color()),
-        );
-        ui.label("Reads with a direction");
-    });
+    ui.add(egui::Label::new(egui::RichText::new(legend.note).weak()).wrap());
 }
 
-fn line_sample(ui: &mut Ui, width: f32, colour: egui::Color32, mark: ToneMark) {
-    let (rect, _) = ui.allocate_exact_size(Vec2::new(36.0, 16.0), Sense::hover());
-    ui.painter().line_segment(
-        [rect.left_center(), rect.right_center()],
-        Stroke::new(width.max(1.0), colour),
-    );
-    ui.painter().extend(mark_shapes(
-        mark,
-        rect.center(),
-        Vec2::X,
-        width.min(2.0),
-        colour,
-    ));
+/// A legend entry's little picture.
+fn symbol_ui(ui: &mut Ui, symbol: &Symbol, palette: &Palette) {
+    match *symbol {
+        Symbol::Node {
+            shape,
+            fill,
+            radius,
+        } => {
+            let (rect, _) = ui.allocate_exact_size(Vec2::splat(2.0 * radius + 2.0), Sense::hover());
+            let outline = if fill.is_some() {
+                palette.symbol_outline
+            } else {
+                palette.text
+            };
+            paint_node_symbol(ui, rect, shape, fill, outline, radius);
+        }
+        Symbol::Line {
+            width,
+            colour: line_colour,
+            dashed,
+            mark: m,
+            arrow,
+        } => {
+            let (rect, _) = ui.allocate_exact_size(Vec2::new(36.0, 16.0), Sense::hover());
+            let c = colour(line_colour.unwrap_or(palette.text));
+            let stroke = Stroke::new(width.max(1.0), c);
+            let (a, b) = (rect.left_center(), rect.right_center());
+            let painter = ui.painter();
+            if dashed {
+                let (dash, gap) = Tokens::SCREEN.dash_px;
+                painter.extend(Shape::dashed_line(&[a, b], stroke, dash, gap));
+            } else {
+                painter.line_segment([a, b], stroke);
+            }
+            let mut shapes = Vec::new();
+            if arrow {
+                let head = arrowhead([b.x, b.y], [1.0, 0.0], Tokens::SCREEN.min_arrow_px);
+                shapes.push(Shape::convex_polygon(
+                    head.iter().map(|&[x, y]| Pos2::new(x, y)).collect(),
+                    c,
+                    Stroke::NONE,
+                ));
+            }
+            let middle = rect.center();
+            let glyph = mark_glyph(m, [middle.x, middle.y], [1.0, 0.0], width.min(2.0));
+            mark(&glyph, c, Pos2::ZERO, &mut shapes);
+            painter.extend(shapes);
+        }
+    }
+}
+
+/// Paints a stakeholder's symbol in a list or legend; `fill` `None` draws the outline only.
+pub fn paint_node_symbol(
+    ui: &Ui,
+    rect: egui::Rect,
+    shape: style::NodeShape,
+    fill: Option<style::Rgba>,
+    outline: style::Rgba,
+    r: f32,
+) {
+    let stroke = Stroke::new(1.0, colour(outline));
+    let fill = fill.map_or(egui::Color32::TRANSPARENT, colour);
+    let c = rect.center();
+    let points: Vec<Pos2> = style::node_outline(shape, [c.x, c.y], r)
+        .into_iter()
+        .map(|[x, y]| Pos2::new(x, y))
+        .collect();
+    if points.is_empty() {
+        ui.painter().circle(c, r, fill, stroke);
+    } else {
+        ui.painter().add(egui::epaint::PathShape::convex_polygon(
+            points, fill, stroke,
+        ));
+    }
 }

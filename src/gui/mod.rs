@@ -14,6 +14,7 @@ mod inspector;
 mod layout_runner;
 mod legend;
 mod preferences;
+mod scene_paint;
 mod selection;
 mod shapes;
 mod shortcuts;

@@ -24,6 +24,7 @@ pub mod import;
 mod limited;
 pub mod map_file;
 pub mod mapping;
+pub mod picture;
 pub mod recovery;
 pub mod report;
 pub mod spreadsheet;

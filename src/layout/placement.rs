@@ -40,7 +40,7 @@ impl Footprint {
 
     /// The footprint of a stakeholder with this name and influence at `centre`.
     pub fn named(name: &str, influence: Option<u8>, centre: Position) -> Self {
-        let size = crate::style::LABEL_SIZE;
+        let size = crate::style::Tokens::SCREEN.label_size;
         let width = name.chars().map(advance).sum::<f32>() * size;
         Self {
             centre,

@@ -139,13 +139,78 @@ pub fn change_mark(change: Change) -> ToneMark {
     }
 }
 
+/// The strokes of a [`ToneMark`] at the `middle` of a line of `width` points whose direction
+/// there is the unit vector `along`: what every renderer draws, so the window and the
+/// exports draw the same mark.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MarkGlyph {
+    /// Straight strokes, each from one point to another.
+    pub strokes: Vec<[[f32; 2]; 2]>,
+    /// Their width, in points.
+    pub stroke_width: f32,
+    /// A filled triangle (strengthened, weakened).
+    pub triangle: Option<[[f32; 2]; 3]>,
+}
+
+/// The glyph of a mark (see [`MarkGlyph`]). Ticks run across the line; the triangles of
+/// strengthened and weakened point up and down on the page whichever way the line runs.
+pub fn mark_glyph(mark: ToneMark, middle: [f32; 2], along: [f32; 2], width: f32) -> MarkGlyph {
+    let across = [-along[1], along[0]];
+    let size = (width * 2.0).max(7.0);
+    let at = |p: [f32; 2], d: [f32; 2], k: f32| [p[0] + d[0] * k, p[1] + d[1] * k];
+    let mut glyph = MarkGlyph {
+        strokes: Vec::new(),
+        stroke_width: width.clamp(1.5, 3.0),
+        triangle: None,
+    };
+    match mark {
+        ToneMark::None => {}
+        ToneMark::Ticks => {
+            for side in [-1.0, 1.0] {
+                let c = at(middle, along, side * size * 0.45);
+                glyph
+                    .strokes
+                    .push([at(c, across, -size), at(c, across, size)]);
+            }
+        }
+        ToneMark::Plus => {
+            glyph
+                .strokes
+                .push([at(middle, across, -size), at(middle, across, size)]);
+            glyph
+                .strokes
+                .push([at(middle, along, -size), at(middle, along, size)]);
+        }
+        ToneMark::Up | ToneMark::Down => {
+            let up = if mark == ToneMark::Up { -1.0 } else { 1.0 };
+            let tip = [middle[0], middle[1] + up * size];
+            let base = [middle[0], middle[1] - up * size * 0.6];
+            glyph.triangle = Some([
+                tip,
+                [base[0] + size * 0.9, base[1]],
+                [base[0] - size * 0.9, base[1]],
+            ]);
+        }
+    }
+    glyph
+}
+
+/// An arrowhead with its tip at `tip`, pointing along the unit vector `direction`, `length`
+/// points long and 0.9 of that wide: its three corners, tip first.
+pub fn arrowhead(tip: [f32; 2], direction: [f32; 2], length: f32) -> [[f32; 2]; 3] {
+    let [ux, uy] = direction;
+    let base = [tip[0] - ux * length, tip[1] - uy * length];
+    let side = [-uy * length * 0.45, ux * length * 0.45];
+    [
+        tip,
+        [base[0] + side[0], base[1] + side[1]],
+        [base[0] - side[0], base[1] - side[1]],
+    ]
+}
+
 /// While comparing, relationships that did not change are drawn in this colour, so the
 /// change colours stand out and none is mistaken for a tone.
 pub const UNCHANGED_COLOUR: Rgba = Rgba([138, 138, 138, 110]);
-
-/// Cooling relationships (strength falling, or no contact for long) are drawn dashed:
-/// dash and gap lengths in screen points.
-pub const COOLING_DASH: (f32, f32) = (8.0, 5.0);
 
 pub use crate::analysis::Change;
 
@@ -169,47 +234,6 @@ pub mod scene;
 pub mod tokens;
 
 pub use tokens::{Palette, Tokens, contrast};
-
-/// Label size in points at zoom 1; the canvas rounds the zoomed size to whole pixels.
-pub const LABEL_SIZE: f32 = 12.0;
-
-/// Labels never shrink below this many screen pixels: smaller is unreadable.
-pub const MIN_LABEL_PX: f32 = 10.0;
-
-/// Zoomed out further than this, arrowheads are too small to see and are not drawn.
-pub const MIN_ARROW_ZOOM: f32 = 0.15;
-
-/// Zoomed out further than this, labels would cover each other and are not drawn.
-pub const MIN_LABEL_ZOOM: f32 = 0.15;
-
-/// Above this many screen pixels labels stop growing with zoom.
-pub const MAX_LABEL_PX: f32 = 28.0;
-
-/// Whether a stakeholder of this influence gets a label at this zoom. Zoomed out, only
-/// the most influential keep theirs, so the labels that are drawn can be read rather than
-/// piling on top of each other (hovered and selected ones are always labelled).
-pub fn label_shown(zoom: f32, influence: Option<u8>) -> bool {
-    let influence = influence.unwrap_or(3);
-    match zoom {
-        z if z >= 0.8 => true,
-        z if z >= 0.45 => influence >= 4,
-        z if z >= MIN_LABEL_ZOOM => influence >= 5,
-        _ => false,
-    }
-}
-
-/// The label size in whole screen pixels at a zoom, or `None` when zoomed too far out
-/// for labels to be read.
-///
-/// Rounding matters: each distinct size rasterises a new set of glyphs, so sizes that
-/// follow the zoom continuously make every frame slow.
-pub fn label_px(zoom: f32) -> Option<f32> {
-    (zoom >= MIN_LABEL_ZOOM).then(|| {
-        (LABEL_SIZE * zoom)
-            .round()
-            .clamp(MIN_LABEL_PX, MAX_LABEL_PX)
-    })
-}
 
 #[cfg(test)]
 mod tests {
@@ -239,29 +263,5 @@ mod tests {
                 assert_ne!(colours[i], colours[j]);
             }
         }
-    }
-
-    #[test]
-    fn zoomed_out_only_the_influential_keep_labels() {
-        assert!(label_shown(1.0, Some(1)));
-        assert!(!label_shown(0.5, Some(3)));
-        assert!(label_shown(0.5, Some(4)));
-        assert!(label_shown(0.2, Some(5)));
-        assert!(!label_shown(0.2, Some(4)));
-        assert!(!label_shown(0.05, Some(5)));
-    }
-
-    #[test]
-    fn labels_are_whole_pixels_and_vanish_when_tiny() {
-        assert_eq!(label_px(1.0), Some(12.0));
-        assert_eq!(label_px(1.04), Some(12.0));
-        assert_eq!(label_px(1.5), Some(18.0));
-        assert_eq!(
-            label_px(0.5),
-            Some(MIN_LABEL_PX),
-            "never smaller than readable"
-        );
-        assert_eq!(label_px(0.1), None, "hidden when zoomed far out");
-        assert_eq!(label_px(10.0), Some(MAX_LABEL_PX));
     }
 }

@@ -9,7 +9,7 @@
 
 use super::geometry::Rect;
 use super::labels::{self, LabelRequest, Obstacle};
-use super::{NodeShape, Palette, Rgba, Tokens, ToneMark};
+use super::{MarkGlyph, NodeShape, Palette, Rgba, Tokens, ToneMark, arrowhead, mark_glyph};
 use crate::analysis::Change;
 use crate::layout::for_map::Backdrop;
 use crate::model::{Map, Position, RelationshipId, StakeholderId};
@@ -103,8 +103,8 @@ pub struct SceneEdge {
     pub dash: Option<(f32, f32)>,
     /// The arrowhead's three corners, when it reads with a direction.
     pub arrow: Option<[[f32; 2]; 3]>,
-    /// A mark at the middle: which, where, and the line's direction there.
-    pub mark: Option<(ToneMark, [f32; 2], [f32; 2])>,
+    /// The mark at its middle (strained, or a change), in the line's colour.
+    pub mark: Option<MarkGlyph>,
 }
 
 /// A name drawn.
@@ -156,12 +156,16 @@ pub enum BackdropItem {
         /// Colour.
         colour: Rgba,
     },
-    /// An arrow.
+    /// An arrow: a line and its head.
     Arrow {
         /// From.
         from: [f32; 2],
         /// To.
         to: [f32; 2],
+        /// Line width, in points.
+        width: f32,
+        /// The head's corners, tip first.
+        head: [[f32; 2]; 3],
         /// Colour.
         colour: Rgba,
     },
@@ -274,6 +278,13 @@ fn point_on(curve: [[f32; 2]; 3], t: f32) -> [f32; 2] {
         u * u * p0[0] + 2.0 * u * t * p1[0] + t * t * p2[0],
         u * u * p0[1] + 2.0 * u * t * p1[1] + t * t * p2[1],
     ]
+}
+
+/// The unit vector from `a` towards `b`.
+fn unit(a: [f32; 2], b: [f32; 2]) -> [f32; 2] {
+    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+    let l = (dx * dx + dy * dy).sqrt().max(1e-6);
+    [dx / l, dy / l]
 }
 
 fn with_alpha(Rgba([r, g, b, a]): Rgba, keep: f32) -> Rgba {
@@ -437,23 +448,12 @@ pub fn build(input: &SceneInput<'_>, measure: &dyn TextMeasure) -> Scene {
         let visible_marks = zoom >= tokens.min_arrow_zoom;
         let arrow = (r.directed && visible_marks).then(|| {
             let back = point_on(curve, 0.9);
-            let (ux, uy) = (end[0] - back[0], end[1] - back[1]);
-            let l = (ux * ux + uy * uy).sqrt().max(1e-6);
-            let (ux, uy) = (ux / l, uy / l);
             let size = (width * tokens.arrow_per_width).max(tokens.min_arrow_px);
-            let base = [end[0] - ux * size, end[1] - uy * size];
-            let side = [-uy * size * 0.45, ux * size * 0.45];
-            [
-                end,
-                [base[0] + side[0], base[1] + side[1]],
-                [base[0] - side[0], base[1] - side[1]],
-            ]
+            arrowhead(end, unit(back, end), size)
         });
         let mark = (mark != ToneMark::None && visible_marks).then(|| {
-            let (p, q) = (point_on(curve, 0.45), point_on(curve, 0.55));
-            let (ux, uy) = (q[0] - p[0], q[1] - p[1]);
-            let l = (ux * ux + uy * uy).sqrt().max(1e-6);
-            (mark, point_on(curve, 0.5), [ux / l, uy / l])
+            let along = unit(point_on(curve, 0.45), point_on(curve, 0.55));
+            mark_glyph(mark, point_on(curve, 0.5), along, width)
         });
         let dash = dashed.then(|| {
             let (dash, gap) = tokens.dash_px;
@@ -561,7 +561,7 @@ fn backdrop_items(input: &SceneInput<'_>) -> Vec<BackdropItem> {
     let camera = input.camera;
     let palette = input.palette;
     let screen = |[x, y]: [f32; 2]| camera.to_screen(Position(x, y));
-    let heading = (input.tokens.label_size + 2.0).max(14.0);
+    let heading = input.tokens.heading_px;
     let mut items = Vec::new();
     match input.backdrop {
         Backdrop::None => {}
@@ -612,9 +612,12 @@ fn backdrop_items(input: &SceneInput<'_>) -> Vec<BackdropItem> {
                 });
             }
             for &(from, to) in arrows {
+                let (from, to) = (screen(from), screen(to));
                 items.push(BackdropItem::Arrow {
-                    from: screen(from),
-                    to: screen(to),
+                    from,
+                    to,
+                    width: input.tokens.backdrop_arrow_px.0,
+                    head: arrowhead(to, unit(from, to), input.tokens.backdrop_arrow_px.1),
                     colour: palette.engagement_arrow,
                 });
             }

@@ -45,6 +45,10 @@ pub struct Tokens {
     pub faded: f32,
     /// Alpha kept by relationships behind a view about the stakeholders, 0-1.
     pub faint_relationships: f32,
+    /// The engagement view's arrows: line width and head length.
+    pub backdrop_arrow_px: (f32, f32),
+    /// Headings of a view's backdrop (quadrant and column names).
+    pub heading_px: f32,
 }
 
 impl Tokens {
@@ -69,6 +73,8 @@ impl Tokens {
         min_line_px: 1.0,
         faded: 0.3,
         faint_relationships: 0.25,
+        backdrop_arrow_px: (1.5, 8.0),
+        heading_px: 15.0,
     };
 
     /// A projector at the back of a room: large labels of a fixed size, thick lines.
@@ -92,6 +98,8 @@ impl Tokens {
         min_line_px: 2.5,
         faded: 0.25,
         faint_relationships: 0.25,
+        backdrop_arrow_px: (3.0, 14.0),
+        heading_px: 28.0,
     };
 
     /// The label size at a zoom, in whole pixels (each distinct size costs a new set of

@@ -1,0 +1,622 @@
+//! Pictures of the map: the scene written as SVG (text kept as text, escaped, in logical
+//! order, so names stay selectable and searchable and right-to-left names read right in a
+//! browser), and as PNG by rendering that SVG with resvg, with no window and no GPU.
+//!
+//! A picture is the map's view with a caption above it (the map's title, the date shown,
+//! the redaction profile in force) and the legend beside it. The same scene and options
+//! always give the same bytes.
+//!
+//! Formats: SVG 1.1 (<https://www.w3.org/TR/SVG11/>); PNG through resvg 0.49.
+
+use crate::style::geometry::Rect;
+use crate::style::legend::{Legend, Symbol};
+use crate::style::scene::{BackdropItem, EdgePath, Scene, TextMeasure};
+use crate::style::{MarkGlyph, NodeShape, Palette, Rgba, arrowhead, mark_glyph};
+use std::fmt::Write as _;
+
+/// The font families a picture names, first found wins: the window's own Latin font, then
+/// broad fallbacks. PNG rendering loads the first from the program and the rest from the
+/// system.
+pub const FONT_FAMILIES: &str =
+    "Ubuntu, 'DejaVu Sans', 'Noto Sans', 'Droid Sans Fallback', sans-serif";
+
+/// Width of the legend column, in points.
+pub const LEGEND_WIDTH: f32 = 230.0;
+
+/// Height of the caption band, in points.
+pub const CAPTION_HEIGHT: f32 = 58.0;
+
+/// What a picture says about itself.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Caption {
+    /// The map's title.
+    pub title: String,
+    /// The line under it: the date shown and the profile in force.
+    pub subtitle: String,
+}
+
+/// Text that can stand in XML: `&`, `<`, `>`, quotes escaped; characters XML 1.0 forbids
+/// (controls other than tab, line feed and carriage return; U+FFFE and U+FFFF) dropped.
+/// Returns the text and how many characters were dropped.
+pub fn xml_escape(text: &str) -> (String, usize) {
+    let mut out = String::with_capacity(text.len());
+    let mut dropped = 0;
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => dropped += 1,
+            c => out.push(c),
+        }
+    }
+    (out, dropped)
+}
+
+fn colour(Rgba([r, g, b, _]): Rgba) -> String {
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+/// ` fill="#rrggbb"` and, when not opaque, its opacity.
+fn paint(attribute: &str, rgba: Rgba) -> String {
+    let alpha = rgba.0[3];
+    if alpha == 255 {
+        format!(r#" {attribute}="{}""#, colour(rgba))
+    } else {
+        format!(
+            r#" {attribute}="{}" {attribute}-opacity="{}""#,
+            colour(rgba),
+            number(f32::from(alpha) / 255.0)
+        )
+    }
+}
+
+/// A number with at most two decimals and no trailing zeros: small, stable files.
+fn number(x: f32) -> String {
+    let rounded = (x * 100.0).round() / 100.0;
+    let text = format!("{rounded:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".to_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
+fn point([x, y]: [f32; 2]) -> String {
+    format!("{},{}", number(x), number(y))
+}
+
+fn polygon(svg: &mut String, points: &[[f32; 2]], fill: Rgba, stroke: Option<(Rgba, f32)>) {
+    let points: Vec<String> = points.iter().map(|&p| point(p)).collect();
+    let _ = write!(
+        svg,
+        r#"<polygon points="{}"{}"#,
+        points.join(" "),
+        paint("fill", fill)
+    );
+    if let Some((c, w)) = stroke {
+        let _ = write!(
+            svg,
+            r#"{} stroke-width="{}""#,
+            paint("stroke", c),
+            number(w)
+        );
+    }
+    svg.push_str("/>\n");
+}
+
+fn node_symbol(
+    svg: &mut String,
+    shape: NodeShape,
+    centre: [f32; 2],
+    radius: f32,
+    fill: Option<Rgba>,
+    stroke: Option<(Rgba, f32)>,
+) {
+    let outline = crate::style::node_outline(shape, centre, radius);
+    let fill_attr = fill.map_or_else(|| r#" fill="none""#.to_owned(), |f| paint("fill", f));
+    let stroke_attr = stroke.map_or_else(String::new, |(c, w)| {
+        format!(r#"{} stroke-width="{}""#, paint("stroke", c), number(w))
+    });
+    if outline.is_empty() {
+        let _ = writeln!(
+            svg,
+            r#"<circle cx="{}" cy="{}" r="{}"{fill_attr}{stroke_attr}/>"#,
+            number(centre[0]),
+            number(centre[1]),
+            number(radius)
+        );
+    } else {
+        let points: Vec<String> = outline.iter().map(|&p| point(p)).collect();
+        let _ = writeln!(
+            svg,
+            r#"<polygon points="{}"{fill_attr}{stroke_attr}/>"#,
+            points.join(" ")
+        );
+    }
+}
+
+fn mark(svg: &mut String, glyph: &MarkGlyph, c: Rgba) {
+    for [a, b] in &glyph.strokes {
+        let _ = writeln!(
+            svg,
+            r#"<line x1="{}" y1="{}" x2="{}" y2="{}"{} stroke-width="{}"/>"#,
+            number(a[0]),
+            number(a[1]),
+            number(b[0]),
+            number(b[1]),
+            paint("stroke", c),
+            number(glyph.stroke_width)
+        );
+    }
+    if let Some(triangle) = glyph.triangle {
+        polygon(svg, &triangle, c, None);
+    }
+}
+
+fn text(
+    svg: &mut String,
+    at: [f32; 2],
+    anchor: &str,
+    size: f32,
+    fill: Rgba,
+    halo: Option<(Rgba, f32)>,
+    content: &str,
+) -> usize {
+    let (escaped, dropped) = xml_escape(content);
+    let halo = halo.map_or_else(String::new, |(c, w)| {
+        format!(
+            r#"{} stroke-width="{}" stroke-linejoin="round" paint-order="stroke""#,
+            paint("stroke", c),
+            number(w * 2.0)
+        )
+    });
+    let _ = writeln!(
+        svg,
+        r#"<text x="{}" y="{}" font-size="{}" text-anchor="{anchor}"{}{halo}>{escaped}</text>"#,
+        number(at[0]),
+        number(at[1]),
+        number(size),
+        paint("fill", fill)
+    );
+    dropped
+}
+
+/// The SVG of a scene with its caption and legend, `scene.viewport` wide and high for the
+/// map, plus [`LEGEND_WIDTH`] and [`CAPTION_HEIGHT`]. Returns the document and how many
+/// characters XML cannot hold were dropped from the text.
+pub fn svg(
+    scene: &Scene,
+    legend: &Legend,
+    caption: &Caption,
+    palette: &Palette,
+) -> (String, usize) {
+    let [w, h] = scene.viewport;
+    let (total_w, total_h) = (w + LEGEND_WIDTH, h + CAPTION_HEIGHT);
+    let mut dropped = 0;
+    let mut svg = String::with_capacity(64 * 1024);
+    let (title, d) = xml_escape(&caption.title);
+    dropped += d;
+    let _ = writeln!(svg, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
+    let _ = writeln!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{}" height="{}" viewBox="0 0 {} {}" font-family="{FONT_FAMILIES}" font-weight="300">"#,
+        number(total_w),
+        number(total_h),
+        number(total_w),
+        number(total_h)
+    );
+    let _ = writeln!(svg, "<title>{title}</title>");
+    let _ = writeln!(
+        svg,
+        r#"<rect x="0" y="0" width="{}" height="{}"{}/>"#,
+        number(total_w),
+        number(total_h),
+        paint("fill", scene.background)
+    );
+    // Caption.
+    dropped += text(
+        &mut svg,
+        [16.0, 26.0],
+        "start",
+        20.0,
+        palette.text,
+        None,
+        &caption.title,
+    );
+    dropped += text(
+        &mut svg,
+        [16.0, 46.0],
+        "start",
+        13.0,
+        palette.weak_text,
+        None,
+        &caption.subtitle,
+    );
+    // The map, clipped to its view.
+    let _ = writeln!(
+        svg,
+        r#"<clipPath id="view"><rect x="0" y="0" width="{}" height="{}"/></clipPath>"#,
+        number(w),
+        number(h)
+    );
+    let _ = writeln!(
+        svg,
+        r#"<g transform="translate(0,{})" clip-path="url(#view)">"#,
+        number(CAPTION_HEIGHT)
+    );
+    map_body(&mut svg, scene, &mut dropped);
+    svg.push_str("</g>\n");
+    // The legend.
+    let _ = writeln!(
+        svg,
+        r#"<g transform="translate({},{})">"#,
+        number(w),
+        number(CAPTION_HEIGHT)
+    );
+    legend_body(&mut svg, legend, palette, h);
+    svg.push_str("</g>\n</svg>\n");
+    (svg, dropped)
+}
+
+fn map_body(svg: &mut String, scene: &Scene, dropped: &mut usize) {
+    for item in &scene.backdrop {
+        match item {
+            BackdropItem::Area { rect, fill } => {
+                let _ = writeln!(
+                    svg,
+                    r#"<rect x="{}" y="{}" width="{}" height="{}"{}/>"#,
+                    number(rect.min[0]),
+                    number(rect.min[1]),
+                    number(rect.width()),
+                    number(rect.height()),
+                    paint("fill", *fill)
+                );
+            }
+            BackdropItem::Frame { rect, colour } => {
+                let _ = writeln!(
+                    svg,
+                    r#"<rect x="{}" y="{}" width="{}" height="{}" rx="4" fill="none"{} stroke-width="1"/>"#,
+                    number(rect.min[0]),
+                    number(rect.min[1]),
+                    number(rect.width()),
+                    number(rect.height()),
+                    paint("stroke", *colour)
+                );
+            }
+            BackdropItem::Text {
+                at,
+                centred,
+                text: t,
+                size,
+                colour,
+            } => {
+                let (anchor, y) = if *centred {
+                    ("middle", at[1])
+                } else {
+                    ("start", at[1] + size)
+                };
+                *dropped += text(svg, [at[0], y], anchor, *size, *colour, None, t);
+            }
+            BackdropItem::Arrow {
+                from,
+                to,
+                width,
+                head,
+                colour,
+            } => {
+                let _ = writeln!(
+                    svg,
+                    r#"<line x1="{}" y1="{}" x2="{}" y2="{}"{} stroke-width="{}"/>"#,
+                    number(from[0]),
+                    number(from[1]),
+                    number(to[0]),
+                    number(to[1]),
+                    paint("stroke", *colour),
+                    number(*width)
+                );
+                polygon(svg, head, *colour, None);
+            }
+        }
+    }
+    for e in &scene.edges {
+        let d = match e.path {
+            EdgePath::Line(a, b) => format!("M{} L{}", point(a), point(b)),
+            EdgePath::Curve(a, c, b) => format!("M{} Q{} {}", point(a), point(c), point(b)),
+            EdgePath::Loop { centre, radius } => format!(
+                "M{} a{r},{r} 0 1,0 {} 0 a{r},{r} 0 1,0 {} 0",
+                point([centre[0] - radius, centre[1]]),
+                number(2.0 * radius),
+                number(-2.0 * radius),
+                r = number(radius)
+            ),
+        };
+        let dash = e.dash.map_or_else(String::new, |(a, b)| {
+            format!(r#" stroke-dasharray="{} {}""#, number(a), number(b))
+        });
+        let _ = writeln!(
+            svg,
+            r#"<path d="{d}" fill="none"{} stroke-width="{}"{dash}/>"#,
+            paint("stroke", e.colour),
+            number(e.width)
+        );
+        if let Some(tri) = e.arrow {
+            polygon(svg, &tri, e.colour, None);
+        }
+        if let Some(glyph) = &e.mark {
+            mark(svg, glyph, e.colour);
+        }
+    }
+    for n in &scene.nodes {
+        node_symbol(svg, n.shape, n.centre, n.radius, Some(n.fill), n.outline);
+        if let Some((c, width, gap)) = n.ring {
+            let _ = writeln!(
+                svg,
+                r#"<circle cx="{}" cy="{}" r="{}" fill="none"{} stroke-width="{}"/>"#,
+                number(n.centre[0]),
+                number(n.centre[1]),
+                number(n.radius + gap),
+                paint("stroke", c),
+                number(width)
+            );
+        }
+        if let Some((head, tip, size, c)) = n.pin {
+            let _ = writeln!(
+                svg,
+                r#"<line x1="{}" y1="{}" x2="{}" y2="{}"{} stroke-width="1.5"/><circle cx="{}" cy="{}" r="{}"{}/>"#,
+                number(head[0]),
+                number(head[1]),
+                number(tip[0]),
+                number(tip[1]),
+                paint("stroke", c),
+                number(head[0]),
+                number(head[1]),
+                number(size),
+                paint("fill", c)
+            );
+        }
+    }
+    for l in &scene.labels {
+        // The box's left edge and text baseline (about four fifths down a line).
+        let baseline = l.rect.min[1] + l.rect.height() * 0.8;
+        *dropped += text(
+            svg,
+            [l.rect.min[0], baseline],
+            "start",
+            l.size,
+            l.colour,
+            Some((l.halo, l.halo_px)),
+            &l.text,
+        );
+    }
+}
+
+fn legend_body(svg: &mut String, legend: &Legend, palette: &Palette, height: f32) {
+    let _ = writeln!(
+        svg,
+        r#"<rect x="0" y="0" width="{}" height="{}"{}/>"#,
+        number(LEGEND_WIDTH),
+        number(height),
+        paint("fill", palette.background)
+    );
+    let mut y = 22.0;
+    let x = 14.0;
+    let _ = text(svg, [x, y], "start", 15.0, palette.text, None, "Legend");
+    y += 10.0;
+    for section in &legend.sections {
+        y += 18.0;
+        let _ = text(
+            svg,
+            [x, y],
+            "start",
+            12.0,
+            palette.text,
+            None,
+            section.heading,
+        );
+        y += 6.0;
+        let mut row_x = x;
+        for entry in &section.entries {
+            let row_y = y + 12.0;
+            match &entry.symbol {
+                Symbol::Node {
+                    shape,
+                    fill,
+                    radius,
+                } => {
+                    let centre = [row_x + 10.0, row_y];
+                    let stroke = Some((
+                        if fill.is_some() {
+                            palette.symbol_outline
+                        } else {
+                            palette.text
+                        },
+                        1.0,
+                    ));
+                    node_symbol(svg, *shape, centre, *radius, *fill, stroke);
+                }
+                Symbol::Line {
+                    width,
+                    colour,
+                    dashed,
+                    mark: m,
+                    arrow: has_arrow,
+                } => {
+                    let c = colour.unwrap_or(palette.text);
+                    let (a, b) = ([row_x, row_y], [row_x + 34.0, row_y]);
+                    {
+                        let dash = if *dashed {
+                            r#" stroke-dasharray="8 5""#
+                        } else {
+                            ""
+                        };
+                        let _ = writeln!(
+                            svg,
+                            r#"<line x1="{}" y1="{}" x2="{}" y2="{}"{} stroke-width="{}"{dash}/>"#,
+                            number(a[0]),
+                            number(a[1]),
+                            number(b[0]),
+                            number(b[1]),
+                            paint("stroke", c),
+                            number(width.max(1.0))
+                        );
+                    }
+                    if *has_arrow {
+                        polygon(svg, &arrowhead(b, [1.0, 0.0], 8.0), c, None);
+                    }
+                    mark(
+                        svg,
+                        &mark_glyph(*m, [row_x + 17.0, row_y], [1.0, 0.0], width.min(2.0)),
+                        c,
+                    );
+                }
+            }
+            let label_x = row_x + 42.0;
+            let _ = text(
+                svg,
+                [label_x, row_y + 4.0],
+                "start",
+                12.0,
+                palette.text,
+                None,
+                &entry.text,
+            );
+            if section.in_a_row {
+                row_x += 42.0 + 8.0 * entry.text.chars().count() as f32 + 6.0;
+            } else {
+                y += 22.0;
+            }
+        }
+        if section.in_a_row {
+            y += 26.0;
+        }
+    }
+    y += 20.0;
+    // The note, wrapped by words at about 32 characters.
+    let mut line = String::new();
+    for word in legend.note.split_whitespace() {
+        if !line.is_empty() && line.len() + word.len() > 32 {
+            let _ = text(svg, [x, y], "start", 11.0, palette.weak_text, None, &line);
+            y += 15.0;
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        let _ = text(svg, [x, y], "start", 11.0, palette.weak_text, None, &line);
+    }
+}
+
+/// Measures text with the fonts a picture is drawn with: Ubuntu Light (the window's own
+/// Latin font, carried by the program) and, for characters it lacks, the fallbacks.
+pub struct FontMeasure {
+    faces: Vec<Vec<u8>>,
+}
+
+impl FontMeasure {
+    /// The window's Latin font, then `fallbacks` (font files' bytes) in order.
+    pub fn new(fallbacks: Vec<Vec<u8>>) -> Self {
+        let mut faces = vec![epaint_default_fonts::UBUNTU_LIGHT.to_vec()];
+        faces.extend(fallbacks);
+        Self { faces }
+    }
+}
+
+impl TextMeasure for FontMeasure {
+    fn measure(&self, text: &str, px: f32) -> [f32; 2] {
+        let faces: Vec<ttf_parser::Face<'_>> = self
+            .faces
+            .iter()
+            .filter_map(|bytes| ttf_parser::Face::parse(bytes, 0).ok())
+            .collect();
+        let mut width = 0.0;
+        for c in text.chars() {
+            let advance = faces.iter().find_map(|face| {
+                let glyph = face.glyph_index(c)?;
+                let advance = f32::from(face.glyph_hor_advance(glyph)?);
+                Some(advance / f32::from(face.units_per_em()))
+            });
+            width += advance.unwrap_or(0.6) * px;
+        }
+        [width, px * 1.25]
+    }
+}
+
+/// Why a picture could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum PictureError {
+    /// The SVG we wrote did not parse (a bug, never the map's fault).
+    #[error("the picture could not be drawn: {0}")]
+    Svg(String),
+    /// The picture is too large to hold in memory.
+    #[error("a picture of {0} by {1} pixels is too large")]
+    TooLarge(u32, u32),
+    /// PNG encoding failed.
+    #[error("the PNG could not be encoded: {0}")]
+    Png(String),
+}
+
+/// Renders an SVG document to PNG bytes at `scale` pixels a point, with the program's font
+/// and `fallbacks` (font files' bytes) for other scripts. No window, no GPU.
+pub fn png(svg: &str, scale: f32, fallbacks: &[Vec<u8>]) -> Result<Vec<u8>, PictureError> {
+    let mut fonts = fontdb::Database::new();
+    fonts.load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
+    for bytes in fallbacks {
+        fonts.load_font_data(bytes.clone());
+    }
+    let options = resvg::usvg::Options {
+        fontdb: std::sync::Arc::new(fonts),
+        ..resvg::usvg::Options::default()
+    };
+    let tree =
+        resvg::usvg::Tree::from_str(svg, &options).map_err(|e| PictureError::Svg(e.to_string()))?;
+    let size = tree.size();
+    let (w, h) = (
+        (size.width() * scale).ceil() as u32,
+        (size.height() * scale).ceil() as u32,
+    );
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h).ok_or(PictureError::TooLarge(w, h))?;
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| PictureError::Png(e.to_string()))
+}
+
+/// The view rectangle of a picture's map, in the picture's points.
+pub fn map_area(scene: &Scene) -> Rect {
+    Rect::from_min_size([0.0, CAPTION_HEIGHT], scene.viewport)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_and_what_xml_forbids_is_dropped() {
+        let (text, dropped) = xml_escape("A & B <script> \"q\" 'a'\u{1}\u{1b}[2J");
+        assert_eq!(
+            text,
+            "A &amp; B &lt;script&gt; &quot;q&quot; &apos;a&apos;[2J"
+        );
+        assert_eq!(dropped, 2);
+    }
+
+    #[test]
+    fn numbers_are_short_and_stable() {
+        assert_eq!(number(1.0), "1");
+        assert_eq!(number(1.234_567), "1.23");
+        assert_eq!(number(-0.001), "0");
+        assert_eq!(number(10.5), "10.5");
+    }
+}
