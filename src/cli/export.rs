@@ -1,15 +1,19 @@
 //! `stakemap export FILE --format F -o OUT [--as-of DATE] [--profile P] [--placeholders]
 //! [--mixed-directions portable|native] [--force]`: the map for another tool, through the
-//! redaction pass, with the mapping report on standard error. Files are saved as maps are
-//! (atomically, keeping `.bak`); `-o -` writes to standard output through the job's
-//! checked [`Printer`].
+//! redaction pass, with the mapping report on standard error; or, with `--format svg|png`
+//! and `[--view V] [--width W --height H] [--scale S] [--theme light|dark]`, a picture of
+//! it ([`crate::io::drawing`]). Files are saved as maps are (atomically, keeping `.bak`);
+//! `-o -` writes to standard output through the job's checked [`Printer`].
 
 use super::output::{Printer, err, load_failure, save_failure, save_warnings, shown};
 use crate::errors::said;
+use crate::io::drawing::{self, PictureOptions};
 use crate::io::{
     ExportError, ExportFormat, ExportOptions, MixedDirections, RedactionProfile, SaveOptions,
 };
+use crate::layout::for_map::MapLayout;
 use crate::model::Date;
+use crate::style::Palette;
 use clap::ValueEnum;
 use std::path::Path;
 
@@ -29,19 +33,77 @@ pub enum FormatArg {
     KumuCsv,
     /// Kumu's blueprint JSON.
     Json,
+    /// A picture as SVG: names kept as text, with a caption and the legend.
+    Svg,
+    /// A picture as PNG, drawn with no window.
+    Png,
+}
+
+/// The views a picture can show.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ViewArg {
+    /// The map's own positions.
+    #[default]
+    Network,
+    /// On a circle, grouped by kind.
+    CircleByKind,
+    /// On a circle, grouped by sector.
+    CircleBySector,
+    /// The power/interest grid.
+    PowerInterest,
+    /// Engagement now, in columns, with arrows to the engagement wanted.
+    Engagement,
+}
+
+impl ViewArg {
+    fn layout(self) -> MapLayout {
+        match self {
+            Self::Network => MapLayout::Network,
+            Self::CircleByKind => MapLayout::CircularByKind,
+            Self::CircleBySector => MapLayout::CircularBySector,
+            Self::PowerInterest => MapLayout::PowerInterest,
+            Self::Engagement => MapLayout::Engagement,
+        }
+    }
+}
+
+/// A picture's colours.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// Dark text on white: for paper and reports.
+    #[default]
+    Light,
+    /// Light text on a dark surface, as the window's dark theme.
+    Dark,
+}
+
+/// What a picture export was asked, besides what every export is.
+#[derive(Clone, Copy, Debug)]
+pub struct PictureArgs {
+    /// The view.
+    pub view: ViewArg,
+    /// The map's area, points.
+    pub width: f32,
+    /// The map's area, points.
+    pub height: f32,
+    /// PNG pixels a point.
+    pub scale: f32,
+    /// The colours.
+    pub theme: ThemeArg,
 }
 
 impl FormatArg {
-    /// The exchange format, for the formats `io::export` writes.
-    fn exchange(self) -> ExportFormat {
-        match self {
+    /// The exchange format, for the formats `io::export` writes; `None` for a picture.
+    fn exchange(self) -> Option<ExportFormat> {
+        Some(match self {
             Self::Graphml => ExportFormat::GraphMl,
             Self::Gexf => ExportFormat::Gexf,
             Self::Dot => ExportFormat::Dot,
             Self::Csv => ExportFormat::GephiCsv,
             Self::KumuCsv => ExportFormat::KumuCsv,
             Self::Json => ExportFormat::KumuJson,
-        }
+            Self::Svg | Self::Png => return None,
+        })
     }
 }
 
@@ -75,6 +137,8 @@ pub struct ExportArgs<'a> {
     pub directions: DirectionsArg,
     /// Write even over a read-only file.
     pub force: bool,
+    /// For svg and png.
+    pub picture: PictureArgs,
 }
 
 pub(super) fn run(args: &ExportArgs<'_>) -> u8 {
@@ -109,6 +173,9 @@ fn export(args: &ExportArgs<'_>, out: &mut Printer) -> u8 {
         Ok(map) => map,
         Err(e) => return load_failure(out, &e),
     };
+    let Some(format) = args.format.exchange() else {
+        return picture(args, &map, as_of, out);
+    };
     let map = match as_of {
         None => map,
         Some(date) => crate::analysis::map_as_of(&map, date, Date::today()),
@@ -117,7 +184,6 @@ fn export(args: &ExportArgs<'_>, out: &mut Printer) -> u8 {
         &map,
         super::profile::options(args.profile, args.placeholders),
     );
-    let format = args.format.exchange();
     let options = ExportOptions {
         mixed_directions: match args.directions {
             DirectionsArg::Portable => MixedDirections::Portable,
@@ -161,4 +227,74 @@ fn export(args: &ExportArgs<'_>, out: &mut Printer) -> u8 {
         err(&format!("wrote {}", shown(&saved.path)));
     }
     super::EXIT_OK
+}
+
+/// The picture arm of `export`: the map drawn through the shown pipeline (redaction, then
+/// the date), as SVG or PNG.
+fn picture(
+    args: &ExportArgs<'_>,
+    map: &crate::model::Map,
+    as_of: Option<Date>,
+    out: &mut Printer,
+) -> u8 {
+    let p = args.picture;
+    if !(p.width >= 100.0 && p.height >= 100.0 && p.width <= 20_000.0 && p.height <= 20_000.0) {
+        err("error: --width and --height are points, from 100 to 20000");
+        return super::EXIT_ERROR;
+    }
+    if !(p.scale > 0.0 && p.scale <= 8.0) {
+        err("error: --scale is pixels a point, above 0 and at most 8");
+        return super::EXIT_ERROR;
+    }
+    let mut options = PictureOptions::new(super::profile::options(args.profile, args.placeholders));
+    options.view = p.view.layout();
+    options.as_of = as_of;
+    options.size = [p.width, p.height];
+    options.palette = match p.theme {
+        ThemeArg::Light => Palette::LIGHT,
+        ThemeArg::Dark => Palette::DARK,
+    };
+    let fonts = drawing::fallback_fonts();
+    let drawn = drawing::draw(map, &options, Date::today(), &fonts);
+    let bytes = if args.format == FormatArg::Png {
+        match drawing::png(&drawn, p.scale, &fonts) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                err(&format!("error: {}", said(&e)));
+                return super::EXIT_ERROR;
+            }
+        }
+    } else {
+        drawn.svg.clone().into_bytes()
+    };
+    err(&format!(
+        "picture: {} of {} stakeholders named; {}",
+        drawn.scene.labels.len(),
+        drawn.scene.nodes.len(),
+        drawn.left_out.sentence()
+    ));
+    if drawn.dropped > 0 {
+        err(&format!(
+            "{} character(s) XML cannot hold were left out of names",
+            drawn.dropped
+        ));
+    }
+    if args.output == Path::new("-") {
+        out.bytes(&bytes);
+        return super::EXIT_OK;
+    }
+    let save = SaveOptions {
+        overwrite_read_only: args.force,
+        ..SaveOptions::default()
+    };
+    match crate::io::write_atomically_with(args.output, &save, |file| {
+        std::io::Write::write_all(file, &bytes)
+    }) {
+        Ok(saved) => {
+            save_warnings(&saved);
+            err(&format!("wrote {}", shown(&saved.path)));
+            super::EXIT_OK
+        }
+        Err(e) => save_failure(&e),
+    }
 }

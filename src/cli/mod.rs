@@ -162,7 +162,8 @@ pub enum Command {
         #[arg(long)]
         placeholders: bool,
     },
-    /// Write the map for another tool: GraphML, GEXF, DOT, Gephi or Kumu CSV, Kumu JSON.
+    /// Write the map for another tool (GraphML, GEXF, DOT, Gephi or Kumu CSV, Kumu JSON),
+    /// or as a picture (SVG, PNG).
     ///
     /// The map goes through the redaction profile first (partner by default); the mapping
     /// report (what went where, what the format cannot carry, what the profile left out)
@@ -195,6 +196,21 @@ pub enum Command {
         /// Write even if a file written is read-only.
         #[arg(long)]
         force: bool,
+        /// Pictures: the view drawn.
+        #[arg(long, value_enum, default_value_t)]
+        view: export::ViewArg,
+        /// Pictures: the map's width, in points (the legend and caption are added).
+        #[arg(long, default_value_t = 1200.0)]
+        width: f32,
+        /// Pictures: the map's height, in points.
+        #[arg(long, default_value_t = 800.0)]
+        height: f32,
+        /// PNG: pixels a point (2 for a sharp print).
+        #[arg(long, default_value_t = 2.0)]
+        scale: f32,
+        /// Pictures: light (for paper) or dark.
+        #[arg(long, value_enum, default_value_t)]
+        theme: export::ThemeArg,
     },
     /// Read maps made in Kumu, Gephi, yEd, networkx or a spreadsheet into a map file.
     ///
@@ -292,6 +308,11 @@ pub fn run(command: Command) -> ExitCode {
             placeholders,
             mixed_directions,
             force,
+            view,
+            width,
+            height,
+            scale,
+            theme,
         } => export::run(&export::ExportArgs {
             file: &file,
             format,
@@ -301,6 +322,13 @@ pub fn run(command: Command) -> ExitCode {
             placeholders,
             directions: mixed_directions,
             force,
+            picture: export::PictureArgs {
+                view,
+                width,
+                height,
+                scale,
+                theme,
+            },
         }),
         Command::Import {
             inputs,

@@ -7,6 +7,7 @@ use crate::layout::Point;
 use crate::layout::animate::interpolate;
 use crate::layout::for_map::{self, Arrangement, Backdrop, MapGraph, MapLayout};
 use crate::layout::force::ForceLayout;
+use crate::layout::overlap::{READING_VIEW, spread_for_names};
 use crate::model::{Map, Position, StakeholderId};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -63,7 +64,15 @@ impl ForceJob {
         }));
         let stop = Arc::new(AtomicBool::new(false));
         let (worker_shared, worker_stop) = (Arc::clone(&shared), Arc::clone(&stop));
-        std::thread::spawn(move || run(layout, &pinned, &worker_shared, &worker_stop));
+        let names: Vec<(StakeholderId, String, Option<u8>)> = graph
+            .ids
+            .iter()
+            .filter_map(|&id| map.stakeholder(id))
+            .map(|s| (s.id(), s.name.clone(), s.influence))
+            .collect();
+        std::thread::spawn(move || {
+            run(layout, &pinned, &names, &worker_shared, &worker_stop);
+        });
         let index = graph
             .ids
             .iter()
@@ -85,8 +94,15 @@ impl Drop for ForceJob {
     }
 }
 
-/// The worker: steps until settled or stopped, publishing positions as it goes.
-fn run(mut layout: ForceLayout, pinned: &[bool], shared: &Mutex<Shared>, stop: &AtomicBool) {
+/// The worker: steps until settled or stopped, publishing positions as it goes; once
+/// settled, makes room for the names ([`crate::layout::overlap`]) as every layout ends.
+fn run(
+    mut layout: ForceLayout,
+    pinned: &[bool],
+    names: &[(StakeholderId, String, Option<u8>)],
+    shared: &Mutex<Shared>,
+    stop: &AtomicBool,
+) {
     loop {
         if stop.load(Ordering::Relaxed) {
             return;
@@ -105,9 +121,18 @@ fn run(mut layout: ForceLayout, pinned: &[bool], shared: &Mutex<Shared>, stop: &
             }
         }
         let outcome = layout.step();
+        let mut positions = layout.positions().to_vec();
+        let holding = shared.lock().is_ok_and(|s| !s.held.is_empty());
+        if outcome.settled && !holding && names.len() == positions.len() {
+            let names: Vec<(StakeholderId, &str, Option<u8>)> = names
+                .iter()
+                .map(|(id, name, influence)| (*id, name.as_str(), *influence))
+                .collect();
+            spread_for_names(&mut positions, &names, pinned, None, READING_VIEW);
+        }
         if let Ok(mut s) = shared.lock() {
             s.positions.clear();
-            s.positions.extend_from_slice(layout.positions());
+            s.positions.extend_from_slice(&positions);
             s.settled = outcome.settled;
             if outcome.settled && s.held.is_empty() {
                 return;

@@ -18,6 +18,7 @@
 //! merge them with [`Imported::merge_into`]. Each gives a [`MappingReport`].
 
 pub mod atomic;
+pub mod drawing;
 pub mod export;
 pub mod fields;
 pub mod import;

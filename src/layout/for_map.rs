@@ -3,6 +3,7 @@
 
 use super::force::{ForceLayout, ForceParams};
 use super::grid::Quadrant;
+use super::overlap::{READING_VIEW, spread_for_names};
 use super::{LayoutEdge, LayoutGraph, Point};
 use crate::model::{Engagement, Map, Position, StakeholderId};
 use std::collections::{BTreeMap, HashMap};
@@ -143,6 +144,7 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
         .filter_map(|&id| map.stakeholder(id))
         .collect();
     let mut backdrop = Backdrop::None;
+    let mut engagement_levels: Vec<(Option<u8>, Option<u8>)> = Vec::new();
     let points: Vec<Point> = match layout {
         MapLayout::Network => view.positions(map),
         MapLayout::CircularByKind => {
@@ -189,23 +191,39 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
                 .map(|s| (level(s.engagement), level(s.desired_engagement)))
                 .collect();
             let points = super::engagement::engagement(&levels, VIEW_SPACING);
-            let arrows = points
-                .iter()
-                .zip(&levels)
-                .filter_map(|(&p, &(now, wanted))| {
-                    let (now, wanted) = (now?, wanted?);
-                    (now != wanted).then(|| (p, [f32::from(wanted) * VIEW_SPACING, p[1]]))
-                })
-                .collect();
+            engagement_levels = levels;
             let mut columns: Vec<(&'static str, f32)> = Engagement::ALL
                 .iter()
                 .map(|&e| (engagement_name(e), f32::from(e as u8) * VIEW_SPACING))
                 .collect();
             columns.push(("Not assessed", -1.5 * VIEW_SPACING));
-            backdrop = Backdrop::Engagement { columns, arrows };
+            backdrop = Backdrop::Engagement {
+                columns,
+                arrows: Vec::new(),
+            };
             points
         }
     };
+    let mut points = points;
+    if layout != MapLayout::Network {
+        let regions = view_regions(&backdrop, &points);
+        let centre = match layout {
+            MapLayout::Radial(centre) => Some(centre),
+            _ => None,
+        };
+        leave_room_for_names(map, &view, &mut points, regions.as_deref(), centre);
+    }
+    // Engagement arrows run from where each stakeholder ended up to its desired column.
+    if let Backdrop::Engagement { arrows, .. } = &mut backdrop {
+        *arrows = points
+            .iter()
+            .zip(&engagement_levels)
+            .filter_map(|(&p, &(now, wanted))| {
+                let (now, wanted) = (now?, wanted?);
+                (now != wanted).then(|| (p, [f32::from(wanted) * VIEW_SPACING, p[1]]))
+            })
+            .collect();
+    }
     Arrangement {
         positions: view
             .ids
@@ -215,6 +233,41 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
             .map(|(&id, [x, y])| (id, Position(x, y)))
             .collect(),
         backdrop,
+    }
+}
+
+/// Where each stakeholder of a view may be moved to make room for names without changing
+/// what its place says: within its quadrant (or the tray) on the grid, up and down its
+/// column in the engagement view; `None` for views whose places are free.
+fn view_regions(backdrop: &Backdrop, points: &[Point]) -> Option<Vec<[f32; 4]>> {
+    match backdrop {
+        Backdrop::None => None,
+        Backdrop::Quadrants { quadrants, tray } => Some(
+            points
+                .iter()
+                .map(|&p| {
+                    let q = quadrants
+                        .iter()
+                        .chain(std::iter::once(tray))
+                        .find(|q| q.contains(p))
+                        .unwrap_or(tray);
+                    // A little inside, so a symbol does not sit on the line.
+                    let inset = 16.0_f32.min((q.max[0] - q.min[0]) / 4.0);
+                    [
+                        q.min[0] + inset,
+                        q.min[1] + inset,
+                        q.max[0] - inset,
+                        q.max[1] - inset,
+                    ]
+                })
+                .collect(),
+        ),
+        Backdrop::Engagement { .. } => Some(
+            points
+                .iter()
+                .map(|&[x, _]| [x, f32::NEG_INFINITY, x, f32::INFINITY])
+                .collect(),
+        ),
     }
 }
 
@@ -243,8 +296,36 @@ pub fn force_layout(map: &mut Map) -> u32 {
         map_force_params(),
     );
     let steps = layout.run_until_settled();
-    view.store(map, layout.positions());
+    let mut positions = layout.positions().to_vec();
+    leave_room_for_names(map, &view, &mut positions, None, None);
+    view.store(map, &positions);
     steps
+}
+
+/// The last step of every layout: spreads `points` (in `view`'s order) so that, fitted in
+/// [`READING_VIEW`], no name or symbol covers another ([`spread_for_names`]); pinned
+/// stakeholders stay, and so does `held` (the centre of the rings).
+pub fn leave_room_for_names(
+    map: &Map,
+    view: &MapGraph,
+    points: &mut [Point],
+    regions: Option<&[[f32; 4]]>,
+    held: Option<StakeholderId>,
+) {
+    let names: Vec<(StakeholderId, &str, Option<u8>)> = view
+        .ids
+        .iter()
+        .filter_map(|&id| map.stakeholder(id))
+        .map(|s| (s.id(), s.name.as_str(), s.influence))
+        .collect();
+    if names.len() != points.len() {
+        return;
+    }
+    let mut fixed = view.pinned(map);
+    for (slot, &id) in fixed.iter_mut().zip(&view.ids) {
+        *slot |= held == Some(id);
+    }
+    spread_for_names(points, &names, &fixed, regions, READING_VIEW);
 }
 
 /// Gives every stakeholder without a (finite) position one, by a force layout that holds

@@ -5,6 +5,7 @@
 //! - [`force`]: the force-directed layout (Barnes-Hut repulsion, pivot-MDS start), stepped
 //!   per frame or run to the end.
 //! - [`circular`], [`radial`], [`grid`], [`engagement`]: one-shot layouts.
+//! - [`overlap`]: the last step of each, so that names and symbols never cover each other.
 //! - [`animate`]: easing between two layouts.
 //! - [`normalised_stress`]: a scale-free quality figure to compare layouts of one graph.
 
@@ -15,6 +16,7 @@ pub mod for_map;
 pub mod force;
 pub mod grid;
 mod initial;
+pub mod overlap;
 pub mod placement;
 mod quadtree;
 pub mod radial;

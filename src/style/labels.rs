@@ -85,8 +85,9 @@ impl Grid {
     }
 }
 
-/// The eight places around a stakeholder a label may go, in order of preference: right,
-/// left, below, above, then the corners.
+/// The eight places around a stakeholder a label may go, in order of preference: below
+/// (where the layouts leave room for it, [`crate::layout::overlap`]), right, left, above,
+/// then the corners.
 fn candidates(request: &LabelRequest, gap: f32) -> [Rect; 8] {
     let [cx, cy] = request.centre;
     let [w, h] = request.size;
@@ -95,9 +96,9 @@ fn candidates(request: &LabelRequest, gap: f32) -> [Rect; 8] {
     let d = r * std::f32::consts::FRAC_1_SQRT_2;
     let at = |x: f32, y: f32| Rect::from_min_size([x, y], [w, h]);
     [
+        at(cx - w / 2.0, cy + r),
         at(cx + r, cy - h / 2.0),
         at(cx - r - w, cy - h / 2.0),
-        at(cx - w / 2.0, cy + r),
         at(cx - w / 2.0, cy - r - h),
         at(cx + d, cy + d),
         at(cx + d, cy - d - h),

@@ -315,7 +315,8 @@ pub fn build(input: &SceneInput<'_>, measure: &dyn TextMeasure) -> Scene {
             continue;
         };
         let centre = camera.to_screen(position);
-        let radius = super::node_radius(s.influence) * zoom;
+        // Zoomed far out a symbol keeps a size that can be seen and told from the others.
+        let radius = super::node_radius(s.influence) * zoom.max(tokens.min_symbol_scale);
         let shape = if radius < tokens.tiny_px {
             NodeShape::Circle
         } else {

@@ -49,6 +49,9 @@ pub struct Tokens {
     pub backdrop_arrow_px: (f32, f32),
     /// Headings of a view's backdrop (quadrant and column names).
     pub heading_px: f32,
+    /// Symbols are drawn at least this many points a canvas unit of radius, however far
+    /// out the zoom: a map seen whole keeps symbols whose size and shape can be told.
+    pub min_symbol_scale: f32,
 }
 
 impl Tokens {
@@ -75,6 +78,7 @@ impl Tokens {
         faint_relationships: 0.25,
         backdrop_arrow_px: (1.5, 8.0),
         heading_px: 15.0,
+        min_symbol_scale: 0.35,
     };
 
     /// A projector at the back of a room: large labels of a fixed size, thick lines.
@@ -100,6 +104,7 @@ impl Tokens {
         faint_relationships: 0.25,
         backdrop_arrow_px: (3.0, 14.0),
         heading_px: 28.0,
+        min_symbol_scale: 0.5,
     };
 
     /// The label size at a zoom, in whole pixels (each distinct size costs a new set of

@@ -558,7 +558,7 @@ fn a_click_on_a_stakeholder_moves_nothing() {
         .stakeholder(id)
         .and_then(|s| s.position);
     // Off its centre: a press there once snapped the stakeholder to the pointer.
-    let at = canvas_point(&harness, id) + egui::vec2(4.0, 3.0);
+    let at = canvas_point(&harness, id) + egui::vec2(2.0, 1.5);
     click_at(&mut harness, at);
     assert_eq!(*harness.state().selection(), Selection::stakeholder(id));
     assert_eq!(
