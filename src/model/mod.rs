@@ -7,6 +7,7 @@ mod ids;
 mod map;
 mod relationship;
 mod stakeholder;
+mod strength;
 pub mod text;
 mod validate;
 
@@ -19,5 +20,6 @@ pub use relationship::{
     Tone, UNOBSERVED_STRENGTH, UNOBSERVED_TONE,
 };
 pub use stakeholder::{Contact, Engagement, Position, SaraStage, Stakeholder, StakeholderKind};
+pub use strength::{OutOfRange, Score, Strength};
 pub use text::normalise;
 pub use validate::{EARLIEST_LIKELY_YEAR, Problem, Subject, baseline_name_problem, name_problem};
