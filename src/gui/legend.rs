@@ -1,7 +1,7 @@
 //! The legend: what shapes, colours, sizes, widths and arrows mean.
 
 use super::shapes::{colour, mark_shapes, paint_node_symbol};
-use crate::model::{STRENGTH_NAMES, StakeholderKind, Tone};
+use crate::model::{StakeholderKind, Strength, Tone};
 use crate::style::{self, Change, ToneMark};
 use egui::{Sense, Stroke, Ui, Vec2};
 
@@ -37,7 +37,7 @@ pub fn legend_ui(ui: &mut Ui, comparing: bool) {
     });
     ui.add_space(4.0);
     ui.label(egui::RichText::new("Width is strength").strong());
-    for strength in (0..=5u8).rev() {
+    for strength in Strength::ALL.into_iter().rev() {
         ui.horizontal(|ui| {
             line_sample(
                 ui,
@@ -45,10 +45,7 @@ pub fn legend_ui(ui: &mut Ui, comparing: bool) {
                 ui.visuals().text_color(),
                 ToneMark::None,
             );
-            ui.label(format!(
-                "{strength} {}",
-                STRENGTH_NAMES[usize::from(strength)]
-            ));
+            ui.label(format!("{strength} {}", strength.name()));
         });
     }
     ui.add_space(4.0);

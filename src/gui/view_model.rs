@@ -3,7 +3,7 @@
 
 use super::selection::Selection;
 use super::shapes::{RelationshipShape, StakeholderShape};
-use crate::model::{Map, Position, RelationshipId, StakeholderId};
+use crate::model::{Map, Position, RelationshipId, Score, StakeholderId};
 use crate::shown::Decorations;
 use crate::style::{self, Change, NodeShape, Rgba, ToneMark};
 use egui::Pos2;
@@ -18,7 +18,7 @@ pub struct StakeholderNode {
     pub shape: NodeShape,
     pub fill: Rgba,
     pub radius: f32,
-    pub influence: Option<u8>,
+    pub influence: Option<Score>,
     /// A highlight ring (a change being compared).
     pub ring: Option<Rgba>,
     /// Drawn faint: no longer on the map at the later moment compared.

@@ -16,8 +16,8 @@ pub use date::{Date, DateError};
 pub use ids::{RelationshipId, StakeholderId};
 pub use map::{Map, MapError};
 pub use relationship::{
-    InteractionKind, MAX_STRENGTH, Observation, Relationship, RelationshipKind, STRENGTH_NAMES,
-    Tone, UNOBSERVED_STRENGTH, UNOBSERVED_TONE,
+    InteractionKind, Observation, Relationship, RelationshipKind, Tone, UNOBSERVED_STRENGTH,
+    UNOBSERVED_TONE,
 };
 pub use stakeholder::{Contact, Engagement, Position, SaraStage, Stakeholder, StakeholderKind};
 pub use strength::{OutOfRange, Score, Strength};

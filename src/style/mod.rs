@@ -5,7 +5,7 @@
 //! people with colour-vision deficiencies; shapes repeat the kind so colour is never the
 //! only cue.
 
-use crate::model::{MAX_STRENGTH, StakeholderKind, Tone};
+use crate::model::{Score, StakeholderKind, Strength, Tone};
 
 /// An sRGB colour with alpha, unpremultiplied.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,18 +79,20 @@ pub fn node_outline(shape: NodeShape, [cx, cy]: [f32; 2], r: f32) -> Vec<[f32; 2
     }
 }
 
-/// Radius in canvas units for a stakeholder's influence; unscored ones take the middle.
-pub fn node_radius(influence: Option<u8>) -> f32 {
-    let level = influence.unwrap_or(3).clamp(1, 5);
-    8.0 + 4.0 * f32::from(level)
+/// Radius in canvas units for a stakeholder's influence; unscored ones take the middle
+/// ([`Score::MIDDLE`]).
+pub fn node_radius(influence: Option<Score>) -> f32 {
+    let level = influence.unwrap_or(Score::MIDDLE);
+    8.0 + 4.0 * f32::from(level.get())
 }
 
 /// The influence levels the legend shows sizes for.
-pub const LEGEND_INFLUENCE: [u8; 3] = [1, 3, 5];
+pub const LEGEND_INFLUENCE: [Score; 3] = [Score::MIN, Score::MIDDLE, Score::MAX];
 
-/// Line width in canvas units for a relationship's strength (0-5).
-pub fn edge_width(strength: u8) -> f32 {
-    0.75 + 1.25 * f32::from(strength.min(MAX_STRENGTH))
+/// Line width in canvas units for a relationship's strength: 0.75 for none, 1.25 more a
+/// level.
+pub fn edge_width(strength: Strength) -> f32 {
+    0.75 + 1.25 * f32::from(strength.get())
 }
 
 /// Line colour for a relationship's tone: blue, grey and vermillion from the Okabe-Ito
@@ -188,12 +190,12 @@ pub const MAX_LABEL_PX: f32 = 28.0;
 /// Whether a stakeholder of this influence gets a label at this zoom. Zoomed out, only
 /// the most influential keep theirs, so the labels that are drawn can be read rather than
 /// piling on top of each other (hovered and selected ones are always labelled).
-pub fn label_shown(zoom: f32, influence: Option<u8>) -> bool {
-    let influence = influence.unwrap_or(3);
+pub fn label_shown(zoom: f32, influence: Option<Score>) -> bool {
+    let influence = influence.unwrap_or(Score::MIDDLE).get();
     match zoom {
         z if z >= 0.8 => true,
         z if z >= 0.45 => influence >= 4,
-        z if z >= MIN_LABEL_ZOOM => influence >= 5,
+        z if z >= MIN_LABEL_ZOOM => influence >= Score::MAX.get(),
         _ => false,
     }
 }
@@ -217,10 +219,10 @@ mod tests {
 
     #[test]
     fn stronger_is_wider_and_more_influence_is_bigger() {
-        assert!(edge_width(5) > edge_width(0));
-        assert!(edge_width(9) == edge_width(5), "clamped");
-        assert!(node_radius(Some(5)) > node_radius(Some(1)));
-        assert_eq!(node_radius(None), node_radius(Some(3)));
+        let widths = Strength::ALL.map(edge_width);
+        assert!(widths.is_sorted_by(|a, b| a < b), "{widths:?}");
+        assert!(node_radius(Some(Score::MAX)) > node_radius(Some(Score::MIN)));
+        assert_eq!(node_radius(None), node_radius(Some(Score::MIDDLE)));
     }
 
     #[test]
@@ -243,12 +245,13 @@ mod tests {
 
     #[test]
     fn zoomed_out_only_the_influential_keep_labels() {
-        assert!(label_shown(1.0, Some(1)));
-        assert!(!label_shown(0.5, Some(3)));
-        assert!(label_shown(0.5, Some(4)));
-        assert!(label_shown(0.2, Some(5)));
-        assert!(!label_shown(0.2, Some(4)));
-        assert!(!label_shown(0.05, Some(5)));
+        let score = |n| Some(Score::new(n).expect("a score"));
+        assert!(label_shown(1.0, score(1)));
+        assert!(!label_shown(0.5, score(3)));
+        assert!(label_shown(0.5, score(4)));
+        assert!(label_shown(0.2, score(5)));
+        assert!(!label_shown(0.2, score(4)));
+        assert!(!label_shown(0.05, score(5)));
     }
 
     #[test]
