@@ -10,7 +10,7 @@ mod common;
 use stakemap::analysis::metrics::bench_support as parts;
 use stakemap::analysis::{MetricSettings, findings, network_metrics};
 use stakemap::layout::barabasi_albert;
-use stakemap::model::{Date, Map};
+use stakemap::model::{Date, Map, Strength};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::hint::black_box;
@@ -59,9 +59,11 @@ impl Variant {
         if let Self::AllTies = self {
             let ids: Vec<_> = map.relationships_by_id().iter().map(|r| r.id()).collect();
             for (j, id) in ids.into_iter().enumerate() {
+                // Every level but none, in turn.
+                let ties = &Strength::ALL[1..];
                 if let Some(r) = map.relationship_mut(id) {
                     for o in &mut r.observations {
-                        o.strength = 1 + (j % 5) as u8;
+                        o.strength = ties[j % ties.len()];
                     }
                 }
             }

@@ -326,9 +326,9 @@ pub fn redact(map: &Map, options: RedactionOptions) -> Redacted<'_> {
 #[cfg(test)]
 pub(crate) mod planted {
     use crate::model::{
-        Baseline, BaselineRelationship, Contact, InteractionKind, Map, Observation, Position,
-        Relationship, RelationshipId, RelationshipKind, Stakeholder, StakeholderId,
-        StakeholderKind, Tone,
+        Baseline, BaselineRelationship, Contact, Map, Observation, Position, Relationship,
+        RelationshipId, RelationshipKind, Stakeholder, StakeholderId, StakeholderKind, Strength,
+        Tone,
     };
 
     /// Strings that must not survive `partner` (contact, notes, recorded-by, the
@@ -383,13 +383,11 @@ pub(crate) mod planted {
         );
         cpc.description = "Storefront centre".to_owned();
         map.add_stakeholder(cpc).expect("fresh");
-        let observation = |note: &str| Observation {
-            date: "2025-03-04".parse().expect("date"),
-            strength: 3,
-            tone: Tone::Positive,
-            interaction: InteractionKind::Meeting,
-            note: note.to_owned(),
-            recorded_by: "PC Okonkwo-Vance".to_owned(),
+        let observation = |note: &str| {
+            let day = "2025-03-04".parse().expect("date");
+            Observation::new(day, Strength::COORDINATING, Tone::Positive)
+                .with_note(note)
+                .with_recorded_by("PC Okonkwo-Vance")
         };
         let mut r = Relationship::new(
             RelationshipId(1),
@@ -417,12 +415,12 @@ pub(crate) mod planted {
             relationships: vec![
                 BaselineRelationship {
                     id: RelationshipId(1),
-                    strength: 3,
+                    strength: Strength::COORDINATING,
                     tone: Tone::Positive,
                 },
                 BaselineRelationship {
                     id: RelationshipId(2),
-                    strength: 3,
+                    strength: Strength::COORDINATING,
                     tone: Tone::Positive,
                 },
             ],

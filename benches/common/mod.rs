@@ -4,8 +4,8 @@
 use stakemap::layout::{LayoutGraph, Point};
 use stakemap::model::Position;
 use stakemap::model::{
-    Date, InteractionKind, Map, Observation, Relationship, RelationshipId, RelationshipKind,
-    Stakeholder, StakeholderId, StakeholderKind, Tone,
+    Date, Map, Observation, Relationship, RelationshipId, RelationshipKind, Score, Stakeholder,
+    StakeholderId, StakeholderKind, Strength, Tone,
 };
 
 const FIRST: [&str; 12] = [
@@ -92,8 +92,8 @@ pub fn synthetic_map(graph: &LayoutGraph, positions: &[Point]) -> Map {
         s.sector = ["Education", "Health", "Housing", "Faith", "Policing"][i % 5].to_owned();
         s.area = place.to_owned();
         s.tags = vec![format!("ward-{}", i % 40)];
-        s.influence = Some((i * 7 % 5) as u8 + 1);
-        s.interest = Some((i * 3 % 5) as u8 + 1);
+        s.influence = Some(Score::ALL[i * 7 % Score::ALL.len()]);
+        s.interest = Some(Score::ALL[i * 3 % Score::ALL.len()]);
         if let Some(&[x, y]) = positions.get(i) {
             s.position = Some(Position(x, y));
         }
@@ -110,18 +110,16 @@ pub fn synthetic_map(graph: &LayoutGraph, positions: &[Point]) -> Map {
         );
         r.owner = format!("Sgt. {}", LAST[j % LAST.len()]);
         for k in 0..1 + j % 2 {
-            r.observations.push(Observation {
-                date: first_day.add_days((j % 600 + 90 * k) as i64),
-                strength: ((j + k) % 6) as u8,
-                tone: TONES[(j + k) % TONES.len()],
-                interaction: InteractionKind::Meeting,
-                note: if k == 0 {
-                    "Met at the ward panel".to_owned()
-                } else {
-                    String::new()
-                },
-                recorded_by: "PC Haddad".to_owned(),
-            });
+            let note = if k == 0 { "Met at the ward panel" } else { "" };
+            r.observations.push(
+                Observation::new(
+                    first_day.add_days((j % 600 + 90 * k) as i64),
+                    Strength::ALL[(j + k) % Strength::ALL.len()],
+                    TONES[(j + k) % TONES.len()],
+                )
+                .with_note(note)
+                .with_recorded_by("PC Haddad"),
+            );
         }
         let _ = map.add_relationship(r);
     }

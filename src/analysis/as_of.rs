@@ -95,7 +95,7 @@ mod tests {
     fn strengths(m: &Map) -> Vec<(u64, u8)> {
         m.relationships_by_id()
             .iter()
-            .map(|r| (r.id().0, r.strength()))
+            .map(|r| (r.id().0, r.strength().get()))
             .collect()
     }
 

@@ -6,13 +6,13 @@ use super::diff::relationship_name;
 use super::metrics::NetworkMetrics;
 use super::trend::{Freshness, Trend, TrendReport, TrendSettings, relationship_trend};
 use crate::model::{
-    Date, MAX_STRENGTH, Map, Relationship, RelationshipId, RelationshipKind, StakeholderId,
-    StakeholderKind, Tone, UNOBSERVED_STRENGTH,
+    Date, Map, Relationship, RelationshipId, RelationshipKind, Score, StakeholderId,
+    StakeholderKind, Strength, Tone, UNOBSERVED_STRENGTH,
 };
 
 /// The strength (coordinating) a relationship needs, as of today, to count as addressing an
 /// issue: below it the two only know of each other or exchange information.
-pub const ADDRESSING_STRENGTH: u8 = 3;
+pub const ADDRESSING_STRENGTH: Strength = Strength::COORDINATING;
 
 /// What an attention item is about: what the window selects and centres when it is clicked.
 ///
@@ -251,12 +251,11 @@ fn relationship_urgency(
         (Freshness::NeverObserved, _) => Some(0.5),
         (_, Trend::Rising | Trend::Steady) => None,
         (_, Trend::Cooling) => {
-            let max = f32::from(MAX_STRENGTH);
-            let then = f32::from(report.strength_then.unwrap_or(0));
-            let now = f32::from(report.strength_now.unwrap_or(0));
+            let then = report.strength_then.unwrap_or(Strength::NONE);
+            let now = f32::from(report.strength_now.unwrap_or(Strength::NONE).get());
             // Only a fall counts here: a stale relationship may have risen before it went quiet.
             let fall = f32::from((-report.change).max(0));
-            let fall_score = fall * (1.0 + then / max);
+            let fall_score = fall * (1.0 + then.fraction());
             let stale_score = if report.is_stale() {
                 let limit = settings.stale_after_days.max(1) as f32;
                 let days = report.days_since_contact.unwrap_or(0) as f32;
@@ -276,7 +275,7 @@ fn relationship_urgency(
 fn unaddressed_issue(
     map: &Map,
     issue: StakeholderId,
-    priority: Option<u8>,
+    priority: Option<Score>,
     today: Date,
 ) -> Option<AttentionItem> {
     let strength_now = |r: &Relationship| {
@@ -293,16 +292,19 @@ fn unaddressed_issue(
                 .cmp(&strength_now(b))
                 .then_with(|| b.id().cmp(&a.id()))
         });
-    let best = strongest.map_or(0, strength_now);
+    let best = strongest.map_or(Strength::NONE, strength_now);
     if best >= ADDRESSING_STRENGTH {
         return None;
     }
-    let weight = f32::from(6 - priority.unwrap_or(3).clamp(1, 5));
-    let gap = f32::from(ADDRESSING_STRENGTH - best);
+    // Priority 1 is the most pressing: it weighs 5, priority 5 weighs 1.
+    let priority = priority.unwrap_or(Score::MIDDLE).get();
+    let weight = f32::from(Score::MAX.get() + Score::MIN.get() - priority);
+    let gap = f32::from(ADDRESSING_STRENGTH.get() - best.get());
     let reason = match strongest {
         None => format!(
             "no relationship works on it; it needs one at strength {ADDRESSING_STRENGTH} \
-             (coordinating) or more"
+             ({}) or more",
+            ADDRESSING_STRENGTH.name()
         ),
         Some(r) => {
             let other = if r.from() == issue { r.to() } else { r.from() };
@@ -311,8 +313,9 @@ fn unaddressed_issue(
                 .map_or_else(|| other.to_string(), |s| s.name.clone());
             format!(
                 "the strongest relationship working on it ({other}) is at {best} ({}); it \
-                 needs {ADDRESSING_STRENGTH} (coordinating) or more",
-                super::trend::strength_name(best)
+                 needs {ADDRESSING_STRENGTH} ({}) or more",
+                best.name(),
+                ADDRESSING_STRENGTH.name()
             )
         }
     };
@@ -513,7 +516,7 @@ mod tests {
         for (id, priority) in [(5, 4), (6, 4), (7, 1)] {
             m.stakeholder_mut(StakeholderId(id))
                 .expect("on the map")
-                .priority = Some(priority);
+                .priority = Some(Score::new(priority).expect("a score"));
         }
         let items = needs_attention(&m, today, &TrendSettings::default());
         assert_eq!(

@@ -39,14 +39,11 @@ pub fn baseline_map(map: &Map, baseline: &Baseline) -> Map {
         match recorded.get(&r.id()) {
             Some(b) => {
                 if let Some(slot) = then.relationship_mut(r.id()) {
-                    slot.observations = vec![Observation {
-                        date: baseline.date,
-                        strength: b.strength,
-                        tone: b.tone,
-                        interaction: InteractionKind::Other,
-                        note: format!("baseline “{}”", baseline.name),
-                        recorded_by: String::new(),
-                    }];
+                    slot.observations = vec![
+                        Observation::new(baseline.date, b.strength, b.tone)
+                            .with_interaction(InteractionKind::Other)
+                            .with_note(format!("baseline “{}”", baseline.name)),
+                    ];
                 }
             }
             None => {

@@ -1,7 +1,7 @@
 //! What changed between two maps (two dates of one map, or two saved baselines). The
 //! change report that says it in words is written by [`crate::io::report`].
 
-use crate::model::{Map, RelationshipId, StakeholderId, Tone};
+use crate::model::{Map, RelationshipId, StakeholderId, Strength, Tone};
 use serde::Serialize;
 
 /// What happened to a stakeholder or relationship between two moments being compared.
@@ -43,9 +43,9 @@ pub struct StrengthChange {
     /// The relationship.
     pub id: RelationshipId,
     /// Its strength before.
-    pub from: u8,
+    pub from: Strength,
     /// Its strength after.
-    pub to: u8,
+    pub to: Strength,
 }
 
 /// A relationship whose tone differs between the two maps.
@@ -186,16 +186,16 @@ mod tests {
             d.strengthened,
             [StrengthChange {
                 id: RelationshipId(1),
-                from: 2,
-                to: 4
+                from: Strength::NETWORKING,
+                to: Strength::COOPERATING,
             }]
         );
         assert_eq!(
             d.weakened,
             [StrengthChange {
                 id: RelationshipId(2),
-                from: 4,
-                to: 1
+                from: Strength::COOPERATING,
+                to: Strength::AWARE,
             }]
         );
         assert_eq!(

@@ -29,7 +29,9 @@
 use super::attention::{AttentionItem, AttentionKind, AttentionSubject, unaddressed_issues};
 use super::metrics::NetworkMetrics;
 use super::metrics::ties::TieGraph;
-use crate::model::{Date, Map, Relationship, Stakeholder, StakeholderId, StakeholderKind};
+use crate::model::{
+    Date, Map, Relationship, Score, Stakeholder, StakeholderId, StakeholderKind, Strength,
+};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The betweenness (share of shortest paths between others, 0-1) from which a stakeholder
@@ -350,7 +352,7 @@ fn single_points_of_failure(
         }
         let weak = map
             .relationship(relationship)
-            .is_some_and(|r| r.strength() <= 2);
+            .is_some_and(|r| r.strength() <= Strength::NETWORKING);
         let reason = format!(
             "the only route to the police service for {}{}: if it ends, {} cut off",
             names(map, &lost),
@@ -379,7 +381,7 @@ fn single_owners(map: &Map, police: &PoliceService) -> Vec<AttentionItem> {
             let working: Vec<&Relationship> = map
                 .relationships_of(s.id())
                 .into_iter()
-                .filter(|r| r.strength() > 0 && r.from() != r.to())
+                .filter(|r| r.strength() > Strength::NONE && r.from() != r.to())
                 .collect();
             if working.len() < SINGLE_OWNER_MIN_RELATIONSHIPS {
                 return None;
@@ -411,13 +413,13 @@ fn engagement_gaps(map: &Map) -> Vec<AttentionItem> {
             if gap <= 0 {
                 return None;
             }
-            let influence = s.influence.unwrap_or(3).clamp(1, 5);
+            let influence = s.influence.unwrap_or(Score::MIDDLE).get();
             let mut reason = format!(
                 "engagement is {now}, {wanted} is wanted: {gap} level{} to go",
                 if gap == 1 { "" } else { "s" }
             );
             if let Some(influence) = s.influence {
-                reason.push_str(&format!("; influence {influence} of 5"));
+                reason.push_str(&format!("; influence {influence} of {}", Score::MAX));
             }
             Some(stakeholder_item(
                 s.id(),

@@ -40,8 +40,8 @@ pub use trend::{Freshness, Trend, TrendReport, TrendSettings, relationship_trend
 #[cfg(test)]
 pub(crate) mod test_support {
     use crate::model::{
-        Date, InteractionKind, Map, Observation, Relationship, RelationshipId, RelationshipKind,
-        Stakeholder, StakeholderId, StakeholderKind, Tone,
+        Date, Map, Observation, Relationship, RelationshipId, RelationshipKind, Stakeholder,
+        StakeholderId, StakeholderKind, Strength, Tone,
     };
 
     /// A date from `YYYY-MM-DD`.
@@ -51,14 +51,10 @@ pub(crate) mod test_support {
 
     /// An observation with a strength and tone; the note tells same-day entries apart.
     pub fn observation(day: &str, strength: u8, tone: Tone) -> Observation {
-        Observation {
-            date: date(day),
-            strength,
-            tone,
-            interaction: InteractionKind::Meeting,
-            note: format!("{day} at {strength}"),
-            recorded_by: "test".to_owned(),
-        }
+        let level = Strength::new(strength).expect("test strengths are in range");
+        Observation::new(date(day), level, tone)
+            .with_note(format!("{day} at {strength}"))
+            .with_recorded_by("test")
     }
 
     /// A relationship with a log, given as (date, strength) with a neutral tone.

@@ -8,7 +8,7 @@
 //! - Several observations on one day: the one recorded last (later in the log) wins, as
 //!   [`Relationship::latest`] does.
 
-use crate::model::{Date, Observation, Relationship, RelationshipId, STRENGTH_NAMES};
+use crate::model::{Date, Observation, Relationship, RelationshipId, Strength};
 
 /// Which way a relationship is heading.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -72,9 +72,9 @@ pub struct TrendReport {
     /// the window when there is none on or before the start. `None` when never observed.
     pub baseline_date: Option<Date>,
     /// Strength on the baseline day; `None` when never observed.
-    pub strength_then: Option<u8>,
+    pub strength_then: Option<Strength>,
     /// Strength as of today; `None` when never observed.
-    pub strength_now: Option<u8>,
+    pub strength_now: Option<Strength>,
     /// `strength_now - strength_then`; 0 when never observed.
     pub change: i16,
     /// Why, in a line a planner reads: "strength fell from 4 to 2 since 2026-05-28; no
@@ -123,7 +123,7 @@ pub fn relationship_trend(r: &Relationship, today: Date, settings: &TrendSetting
         }
     };
 
-    let change = i16::from(now.strength) - i16::from(then.strength);
+    let change = i16::from(now.strength.get()) - i16::from(then.strength.get());
     let min_change = i16::from(settings.min_change.max(1));
     let days_since_contact = today.days_since(now.date);
     let stale = days_since_contact > settings.stale_after_days.max(0);
@@ -150,7 +150,7 @@ pub fn relationship_trend(r: &Relationship, today: Date, settings: &TrendSetting
         format!(
             "strength steady at {} ({}) since {baseline_date}",
             now.strength,
-            strength_name(now.strength)
+            now.strength.name()
         )
     } else {
         format!(
@@ -213,14 +213,6 @@ fn day_value(r: &Relationship, day: Date) -> Option<&Observation> {
     r.latest_as_of(day).filter(|o| o.date == day)
 }
 
-/// The name of a strength level ("coordinating"), or "out of range".
-pub(crate) fn strength_name(strength: u8) -> &'static str {
-    STRENGTH_NAMES
-        .get(usize::from(strength))
-        .copied()
-        .unwrap_or("out of range")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,8 +233,8 @@ mod tests {
         );
         assert_eq!(report.trend, Trend::Cooling);
         assert_eq!(report.freshness, Freshness::Recent);
-        assert_eq!(report.strength_then, Some(4));
-        assert_eq!(report.strength_now, Some(2));
+        assert_eq!(report.strength_then.map(Strength::get), Some(4));
+        assert_eq!(report.strength_now.map(Strength::get), Some(2));
         assert_eq!(report.change, -2);
         assert_eq!(report.days_since_contact, Some(12));
         assert_eq!(
@@ -260,7 +252,11 @@ mod tests {
             "2026-06-01",
         );
         assert_eq!(report.baseline_date, Some(date("2025-12-01")));
-        assert_eq!(report.strength_then, Some(3), "not the 1 of the day before");
+        assert_eq!(
+            report.strength_then.map(Strength::get),
+            Some(3),
+            "not the 1 of the day before"
+        );
         assert_eq!(report.trend, Trend::Rising);
     }
 
@@ -268,7 +264,7 @@ mod tests {
     fn without_an_earlier_observation_the_first_in_the_window_is_the_baseline() {
         let report = trend_of(&[("2026-05-01", 2), ("2026-01-10", 5)], "2026-06-01");
         assert_eq!(report.baseline_date, Some(date("2026-01-10")));
-        assert_eq!(report.strength_then, Some(5));
+        assert_eq!(report.strength_then.map(Strength::get), Some(5));
         assert_eq!(report.change, -3);
         assert_eq!(report.trend, Trend::Cooling);
         assert!(
@@ -312,8 +308,8 @@ mod tests {
             ],
             "2026-06-01",
         );
-        assert_eq!(report.strength_then, Some(2));
-        assert_eq!(report.strength_now, Some(4));
+        assert_eq!(report.strength_then.map(Strength::get), Some(2));
+        assert_eq!(report.strength_now.map(Strength::get), Some(4));
         assert_eq!(report.trend, Trend::Rising);
     }
 
@@ -327,7 +323,10 @@ mod tests {
         let a = trend_of(&sorted, "2026-06-01");
         let b = trend_of(&shuffled, "2026-06-01");
         assert_eq!(a, b);
-        assert_eq!((a.strength_then, a.strength_now), (Some(4), Some(1)));
+        assert_eq!(
+            (a.strength_then, a.strength_now),
+            (Some(Strength::COOPERATING), Some(Strength::AWARE))
+        );
     }
 
     #[test]
@@ -335,7 +334,7 @@ mod tests {
         let report = trend_of(&[("2026-05-01", 3), ("2026-07-01", 0)], "2026-06-01");
         assert_eq!(
             report.strength_now,
-            Some(3),
+            Some(Strength::COORDINATING),
             "the July 0 has not happened yet"
         );
         assert_eq!(report.last_contact, Some(date("2026-05-01")));

@@ -308,7 +308,10 @@ mod tests {
                         continue;
                     };
                     let d = ((p.0 - q.0).powi(2) + (p.1 - q.1).powi(2)).sqrt();
-                    assert!(d >= 2.0 * crate::style::node_radius(Some(3)), "{d}");
+                    assert!(
+                        d >= 2.0 * crate::style::node_radius(Some(crate::model::Score::MIDDLE)),
+                        "{d}"
+                    );
                 }
             }
         }

@@ -588,7 +588,7 @@ mod tests {
     use super::*;
     use crate::edit::fixture::*;
     use crate::io::to_ron;
-    use crate::model::RelationshipKind;
+    use crate::model::{RelationshipKind, Score, Strength};
 
     /// Applies an edit that must change the map, then its inverse, which must give back
     /// the map exactly: equal, and the same file bytes.
@@ -748,7 +748,11 @@ mod tests {
             }
         );
         let strength = map.relationship(CDS_WORKS_ON).map(Relationship::strength);
-        assert_eq!(strength, Some(4), "June is still the latest");
+        assert_eq!(
+            strength,
+            Some(Strength::COOPERATING),
+            "June is still the latest"
+        );
     }
 
     #[test]
@@ -873,27 +877,17 @@ mod tests {
         let mut map = mind_map();
         let mut nameless = map.stakeholder(CDS).expect("there").clone();
         nameless.name = "  ".to_owned();
-        let mut overscored = map.stakeholder(CDS).expect("there").clone();
-        overscored.influence = Some(6);
+        // An influence or a strength of 6, which the file could not load either, cannot
+        // even be made: the types refuse them before any edit is.
+        assert!(Score::new(6).is_err() && Strength::new(6).is_err());
         for (edit, message) in [
             (
                 Edit::UpdateStakeholder(nameless),
                 "stakeholder #1: the name is empty",
             ),
             (
-                Edit::UpdateStakeholder(overscored),
-                "stakeholder #1 \"Community Development Section\": influence 6 is out of range (1 to 5)",
-            ),
-            (
                 Edit::MoveStakeholders(vec![(PRINCIPAL, Some(Position(f32::NAN, 1.0)))]),
                 "stakeholder #4 \"School principal\": position (NaN, 1) is not a finite number",
-            ),
-            (
-                Edit::AddObservation {
-                    relationship: AFFECTED,
-                    observation: observation("2025-01-01", 6, ""),
-                },
-                "relationship #3, observation of 2025-01-01: strength 6 is out of range (0 to 5)",
             ),
             (Edit::SetTitle(String::new()), "map: the title is empty"),
             (
@@ -928,6 +922,16 @@ mod tests {
             assert!(error.to_string().contains(message), "{name:?}: {error}");
         }
         assert!(map == mind_map());
+        // The ends of the ranges are values the file loads.
+        let mut top_scored = map.stakeholder(CDS).expect("there").clone();
+        top_scored.influence = Some(Score::MAX);
+        top_scored.priority = Some(Score::MIN);
+        apply(&mut map, Edit::UpdateStakeholder(top_scored)).expect("in range");
+        let strongest = Edit::AddObservation {
+            relationship: AFFECTED,
+            observation: observation("2025-01-01", Strength::MAX.get(), ""),
+        };
+        apply(&mut map, strongest).expect("in range");
         apply(&mut map, baseline("Before Police Week")).expect("a name in words");
         let error = apply(&mut map, baseline("Before Police Week")).expect_err("taken");
         assert!(error.to_string().contains("another baseline has this name"));

@@ -3,8 +3,8 @@
 //! order (as a hand-written file may have it).
 
 use crate::model::{
-    Date, InteractionKind, Map, Observation, Position, Relationship, RelationshipId,
-    RelationshipKind, Stakeholder, StakeholderId, StakeholderKind, Tone,
+    Date, Map, Observation, Position, Relationship, RelationshipId, RelationshipKind, Score,
+    Stakeholder, StakeholderId, StakeholderKind, Strength, Tone,
 };
 
 pub(crate) fn date(text: &str) -> Date {
@@ -12,14 +12,10 @@ pub(crate) fn date(text: &str) -> Date {
 }
 
 pub(crate) fn observation(day: &str, strength: u8, note: &str) -> Observation {
-    Observation {
-        date: date(day),
-        strength,
-        tone: Tone::Neutral,
-        interaction: InteractionKind::Meeting,
-        note: note.to_owned(),
-        recorded_by: "Sgt. R. Okafor".to_owned(),
-    }
+    let strength = Strength::new(strength).expect("test strengths are in range");
+    Observation::new(date(day), strength, Tone::Neutral)
+        .with_note(note)
+        .with_recorded_by("Sgt. R. Okafor")
 }
 
 pub(crate) const CDS: StakeholderId = StakeholderId(1);
@@ -66,7 +62,7 @@ pub(crate) fn mind_map() -> Map {
     for (id, kind, name, position) in people {
         let mut s = Stakeholder::new(id, kind, name);
         s.position = position;
-        s.influence = Some(3);
+        s.influence = Some(Score::MIDDLE);
         map.add_stakeholder(s).expect("fresh id");
     }
     let mut works_on = Relationship::new(

@@ -2,15 +2,16 @@
 //! went through to the original map exactly; redone, it comes back to the edited one.
 //!
 //! Edits are generated freely, then fitted to the map: ids mostly pick things on it, now
-//! and then a free id or one never used; some values are ones the file refuses. Edits
-//! that fail must change nothing.
+//! and then a free id or one never used; some values are ones the file refuses (blank
+//! names; strengths and scores out of range cannot even be made). Edits that fail must
+//! change nothing.
 
 use crate::edit::fixture::{date, mind_map};
 use crate::edit::{Edit, History, apply, duplicate};
 use crate::io::to_ron;
 use crate::model::{
     Date, InteractionKind, Map, Observation, Position, Relationship, RelationshipId,
-    RelationshipKind, Stakeholder, StakeholderId, StakeholderKind, Tone,
+    RelationshipKind, Score, Stakeholder, StakeholderId, StakeholderKind, Strength, Tone,
 };
 use proptest::prelude::*;
 
@@ -28,13 +29,13 @@ const NAMES: [&str; 5] = [
 enum Op {
     AddStakeholder(u64, usize, Option<(i16, i16)>),
     RemoveStakeholder(u64),
-    UpdateStakeholder(u64, usize, bool, Option<u8>),
+    UpdateStakeholder(u64, usize, bool, Option<Score>),
     Move(Vec<(u64, Option<(i16, i16)>)>),
     AddRelationship(u64, u64, u64, usize),
     RemoveRelationship(u64),
     UpdateRelationship(u64, u64, u64, bool),
-    AddObservation(u64, i64, u8),
-    UpdateObservation(u64, usize, i64, u8),
+    AddObservation(u64, i64, Strength),
+    UpdateObservation(u64, usize, i64, Strength),
     RemoveObservation(u64, usize),
     SetTitle(usize),
     SetDescription(usize),
@@ -47,7 +48,7 @@ fn op() -> impl Strategy<Value = Op> {
     let relationship = any::<u64>();
     let position = proptest::option::of((-500..500_i16, -500..500_i16));
     let day = 0..40_i64;
-    let strength = 0..7_u8; // 6 is out of range on purpose
+    let strength = proptest::sample::select(Strength::ALL.as_slice());
     let leaf = prop_oneof![
         (stakeholder, 0..NAMES.len(), position.clone())
             .prop_map(|(id, name, at)| Op::AddStakeholder(id, name, at)),
@@ -56,7 +57,7 @@ fn op() -> impl Strategy<Value = Op> {
             stakeholder,
             0..NAMES.len(),
             any::<bool>(),
-            proptest::option::of(0..7_u8)
+            proptest::option::of(proptest::sample::select(Score::ALL.as_slice()))
         )
             .prop_map(|(id, name, pinned, influence)| Op::UpdateStakeholder(
                 id, name, pinned, influence
@@ -115,15 +116,10 @@ fn day(offset: i64) -> Date {
     date("2025-01-01").add_days(offset)
 }
 
-fn observation(offset: i64, strength: u8) -> Observation {
-    Observation {
-        date: day(offset),
-        strength,
-        tone: Tone::Positive,
-        interaction: InteractionKind::Call,
-        note: format!("day {offset}"),
-        recorded_by: String::new(),
-    }
+fn observation(offset: i64, strength: Strength) -> Observation {
+    Observation::new(day(offset), strength, Tone::Positive)
+        .with_interaction(InteractionKind::Call)
+        .with_note(format!("day {offset}"))
 }
 
 /// The edit an op stands for on this map; records it updates are taken from the map so

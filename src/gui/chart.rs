@@ -2,7 +2,7 @@
 //! of every relationship of a stakeholder.
 
 use super::scene_paint::colour;
-use crate::model::{Date, Map, Relationship, StakeholderId, Tone};
+use crate::model::{Date, Map, Relationship, StakeholderId, Strength, Tone};
 use crate::style;
 use egui::Ui;
 use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
@@ -22,7 +22,7 @@ pub fn steps(r: &Relationship, until: Date) -> Vec<[f64; 2]> {
     let mut corners: Vec<[f64; 2]> = Vec::new();
     for (_, o) in log {
         let x = o.date.to_days() as f64;
-        let y = f64::from(o.strength);
+        let y = f64::from(o.strength.get());
         match corners.last_mut() {
             Some(last) if last[0] == x => last[1] = y,
             Some(&mut [_, previous]) => {
@@ -44,7 +44,7 @@ fn plot(id: &str) -> Plot<'static> {
     Plot::new(id.to_owned())
         .height(150.0)
         .include_y(0.0)
-        .include_y(5.0)
+        .include_y(f64::from(Strength::MAX.get()))
         .allow_scroll(false)
         .allow_drag(false)
         .allow_zoom(false)
@@ -57,7 +57,8 @@ fn plot(id: &str) -> Plot<'static> {
         })
         .y_axis_formatter(|mark, _| {
             let level = mark.value;
-            if level.fract() == 0.0 && (0.0..=5.0).contains(&level) {
+            let levels = f64::from(Strength::MIN.get())..=f64::from(Strength::MAX.get());
+            if level.fract() == 0.0 && levels.contains(&level) {
                 format!("{level}")
             } else {
                 String::new()
@@ -93,7 +94,7 @@ pub fn relationship_chart(ui: &mut Ui, r: &Relationship, today: Date) {
                 .observations
                 .iter()
                 .filter(|o| o.tone == tone && o.date <= today)
-                .map(|o| [o.date.to_days() as f64, f64::from(o.strength)])
+                .map(|o| [o.date.to_days() as f64, f64::from(o.strength.get())])
                 .collect();
             if !points.is_empty() {
                 plot_ui.points(
@@ -108,7 +109,7 @@ pub fn relationship_chart(ui: &mut Ui, r: &Relationship, today: Date) {
             .observations
             .iter()
             .filter(|o| o.date > today)
-            .map(|o| [o.date.to_days() as f64, f64::from(o.strength)])
+            .map(|o| [o.date.to_days() as f64, f64::from(o.strength.get())])
             .collect();
         if !planned.is_empty() {
             plot_ui.points(
@@ -170,17 +171,12 @@ fn ui_text_colour() -> egui::Color32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{InteractionKind, Observation, RelationshipId, RelationshipKind};
+    use crate::model::{InteractionKind, Observation, RelationshipId, RelationshipKind, Strength};
 
     fn observation(date: &str, strength: u8) -> Observation {
-        Observation {
-            date: date.parse().expect("date"),
-            strength,
-            tone: Tone::Neutral,
-            interaction: InteractionKind::Call,
-            note: String::new(),
-            recorded_by: String::new(),
-        }
+        let strength = Strength::new(strength).expect("a strength");
+        Observation::new(date.parse().expect("date"), strength, Tone::Neutral)
+            .with_interaction(InteractionKind::Call)
     }
 
     #[test]

@@ -14,7 +14,8 @@ use crate::analysis::{self, Trend};
 use crate::edit::Edit;
 use crate::model::{
     Date, Engagement, InteractionKind, Map, Observation, Relationship, RelationshipId,
-    RelationshipKind, STRENGTH_NAMES, SaraStage, Stakeholder, StakeholderId, StakeholderKind, Tone,
+    RelationshipKind, SaraStage, Score, Stakeholder, StakeholderId, StakeholderKind, Strength,
+    Tone,
 };
 use egui::{Rect, Response, RichText, Ui};
 use std::collections::BTreeSet;
@@ -673,10 +674,7 @@ impl Inspector {
         } else {
             ""
         };
-        ui.label(format!(
-            "Strength {strength} {}{observed}",
-            STRENGTH_NAMES[usize::from(strength.min(5))]
-        ));
+        ui.label(format!("Strength {strength} {}{observed}", strength.name()));
         ui.label(format!(
             "Tone {}",
             latest.map_or(crate::model::UNOBSERVED_TONE, |o| o.tone)
@@ -774,8 +772,8 @@ impl Inspector {
                         ui,
                         ("strength", index),
                         &mut o.strength,
-                        &[0, 1, 2, 3, 4, 5],
-                        |s| format!("{s} {}", STRENGTH_NAMES[usize::from(*s.min(&5))]),
+                        &Strength::ALL,
+                        |s| format!("{s} {}", s.name()),
                     )
                     .labelled_by(label)
                     .changed()
@@ -827,7 +825,7 @@ impl Inspector {
 }
 
 /// A relationship's strength on a day: planned (future) observations do not count yet.
-fn strength_on(r: &Relationship, day: Date) -> u8 {
+fn strength_on(r: &Relationship, day: Date) -> Strength {
     r.latest_as_of(day)
         .map_or(crate::model::UNOBSERVED_STRENGTH, |o| o.strength)
 }
@@ -844,14 +842,12 @@ fn trend_name(trend: Trend) -> &'static str {
 /// A new observation: `today`, as strong and in the same tone as the last one by then.
 pub fn new_observation(r: &Relationship, today: Date) -> Observation {
     let last = r.latest_as_of(today);
-    Observation {
-        date: today,
-        strength: last.map_or(crate::model::UNOBSERVED_STRENGTH, |o| o.strength),
-        tone: last.map_or(crate::model::UNOBSERVED_TONE, |o| o.tone),
-        interaction: InteractionKind::Meeting,
-        note: String::new(),
-        recorded_by: r.owner.clone(),
-    }
+    Observation::new(
+        today,
+        last.map_or(crate::model::UNOBSERVED_STRENGTH, |o| o.strength),
+        last.map_or(crate::model::UNOBSERVED_TONE, |o| o.tone),
+    )
+    .with_recorded_by(r.owner.clone())
 }
 
 /// The distinct values the map already uses, sorted: offered as completions. Called only
@@ -955,9 +951,9 @@ fn labelled<R>(ui: &mut Ui, name: &str, add: impl FnOnce(&mut Ui, egui::Id) -> R
     .inner
 }
 
-/// A 1-5 score, or none.
-fn score(ui: &mut Ui, name: &str, value: &mut Option<u8>) -> bool {
-    optional_choice(ui, name, value, &[1, 2, 3, 4, 5])
+/// A score, or none.
+fn score(ui: &mut Ui, name: &str, value: &mut Option<Score>) -> bool {
+    optional_choice(ui, name, value, &Score::ALL)
 }
 
 #[cfg(test)]

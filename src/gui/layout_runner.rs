@@ -8,7 +8,7 @@ use crate::layout::animate::interpolate;
 use crate::layout::for_map::{self, Arrangement, Backdrop, MapGraph, MapLayout};
 use crate::layout::force::ForceLayout;
 use crate::layout::overlap::{READING_VIEW, spread_for_names};
-use crate::model::{Map, Position, StakeholderId};
+use crate::model::{Map, Position, Score, StakeholderId};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -64,7 +64,7 @@ impl ForceJob {
         }));
         let stop = Arc::new(AtomicBool::new(false));
         let (worker_shared, worker_stop) = (Arc::clone(&shared), Arc::clone(&stop));
-        let names: Vec<(StakeholderId, String, Option<u8>)> = graph
+        let names: Vec<(StakeholderId, String, Option<Score>)> = graph
             .ids
             .iter()
             .filter_map(|&id| map.stakeholder(id))
@@ -99,7 +99,7 @@ impl Drop for ForceJob {
 fn run(
     mut layout: ForceLayout,
     pinned: &[bool],
-    names: &[(StakeholderId, String, Option<u8>)],
+    names: &[(StakeholderId, String, Option<Score>)],
     shared: &Mutex<Shared>,
     stop: &AtomicBool,
 ) {
@@ -124,7 +124,7 @@ fn run(
         let mut positions = layout.positions().to_vec();
         let holding = shared.lock().is_ok_and(|s| !s.held.is_empty());
         if outcome.settled && !holding && names.len() == positions.len() {
-            let names: Vec<(StakeholderId, &str, Option<u8>)> = names
+            let names: Vec<(StakeholderId, &str, Option<Score>)> = names
                 .iter()
                 .map(|(id, name, influence)| (*id, name.as_str(), *influence))
                 .collect();

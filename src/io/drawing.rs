@@ -7,7 +7,7 @@
 
 use super::picture::{self, Caption, FontMeasure, PictureError};
 use crate::layout::for_map::{MapLayout, arrange};
-use crate::model::{Date, Map, Position, StakeholderId};
+use crate::model::{Date, Map, Position, Score, StakeholderId};
 use crate::redaction::{RedactionOptions, RedactionReport};
 use crate::shown::{ShowSettings, Shown, shown};
 use crate::style::scene::{self, Camera, Scene, SceneInput};
@@ -86,7 +86,7 @@ pub fn draw(map: &Map, options: &PictureOptions, today: Date, fonts: &[Vec<u8>])
     let measure = FontMeasure::new(fonts.to_vec());
     let tokens = Tokens::SCREEN;
     let camera = options.camera.unwrap_or_else(|| {
-        let names: Vec<(StakeholderId, &str, Option<u8>)> = shown
+        let names: Vec<(StakeholderId, &str, Option<Score>)> = shown
             .map
             .stakeholders_by_id()
             .into_iter()

@@ -7,7 +7,7 @@
 
 use crate::model::{
     Date, Engagement, InteractionKind, Observation, RelationshipKind, SaraStage, StakeholderKind,
-    Tone,
+    Strength, Tone,
 };
 use serde::{Deserialize, Serialize};
 
@@ -309,7 +309,9 @@ pub fn split_tags(cell: &str) -> Vec<String> {
 #[serde(deny_unknown_fields)]
 struct ObservationRecord {
     date: String,
-    strength: u8,
+    /// Any whole number, not a [`Strength`], so that one out of range gets the model's
+    /// own message rather than serde's.
+    strength: i64,
     tone: Tone,
     via: InteractionKind,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -327,7 +329,7 @@ pub fn observations_to_json(observations: &[Observation]) -> String {
         .into_iter()
         .map(|o| ObservationRecord {
             date: o.date.to_string(),
-            strength: o.strength,
+            strength: i64::from(o.strength.get()),
             tone: o.tone,
             via: o.interaction,
             note: o.note.clone(),
@@ -349,17 +351,11 @@ pub fn observations_from_json(text: &str) -> Result<Vec<Observation>, String> {
                 .date
                 .parse()
                 .map_err(|e: crate::model::DateError| e.to_string())?;
-            if r.strength > crate::model::MAX_STRENGTH {
-                return Err(format!("strength {} is out of range (0 to 5)", r.strength));
-            }
-            Ok(Observation {
-                date,
-                strength: r.strength,
-                tone: r.tone,
-                interaction: r.via,
-                note: r.note,
-                recorded_by: r.recorded_by,
-            })
+            let strength = Strength::try_from(r.strength).map_err(|e| e.to_string())?;
+            Ok(Observation::new(date, strength, r.tone)
+                .with_interaction(r.via)
+                .with_note(r.note)
+                .with_recorded_by(r.recorded_by))
         })
         .collect()
 }
@@ -423,14 +419,15 @@ mod tests {
 
     #[test]
     fn the_log_round_trips_through_json() {
-        let log = vec![Observation {
-            date: "2025-01-15".parse().expect("date"),
-            strength: 2,
-            tone: Tone::Neutral,
-            interaction: InteractionKind::JointInitiative,
-            note: "Basketball \"nights\"".to_owned(),
-            recorded_by: String::new(),
-        }];
+        let log = vec![
+            Observation::new(
+                "2025-01-15".parse().expect("date"),
+                Strength::NETWORKING,
+                Tone::Neutral,
+            )
+            .with_interaction(InteractionKind::JointInitiative)
+            .with_note("Basketball \"nights\""),
+        ];
         let text = observations_to_json(&log);
         assert_eq!(
             text,
@@ -444,5 +441,11 @@ mod tests {
             .is_err()
         );
         assert!(observations_from_json("three").is_err());
+        assert_eq!(
+            observations_from_json(
+                r#"[{"date":"2025-02-01","strength":6,"tone":"Neutral","via":"Call"}]"#
+            ),
+            Err("strength 6 is out of range (0 to 5)".to_owned())
+        );
     }
 }

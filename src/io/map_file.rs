@@ -67,7 +67,7 @@ use super::atomic::{SaveError, SaveOptions, SaveWarning, Saved, replace};
 use crate::model::text::must_escape;
 use crate::model::{
     Baseline, BaselineRelationship, Date, InteractionKind, Map, Observation, Problem, Relationship,
-    RelationshipId, RelationshipKind, Stakeholder, StakeholderId, Subject, Tone,
+    RelationshipId, RelationshipKind, Stakeholder, StakeholderId, Strength, Subject, Tone,
 };
 use ron::extensions::Extensions;
 use serde::{Deserialize, Serialize};
@@ -196,7 +196,9 @@ struct BaselineRecord<'a> {
 #[serde(deny_unknown_fields)]
 struct BaselineRelationshipRecord {
     id: RelationshipId,
-    strength: u8,
+    /// Any whole number, not a [`Strength`], so that one out of range is reported with
+    /// the other problems, naming its baseline.
+    strength: i64,
     tone: Tone,
 }
 
@@ -221,7 +223,8 @@ struct RelationshipRecord<'a> {
 struct ObservationRecord<'a> {
     /// Kept as text so that a bad date is reported with the others, not as a parse error.
     date: Cow<'a, str>,
-    strength: u8,
+    /// Any whole number, not a [`Strength`], for the same reason as the date.
+    strength: i64,
     tone: Tone,
     via: InteractionKind,
     #[serde(default, skip_serializing_if = "str::is_empty")]
@@ -551,19 +554,30 @@ fn into_map(file: MapFile<'_>) -> Result<(Map, bool), Vec<Problem>> {
         relationship.owner = record.owner.into_owned();
         relationship.notes = record.notes.into_owned();
         for (n, o) in record.observations.into_iter().enumerate() {
-            match o.date.parse::<Date>() {
-                Ok(date) => relationship.observations.push(Observation {
-                    date,
-                    strength: o.strength,
-                    tone: o.tone,
-                    interaction: o.via,
-                    note: o.note.into_owned(),
-                    recorded_by: o.recorded_by.into_owned(),
-                }),
-                Err(e) => problems.push(Problem::new(
-                    Subject::Observation(record.id, n + 1),
-                    e.to_string(),
-                )),
+            // Both checked, so that an observation with a bad date and a bad strength
+            // reports the two at once.
+            let date = o.date.parse::<Date>();
+            let strength = Strength::try_from(o.strength);
+            match (date, strength) {
+                (Ok(date), Ok(strength)) => relationship.observations.push(
+                    Observation::new(date, strength, o.tone)
+                        .with_interaction(o.via)
+                        .with_note(o.note)
+                        .with_recorded_by(o.recorded_by),
+                ),
+                (date, strength) => {
+                    let subject = match date {
+                        Ok(date) => Subject::ObservationOn(record.id, date),
+                        Err(e) => {
+                            let subject = Subject::Observation(record.id, n + 1);
+                            problems.push(Problem::new(subject.clone(), e.to_string()));
+                            subject
+                        }
+                    };
+                    if let Err(e) = strength {
+                        problems.push(Problem::new(subject, e.to_string()));
+                    }
+                }
             }
         }
         for end in [record.from, record.to] {
@@ -578,21 +592,39 @@ fn into_map(file: MapFile<'_>) -> Result<(Map, bool), Vec<Problem>> {
         let _ = map.add_relationship(relationship);
     }
     for record in file.baselines {
+        let relationships = record
+            .relationships
+            .into_iter()
+            .map(|r| {
+                let strength = Strength::try_from(r.strength).unwrap_or_else(|e| {
+                    problems.push(Problem::new(
+                        Subject::Baseline(record.name.to_string()),
+                        format!(
+                            "relationship {} has strength {} ({} to {})",
+                            r.id,
+                            e.value(),
+                            Strength::MIN,
+                            Strength::MAX
+                        ),
+                    ));
+                    // Never seen (the map is refused), but kept so that validation still
+                    // finds a relationship listed twice.
+                    Strength::clamped(r.strength)
+                });
+                BaselineRelationship {
+                    id: r.id,
+                    strength,
+                    tone: r.tone,
+                }
+            })
+            .collect();
         match record.date.parse::<Date>() {
             Ok(date) => {
                 let mut baseline = Baseline {
                     name: record.name.into_owned(),
                     date,
                     stakeholders: record.stakeholders,
-                    relationships: record
-                        .relationships
-                        .into_iter()
-                        .map(|r| BaselineRelationship {
-                            id: r.id,
-                            strength: r.strength,
-                            tone: r.tone,
-                        })
-                        .collect(),
+                    relationships,
                 };
                 // Stable sorts: duplicates, reported by validation, keep their order.
                 baseline.sort();
@@ -664,7 +696,7 @@ pub fn to_ron(map: &Map) -> String {
                     .iter()
                     .map(|r| BaselineRelationshipRecord {
                         id: r.id,
-                        strength: r.strength,
+                        strength: i64::from(r.strength.get()),
                         tone: r.tone,
                     })
                     .collect(),
@@ -759,7 +791,7 @@ fn relationship_record(r: &Relationship) -> RelationshipRecord<'_> {
             .into_iter()
             .map(|o| ObservationRecord {
                 date: Cow::Owned(o.date.to_string()),
-                strength: o.strength,
+                strength: i64::from(o.strength.get()),
                 tone: o.tone,
                 via: o.interaction,
                 note: Cow::Borrowed(&o.note),

@@ -2,9 +2,8 @@
 //! as Markdown for people, CSV for spreadsheets (formula-safe) or JSON for programs. The
 //! window, `stakemap diff` and any export write reports here, after the redaction pass.
 
-use crate::analysis::trend::strength_name;
 use crate::analysis::{Comparison, MapDiff, relationship_name};
-use crate::model::{Map, Relationship, RelationshipId, StakeholderId, Tone};
+use crate::model::{Map, Relationship, RelationshipId, StakeholderId, Strength, Tone};
 use serde::Serialize;
 
 /// The forms a change report takes.
@@ -58,8 +57,8 @@ struct Row {
     kind_id: String,
     id: u64,
     name: String,
-    from_strength: Option<u8>,
-    to_strength: Option<u8>,
+    from_strength: Option<Strength>,
+    to_strength: Option<Strength>,
     from_tone: Option<Tone>,
     to_tone: Option<Tone>,
 }
@@ -195,7 +194,7 @@ pub fn to_markdown(
 
 fn markdown_line(row: &Row) -> String {
     let name = escape_markdown(&row.name);
-    let level = |s: u8| format!("{s} ({})", strength_name(s));
+    let level = |s: Strength| format!("{s} ({})", s.name());
     match (row.from_strength, row.to_strength) {
         _ if row.change == "tone_changed" => format!(
             "{name}: tone {} -> {}",
@@ -204,8 +203,8 @@ fn markdown_line(row: &Row) -> String {
         ),
         (Some(from), Some(to)) => format!(
             "{name}: strength {from} -> {to} ({} -> {})",
-            strength_name(from),
-            strength_name(to)
+            from.name(),
+            to.name()
         ),
         (None, Some(to)) => format!("{name} ({}), strength {}", row.kind, level(to)),
         (Some(from), None) => format!("{name} ({}), was strength {}", row.kind, level(from)),
@@ -290,9 +289,9 @@ pub fn to_json(
         name: String,
         kind: String,
         #[serde(skip_serializing_if = "Option::is_none")]
-        from_strength: Option<u8>,
+        from_strength: Option<Strength>,
         #[serde(skip_serializing_if = "Option::is_none")]
-        to_strength: Option<u8>,
+        to_strength: Option<Strength>,
         #[serde(skip_serializing_if = "Option::is_none")]
         from_tone: Option<Tone>,
         #[serde(skip_serializing_if = "Option::is_none")]

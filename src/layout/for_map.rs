@@ -5,7 +5,7 @@ use super::force::{ForceLayout, ForceParams};
 use super::grid::Quadrant;
 use super::overlap::{READING_VIEW, spread_for_names};
 use super::{LayoutEdge, LayoutGraph, Point};
-use crate::model::{Engagement, Map, Position, StakeholderId};
+use crate::model::{Engagement, Map, Position, Score, StakeholderId};
 use std::collections::{BTreeMap, HashMap};
 
 /// A map seen as a layout graph, with the stakeholder id of every node index.
@@ -32,7 +32,7 @@ impl MapGraph {
                 Some(LayoutEdge {
                     source: *index.get(&r.from())?,
                     target: *index.get(&r.to())?,
-                    strength: f32::from(r.strength()),
+                    strength: r.strength().fraction(),
                 })
             })
             .collect();
@@ -173,7 +173,7 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
             None => view.positions(map),
         },
         MapLayout::PowerInterest => {
-            let scores: Vec<Option<(u8, u8)>> = stakeholders
+            let scores: Vec<Option<(Score, Score)>> = stakeholders
                 .iter()
                 .map(|s| Some((s.influence?, s.interest?)))
                 .collect();
@@ -312,7 +312,7 @@ pub fn leave_room_for_names(
     regions: Option<&[[f32; 4]]>,
     held: Option<StakeholderId>,
 ) {
-    let names: Vec<(StakeholderId, &str, Option<u8>)> = view
+    let names: Vec<(StakeholderId, &str, Option<Score>)> = view
         .ids
         .iter()
         .filter_map(|&id| map.stakeholder(id))
@@ -426,7 +426,11 @@ mod tests {
         // The grid puts a high-influence, high-interest stakeholder in "Manage closely".
         let key = map
             .stakeholders()
-            .find(|s| s.influence >= Some(4) && s.interest >= Some(4))
+            .find(|s| {
+                s.influence
+                    .zip(s.interest)
+                    .is_some_and(|(a, b)| a.get() >= 4 && b.get() >= 4)
+            })
             .map(|s| s.id())
             .expect("the built-in map has one");
         let grid = arrange(&map, MapLayout::PowerInterest);

@@ -767,16 +767,17 @@ fn springs(graph: &LayoutGraph) -> Vec<Spring> {
     springs
 }
 
-/// Spring multiplier for a strength of 0 to 5: 0.25 (a weak but real pull) to 1.5, with
-/// 3 at 1. Pair distance at rest goes as weight^(-1/3), so strength 5 sits about 1.8
-/// times closer than strength 0.
+/// Spring multiplier for a strength of 0.0 (none) to 1.0 (collaborating): 0.25 (a weak
+/// but real pull) to 1.5, with coordinating (0.6) at 1. Pair distance at rest goes as
+/// weight^(-1/3), so collaborating sits about 1.8 times closer than none. Each level's
+/// weight is exact in `f32` (0.25, 0.5 ... 1.5), so layouts do not drift with rounding.
 fn strength_weight(strength: f32) -> f32 {
     let s = if strength.is_finite() {
-        strength.clamp(0.0, 5.0)
+        strength.clamp(0.0, 1.0)
     } else {
         0.0
     };
-    (1.0 + s) / 4.0
+    0.25 + 1.25 * s
 }
 
 fn is_finite(p: Point) -> bool {
@@ -900,7 +901,7 @@ mod tests {
         LayoutEdge {
             source: a,
             target: b,
-            strength: 3.0,
+            strength: 0.6,
         }
     }
 
@@ -1118,7 +1119,7 @@ mod tests {
 
     #[test]
     fn stronger_relationships_sit_closer() {
-        // A ring whose even edges are strength 5 and odd ones strength 0.
+        // A ring whose even edges are collaborating and odd ones none.
         let n = 12u32;
         let graph = LayoutGraph {
             node_count: n as usize,
@@ -1126,7 +1127,7 @@ mod tests {
                 .map(|i| LayoutEdge {
                     source: i,
                     target: (i + 1) % n,
-                    strength: if i % 2 == 0 { 5.0 } else { 0.0 },
+                    strength: if i % 2 == 0 { 1.0 } else { 0.0 },
                 })
                 .collect(),
         };

@@ -5,10 +5,14 @@
 use std::f32::consts::PI;
 
 use super::Point;
+use crate::model::Score;
 
 /// Scores from this value up count as high (the middle score, 3, is high): the grid line
 /// between quadrants runs between scores 2 and 3.
-pub const HIGH_FROM: u8 = 3;
+pub const HIGH_FROM: Score = Score::MIDDLE;
+
+/// Cells a side: one a score.
+const SIDE: usize = Score::ALL.len();
 /// Cell size used when the one given is not a positive finite number.
 const DEFAULT_CELL: f32 = 120.0;
 /// Stakeholders sharing a score spread within this fraction of a cell around its centre.
@@ -47,19 +51,21 @@ pub struct PowerInterestLayout {
 
 /// Lays stakeholders out on the power/interest grid, centred on the origin.
 ///
-/// `scores[i]` is `Some((influence, interest))`, each 1 to 5 (values outside are clamped).
-/// Interest grows to the right, influence upwards, one `cell` per score step. Stakeholders
-/// with the same score spread on a small sunflower inside their cell rather than
-/// overlapping. `None` means not scored yet: those sit in rows in the tray below the grid.
-pub fn power_interest(scores: &[Option<(u8, u8)>], cell: f32) -> PowerInterestLayout {
+/// `scores[i]` is `Some((influence, interest))`. Interest grows to the right, influence
+/// upwards, one `cell` per score step, the middle score at the origin. Stakeholders with
+/// the same score spread on a small sunflower inside their cell rather than overlapping.
+/// `None` means not scored yet: those sit in rows in the tray below the grid.
+pub fn power_interest(scores: &[Option<(Score, Score)>], cell: f32) -> PowerInterestLayout {
     let cell = if cell.is_finite() && cell > 0.0 {
         cell
     } else {
         DEFAULT_CELL
     };
-    let half = 2.5 * cell;
+    // Cells from the middle score, which sits at the origin.
+    let from_middle = |score: Score| f32::from(score.get()) - f32::from(Score::MIDDLE.get());
+    let half = SIDE as f32 / 2.0 * cell;
     // The quadrant line sits half a cell before the first high score.
-    let split = (f32::from(HIGH_FROM) - 3.5) * cell;
+    let split = (from_middle(HIGH_FROM) - 0.5) * cell;
     let quadrants = [
         Quadrant {
             name: "Manage closely",
@@ -83,14 +89,13 @@ pub fn power_interest(scores: &[Option<(u8, u8)>], cell: f32) -> PowerInterestLa
         },
     ];
 
-    let clamp = |score: u8| score.clamp(1, 5);
+    let index = |score: Score| usize::from(score.get() - Score::MIN.get());
     // How many share each score, and which of them each stakeholder is.
-    let mut counts = [[0u32; 5]; 5];
+    let mut counts = [[0u32; SIDE]; SIDE];
     let mut rank = vec![0u32; scores.len()];
     for (i, score) in scores.iter().enumerate() {
         if let Some((influence, interest)) = *score {
-            let slot =
-                &mut counts[usize::from(clamp(influence) - 1)][usize::from(clamp(interest) - 1)];
+            let slot = &mut counts[index(influence)][index(interest)];
             rank[i] = *slot;
             *slot += 1;
         }
@@ -112,10 +117,9 @@ pub fn power_interest(scores: &[Option<(u8, u8)>], cell: f32) -> PowerInterestLa
         .enumerate()
         .map(|(i, score)| match *score {
             Some((influence, interest)) => {
-                let (influence, interest) = (clamp(influence), clamp(interest));
-                let x = (f32::from(interest) - 3.0) * cell;
-                let y = -(f32::from(influence) - 3.0) * cell;
-                let count = counts[usize::from(influence - 1)][usize::from(interest - 1)];
+                let x = from_middle(interest) * cell;
+                let y = -from_middle(influence) * cell;
+                let count = counts[index(influence)][index(interest)];
                 let offset = sunflower(rank[i], count, CLUSTER_RADIUS * cell);
                 [x + offset[0], y + offset[1]]
             }
@@ -158,15 +162,20 @@ mod tests {
         found.unwrap_or(&layout.quadrants[0])
     }
 
+    fn scored(influence: u8, interest: u8) -> Option<(Score, Score)> {
+        let score = |n| Score::new(n).expect("a score");
+        Some((score(influence), score(interest)))
+    }
+
     #[test]
     fn each_score_lands_in_its_quadrant() {
         let layout = power_interest(
             &[
-                Some((5, 5)),
-                Some((5, 1)),
-                Some((1, 5)),
-                Some((1, 1)),
-                Some((3, 3)),
+                scored(5, 5),
+                scored(5, 1),
+                scored(1, 5),
+                scored(1, 1),
+                scored(3, 3),
             ],
             100.0,
         );
@@ -184,7 +193,7 @@ mod tests {
 
     #[test]
     fn shared_scores_spread_inside_their_cell() {
-        let scores = vec![Some((4u8, 2u8)); 12];
+        let scores = vec![scored(4, 2); 12];
         let layout = power_interest(&scores, 100.0);
         let p = &layout.positions;
         let centre = [-100.0, -100.0];
@@ -199,13 +208,12 @@ mod tests {
     #[test]
     fn unscored_wait_in_the_tray_below_the_grid() {
         let mut scores = vec![None; 25];
-        scores.push(Some((0, 9)));
+        scores.push(scored(1, 5));
         let layout = power_interest(&scores, 100.0);
         for p in &layout.positions[..25] {
             assert!(layout.tray.contains(*p));
             assert!(layout.quadrants.iter().all(|q| !q.contains(*p)));
         }
-        // Out-of-range scores are clamped to (1, 5): low influence, high interest.
         assert!(quadrant(&layout, "Keep informed").contains(layout.positions[25]));
         assert!(layout.tray.min[1] > layout.quadrants[3].max[1]);
         assert!(power_interest(&[], f32::NAN).positions.is_empty());

@@ -1,6 +1,7 @@
 //! Layouts of the stakeholder map: pure functions and small state machines on positions.
-//! Nothing here knows about egui or petgraph, and only [`for_map`] knows the map model:
-//! the layouts take indices, edges and scores, and give canvas positions back.
+//! Nothing here knows about egui or petgraph, and only [`for_map`] and [`placement`] read a
+//! map: the layouts take indices, edges and scores (the model's
+//! [`Score`](crate::model::Score)), and give canvas positions back.
 //!
 //! - [`force`]: the force-directed layout (Barnes-Hut repulsion, pivot-MDS start), stepped
 //!   per frame or run to the end.
@@ -43,7 +44,9 @@ pub struct LayoutEdge {
     pub source: u32,
     /// Index of the other end.
     pub target: u32,
-    /// Relationship strength, 0 to 5: stronger relationships pull their ends closer.
+    /// Relationship strength as a fraction, 0.0 (none) to 1.0 (collaborating), as
+    /// [`Strength::fraction`](crate::model::Strength::fraction) gives it: stronger
+    /// relationships pull their ends closer.
     pub strength: f32,
 }
 
@@ -256,7 +259,7 @@ pub fn barabasi_albert(n: usize, m: usize, seed: u64) -> LayoutGraph {
     let edge = |a: usize, b: usize| LayoutEdge {
         source: a as u32,
         target: b as u32,
-        strength: 3.0,
+        strength: 0.6,
     };
     if n <= m {
         for a in 0..n {
@@ -304,7 +307,7 @@ mod tests {
                 .map(|i| LayoutEdge {
                     source: i as u32 - 1,
                     target: i as u32,
-                    strength: 1.0,
+                    strength: 0.2,
                 })
                 .collect(),
         }
@@ -344,17 +347,17 @@ mod tests {
                 LayoutEdge {
                     source: 0,
                     target: 0,
-                    strength: 1.0,
+                    strength: 0.2,
                 },
                 LayoutEdge {
                     source: 0,
                     target: 9,
-                    strength: 1.0,
+                    strength: 0.2,
                 },
                 LayoutEdge {
                     source: 0,
                     target: 1,
-                    strength: 1.0,
+                    strength: 0.2,
                 },
             ],
         };

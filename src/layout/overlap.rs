@@ -12,7 +12,7 @@
 //! overlaps, and goes round again until the two agree.
 
 use super::Point;
-use crate::model::{Position, StakeholderId};
+use crate::model::{Position, Score, StakeholderId};
 use crate::style::Tokens;
 use crate::style::scene::{ApproximateMeasure, TextMeasure, fit};
 use std::collections::HashMap;
@@ -150,7 +150,7 @@ pub const READING_VIEW: [f32; 2] = [700.0, 620.0];
 /// important ones that fit ([`crate::style::labels`]); zoomed in to 1, all fit.
 pub fn spread_for_names(
     points: &mut [Point],
-    names: &[(StakeholderId, &str, Option<u8>)],
+    names: &[(StakeholderId, &str, Option<Score>)],
     fixed: &[bool],
     regions: Option<&[[f32; 4]]>,
     view: [f32; 2],

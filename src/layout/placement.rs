@@ -3,7 +3,7 @@
 //! stakeholder already on the map. Nothing new is ever hidden under something else: not
 //! its symbol, and not its name, which is drawn under it.
 
-use crate::model::{Position, Stakeholder};
+use crate::model::{Position, Score, Stakeholder};
 
 /// Clear space kept between two stakeholders' footprints, in canvas units.
 pub const GAP: f32 = 12.0;
@@ -39,7 +39,7 @@ impl Footprint {
     }
 
     /// The footprint of a stakeholder with this name and influence at `centre`.
-    pub fn named(name: &str, influence: Option<u8>, centre: Position) -> Self {
+    pub fn named(name: &str, influence: Option<Score>, centre: Position) -> Self {
         let size = crate::style::Tokens::SCREEN.label_size;
         let width = name.chars().map(advance).sum::<f32>() * size;
         Self {
@@ -126,7 +126,7 @@ mod tests {
     use super::*;
 
     fn at(x: f32, y: f32, name: &str) -> Footprint {
-        Footprint::named(name, Some(3), Position(x, y))
+        Footprint::named(name, Some(Score::MIDDLE), Position(x, y))
     }
 
     #[test]

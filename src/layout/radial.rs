@@ -128,7 +128,7 @@ mod tests {
                 .map(|&(source, target)| LayoutEdge {
                     source,
                     target,
-                    strength: 1.0,
+                    strength: 0.2,
                 })
                 .collect(),
         }

@@ -4,6 +4,7 @@
 use super::date::Date;
 use super::ids::{RelationshipId, StakeholderId};
 use super::relationship::Tone;
+use super::strength::Strength;
 
 /// A named snapshot of which stakeholders and relationships existed on a date, and how
 /// strong each relationship was.
@@ -25,7 +26,7 @@ pub struct BaselineRelationship {
     /// The relationship.
     pub id: RelationshipId,
     /// Its strength on the baseline's date.
-    pub strength: u8,
+    pub strength: Strength,
     /// Its tone on the baseline's date.
     pub tone: Tone,
 }

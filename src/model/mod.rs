@@ -7,6 +7,7 @@ mod ids;
 mod map;
 mod relationship;
 mod stakeholder;
+mod strength;
 pub mod text;
 mod validate;
 
@@ -15,9 +16,10 @@ pub use date::{Date, DateError};
 pub use ids::{RelationshipId, StakeholderId};
 pub use map::{Map, MapError};
 pub use relationship::{
-    InteractionKind, MAX_STRENGTH, Observation, Relationship, RelationshipKind, STRENGTH_NAMES,
-    Tone, UNOBSERVED_STRENGTH, UNOBSERVED_TONE,
+    InteractionKind, Observation, Relationship, RelationshipKind, Tone, UNOBSERVED_STRENGTH,
+    UNOBSERVED_TONE,
 };
 pub use stakeholder::{Contact, Engagement, Position, SaraStage, Stakeholder, StakeholderKind};
+pub use strength::{OutOfRange, Score, Strength};
 pub use text::normalise;
 pub use validate::{EARLIEST_LIKELY_YEAR, Problem, Subject, baseline_name_problem, name_problem};

@@ -3,6 +3,7 @@
 
 use super::date::Date;
 use super::ids::{RelationshipId, StakeholderId};
+use super::strength::Strength;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -129,26 +130,41 @@ impl fmt::Display for InteractionKind {
     }
 }
 
-/// The highest strength on the continuum of collaboration (collaborating).
-pub const MAX_STRENGTH: u8 = 5;
-
-/// The names of the strength levels 0-5 (after Himmelman).
-pub const STRENGTH_NAMES: [&str; 6] = [
-    "none",
-    "aware",
-    "networking",
-    "coordinating",
-    "cooperating",
-    "collaborating",
-];
-
-/// One dated observation of a relationship.
+/// One dated observation of a relationship: what an interaction showed of its strength and
+/// tone. Made with [`Observation::new`] and the `with_*` methods (code outside the crate
+/// cannot write it as a literal, so a new field never breaks it); the fields are public for
+/// reading and for editing in place.
+///
+/// ```
+/// use stakemap::model::{InteractionKind, Observation, Strength, Tone};
+/// let o = Observation::new("2025-06-02".parse()?, Strength::COORDINATING, Tone::Positive)
+///     .with_interaction(InteractionKind::JointInitiative)
+///     .with_note("Basketball nights")
+///     .with_recorded_by("Sgt. R. Okafor");
+/// assert_eq!(o.strength.name(), "coordinating");
+/// # Ok::<(), stakemap::model::DateError>(())
+/// ```
+///
+/// A literal does not compile outside the crate:
+///
+/// ```compile_fail
+/// use stakemap::model::{InteractionKind, Observation, Strength, Tone};
+/// let o = Observation {
+///     date: "2025-06-02".parse().expect("a date"),
+///     strength: Strength::COORDINATING,
+///     tone: Tone::Positive,
+///     interaction: InteractionKind::Meeting,
+///     note: String::new(),
+///     recorded_by: String::new(),
+/// }; // non-exhaustive struct
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Observation {
     /// The day of the interaction.
     pub date: Date,
-    /// Strength it showed, 0 (none) to 5 (collaborating).
-    pub strength: u8,
+    /// The strength it showed.
+    pub strength: Strength,
     /// Its tone.
     pub tone: Tone,
     /// What kind of contact it was.
@@ -157,6 +173,52 @@ pub struct Observation {
     pub note: String,
     /// Who recorded it.
     pub recorded_by: String,
+}
+
+impl Observation {
+    /// The interaction new observations are: a meeting, as the window's "Log an
+    /// interaction" records one.
+    pub const DEFAULT_INTERACTION: InteractionKind = InteractionKind::Meeting;
+
+    /// An observation of a [`Self::DEFAULT_INTERACTION`] on `date`, with no note and no
+    /// recorder.
+    pub fn new(date: Date, strength: Strength, tone: Tone) -> Self {
+        Self {
+            date,
+            strength,
+            tone,
+            interaction: Self::DEFAULT_INTERACTION,
+            note: String::new(),
+            recorded_by: String::new(),
+        }
+    }
+
+    /// The same observation of another kind of contact.
+    #[must_use]
+    pub fn with_interaction(self, interaction: InteractionKind) -> Self {
+        Self {
+            interaction,
+            ..self
+        }
+    }
+
+    /// The same observation with a note.
+    #[must_use]
+    pub fn with_note(self, note: impl Into<String>) -> Self {
+        Self {
+            note: note.into(),
+            ..self
+        }
+    }
+
+    /// The same observation, recorded by someone.
+    #[must_use]
+    pub fn with_recorded_by(self, recorded_by: impl Into<String>) -> Self {
+        Self {
+            recorded_by: recorded_by.into(),
+            ..self
+        }
+    }
 }
 
 /// A relationship between two stakeholders. Several may join the same pair.
@@ -180,9 +242,9 @@ pub struct Relationship {
     pub observations: Vec<Observation>,
 }
 
-/// The strength of a relationship that has no observation yet: "aware" (1). Drawing a line
-/// at all says the two know of each other, but nothing more has been seen.
-pub const UNOBSERVED_STRENGTH: u8 = 1;
+/// The strength of a relationship that has no observation yet: [`Strength::AWARE`]. Drawing
+/// a line at all says the two know of each other, but nothing more has been seen.
+pub const UNOBSERVED_STRENGTH: Strength = Strength::AWARE;
 
 /// The tone of a relationship that has no observation yet.
 pub const UNOBSERVED_TONE: Tone = Tone::Neutral;
@@ -262,7 +324,7 @@ impl Relationship {
     }
 
     /// Current strength: the latest observation's, or [`UNOBSERVED_STRENGTH`].
-    pub fn strength(&self) -> u8 {
+    pub fn strength(&self) -> Strength {
         self.latest().map_or(UNOBSERVED_STRENGTH, |o| o.strength)
     }
 
@@ -290,14 +352,8 @@ mod tests {
     use super::*;
 
     fn observation(date: &str, strength: u8, tone: Tone) -> Observation {
-        Observation {
-            date: date.parse().expect("test date"),
-            strength,
-            tone,
-            interaction: InteractionKind::Meeting,
-            note: String::new(),
-            recorded_by: String::new(),
-        }
+        let strength = Strength::new(strength).expect("test strength");
+        Observation::new(date.parse().expect("test date"), strength, tone)
     }
 
     fn relationship() -> Relationship {
@@ -323,7 +379,7 @@ mod tests {
             observation("2025-06-01", 4, Tone::Positive),
             observation("2024-01-01", 2, Tone::Strained),
         ];
-        assert_eq!(r.strength(), 4);
+        assert_eq!(r.strength(), Strength::COOPERATING);
         assert_eq!(r.tone(), Tone::Positive);
     }
 
@@ -334,9 +390,13 @@ mod tests {
             observation("2025-06-01", 4, Tone::Positive),
             observation("2025-06-01", 2, Tone::Strained),
         ];
-        assert_eq!(r.strength(), 2);
+        assert_eq!(r.strength(), Strength::NETWORKING);
         r.sort_observations();
-        assert_eq!(r.strength(), 2, "sorting keeps same-day order");
+        assert_eq!(
+            r.strength(),
+            Strength::NETWORKING,
+            "sorting keeps same-day order"
+        );
     }
 
     #[test]
@@ -347,7 +407,10 @@ mod tests {
             observation("2025-06-01", 4, Tone::Positive),
         ];
         let mid = "2024-12-31".parse().expect("date");
-        assert_eq!(r.latest_as_of(mid).map(|o| o.strength), Some(2));
+        assert_eq!(
+            r.latest_as_of(mid).map(|o| o.strength),
+            Some(Strength::NETWORKING)
+        );
         let before = "2023-12-31".parse().expect("date");
         assert!(r.latest_as_of(before).is_none());
     }

@@ -1,6 +1,7 @@
 //! Stakeholders: the partners, organisations, issues and initiatives on the map.
 
 use super::ids::StakeholderId;
+use super::strength::Score;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -160,12 +161,20 @@ pub struct Stakeholder {
     /// Free tags.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
-    /// Influence 1-5 on the power/interest grid; unscored when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub influence: Option<u8>,
-    /// Interest 1-5 on the power/interest grid; unscored when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interest: Option<u8>,
+    /// Influence on the power/interest grid; unscored when absent.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "influence"
+    )]
+    pub influence: Option<Score>,
+    /// Interest on the power/interest grid; unscored when absent.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "interest"
+    )]
+    pub interest: Option<Score>,
     /// Engagement now.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub engagement: Option<Engagement>,
@@ -181,9 +190,13 @@ pub struct Stakeholder {
     /// For issues: the SARA stage reached.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sara_stage: Option<SaraStage>,
-    /// For issues: priority 1 (highest) to 5.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub priority: Option<u8>,
+    /// For issues: priority, [`Score::MIN`] (1) the highest.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "priority"
+    )]
+    pub priority: Option<Score>,
     /// Position on the canvas; absent until laid out or placed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
@@ -199,6 +212,33 @@ pub struct Stakeholder {
 )]
 fn is_false(value: &bool) -> bool {
     !*value
+}
+
+/// Reads a score that may be absent, naming `field` in the error when it is out of range
+/// ("influence 9 is out of range (1 to 5)", not just "score 9 ...").
+fn named_score<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+    field: &'static str,
+) -> Result<Option<Score>, D::Error> {
+    // Any whole number, so that 300 and -1 get the same message as 9.
+    let Some(value) = Option::<i64>::deserialize(deserializer)? else {
+        return Ok(None);
+    };
+    Score::try_from(value)
+        .map(Some)
+        .map_err(|e| serde::de::Error::custom(e.naming(field)))
+}
+
+fn influence<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Score>, D::Error> {
+    named_score(d, "influence")
+}
+
+fn interest<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Score>, D::Error> {
+    named_score(d, "interest")
+}
+
+fn priority<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Score>, D::Error> {
+    named_score(d, "priority")
 }
 
 impl Stakeholder {

@@ -6,7 +6,6 @@
 use super::date::Date;
 use super::ids::{RelationshipId, StakeholderId};
 use super::map::Map;
-use super::relationship::MAX_STRENGTH;
 use super::text::{code_points, escape_controls, has_visible};
 use std::collections::HashSet;
 use std::fmt;
@@ -77,18 +76,6 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Checks a score that must lie in 1..=5 when present.
-fn check_score(problems: &mut Vec<Problem>, subject: &Subject, what: &str, value: Option<u8>) {
-    if let Some(v) = value
-        && !(1..=5).contains(&v)
-    {
-        problems.push(Problem::new(
-            subject.clone(),
-            format!("{what} {v} is out of range (1 to 5)"),
-        ));
-    }
-}
-
 /// What is wrong with a name that must show something (a stakeholder's name, the map's
 /// title, a baseline's name), or `None` when it is fine: `what` names the field.
 ///
@@ -125,12 +112,14 @@ pub fn baseline_name_problem(name: &str) -> Option<String> {
 pub const EARLIEST_LIKELY_YEAR: i32 = 1900;
 
 impl Map {
-    /// Every problem with this map: the title, baselines, stakeholders then relationships,
-    /// each in id order; empty when the map is valid.
+    /// Every problem with this map: the title, baselines, then stakeholders in id order;
+    /// empty when the map is valid.
     ///
     /// Ids and endpoints are consistent by construction (the map refuses duplicates and
-    /// dangling relationships); this checks values: names, scores, strengths, positions,
-    /// and baselines (names, duplicate ids, strengths: every problem, not just the first).
+    /// dangling relationships), and so are strengths and scores (their types,
+    /// [`Strength`](super::Strength) and [`Score`](super::Score), hold only values in
+    /// range); this checks the rest: names, positions, and baselines (names, duplicate ids:
+    /// every problem, not just the first).
     pub fn validate(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
         if let Some(message) = name_problem("the title", &self.title) {
@@ -167,15 +156,6 @@ impl Map {
                         format!("relationship {} is listed twice", r.id),
                     ));
                 }
-                if r.strength > MAX_STRENGTH {
-                    problems.push(Problem::new(
-                        subject.clone(),
-                        format!(
-                            "relationship {} has strength {} (0 to {MAX_STRENGTH})",
-                            r.id, r.strength
-                        ),
-                    ));
-                }
             }
         }
         for s in self.stakeholders_by_id() {
@@ -183,9 +163,6 @@ impl Map {
             if let Some(message) = name_problem("the name", &s.name) {
                 problems.push(Problem::new(subject.clone(), message));
             }
-            check_score(&mut problems, &subject, "influence", s.influence);
-            check_score(&mut problems, &subject, "interest", s.interest);
-            check_score(&mut problems, &subject, "priority", s.priority);
             if let Some(p) = s.position
                 && !p.is_finite()
             {
@@ -193,19 +170,6 @@ impl Map {
                     subject.clone(),
                     format!("position ({}, {}) is not a finite number", p.0, p.1),
                 ));
-            }
-        }
-        for r in self.relationships_by_id() {
-            for o in &r.observations {
-                if o.strength > MAX_STRENGTH {
-                    problems.push(Problem::new(
-                        Subject::ObservationOn(r.id(), o.date),
-                        format!(
-                            "strength {} is out of range (0 to {MAX_STRENGTH})",
-                            o.strength
-                        ),
-                    ));
-                }
             }
         }
         problems
@@ -265,47 +229,51 @@ impl Map {
 mod tests {
     use super::*;
     use crate::model::{
-        InteractionKind, Observation, Position, Relationship, RelationshipKind, Stakeholder,
-        StakeholderKind, Tone,
+        Observation, Position, Relationship, RelationshipKind, Score, Stakeholder, StakeholderKind,
+        Strength, Tone,
     };
 
     #[test]
     fn reports_every_problem_naming_its_subject() {
         let mut map = Map::new("t");
         let mut bad = Stakeholder::new(StakeholderId(1), StakeholderKind::Partner, " ");
-        bad.influence = Some(7);
+        bad.influence = Some(Score::MAX);
         bad.position = Some(Position(f32::NAN, 0.0));
         map.add_stakeholder(bad).expect("fresh");
-        let mut ok = Stakeholder::new(StakeholderId(2), StakeholderKind::Issue, "Trust");
-        ok.priority = Some(0);
-        map.add_stakeholder(ok).expect("fresh");
+        let mut blank = Stakeholder::new(StakeholderId(2), StakeholderKind::Issue, "\u{200b}");
+        blank.priority = Some(Score::MIN);
+        map.add_stakeholder(blank).expect("fresh");
         let mut r = Relationship::new(
             RelationshipId(4),
             StakeholderId(1),
             StakeholderId(2),
             RelationshipKind::WorksOn,
         );
-        r.observations.push(Observation {
-            date: "2025-01-01".parse().expect("date"),
-            strength: 6,
-            tone: Tone::Neutral,
-            interaction: InteractionKind::Call,
-            note: String::new(),
-            recorded_by: String::new(),
-        });
+        let day = "2025-01-01".parse().expect("date");
+        r.observations
+            .push(Observation::new(day, Strength::MAX, Tone::Neutral));
         map.add_relationship(r).expect("ends exist");
+        map.baselines_unchecked().push(crate::model::Baseline {
+            name: "Before".into(),
+            date: day,
+            stakeholders: vec![StakeholderId(1), StakeholderId(1)],
+            relationships: Vec::new(),
+        });
 
         let lines: Vec<String> = map.validate().iter().map(ToString::to_string).collect();
         assert_eq!(
             lines,
             [
+                "baseline \"Before\": stakeholder #1 is listed twice",
                 "stakeholder #1: the name is empty",
-                "stakeholder #1: influence 7 is out of range (1 to 5)",
                 "stakeholder #1: position (NaN, 0) is not a finite number",
-                "stakeholder #2 \"Trust\": priority 0 is out of range (1 to 5)",
-                "relationship #4, observation of 2025-01-01: strength 6 is out of range (0 to 5)",
+                "stakeholder #2: the name shows nothing: it holds only invisible characters \
+                 (U+200B)",
             ]
         );
+        // Out-of-range scores and strengths, which this reported before they had types,
+        // cannot be put on a map at all.
+        assert!(Score::new(7).is_err() && Score::new(0).is_err() && Strength::new(6).is_err());
     }
 
     fn observed(map: &mut Map, dates: &[&str]) {
@@ -326,14 +294,11 @@ mod tests {
             RelationshipKind::Partnership,
         );
         for date in dates {
-            r.observations.push(Observation {
-                date: date.parse().expect("date"),
-                strength: 2,
-                tone: Tone::Neutral,
-                interaction: InteractionKind::Meeting,
-                note: String::new(),
-                recorded_by: String::new(),
-            });
+            r.observations.push(Observation::new(
+                date.parse().expect("date"),
+                Strength::NETWORKING,
+                Tone::Neutral,
+            ));
         }
         map.add_relationship(r).expect("ends exist");
     }

@@ -2,7 +2,7 @@
 //! window's legend panel and the exported picture both draw this one list.
 
 use super::{Change, NodeShape, Rgba, ToneMark};
-use crate::model::{STRENGTH_NAMES, StakeholderKind, Tone};
+use crate::model::{StakeholderKind, Strength, Tone};
 
 /// The little picture beside a legend entry.
 #[derive(Clone, Debug, PartialEq)]
@@ -94,11 +94,12 @@ pub fn legend(comparing: bool) -> Legend {
             text: level.to_string(),
         })
         .collect();
-    let widths = (0..=5u8)
+    let widths = Strength::ALL
+        .into_iter()
         .rev()
         .map(|strength| Entry {
             symbol: line(super::edge_width(strength), None, ToneMark::None),
-            text: format!("{strength} {}", STRENGTH_NAMES[usize::from(strength)]),
+            text: format!("{strength} {}", strength.name()),
         })
         .collect();
     let colours = if comparing {

@@ -5,7 +5,7 @@
 //! people with colour-vision deficiencies; shapes repeat the kind so colour is never the
 //! only cue.
 
-use crate::model::{MAX_STRENGTH, StakeholderKind, Tone};
+use crate::model::{Score, StakeholderKind, Strength, Tone};
 
 /// An sRGB colour with alpha, unpremultiplied.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,18 +79,20 @@ pub fn node_outline(shape: NodeShape, [cx, cy]: [f32; 2], r: f32) -> Vec<[f32; 2
     }
 }
 
-/// Radius in canvas units for a stakeholder's influence; unscored ones take the middle.
-pub fn node_radius(influence: Option<u8>) -> f32 {
-    let level = influence.unwrap_or(3).clamp(1, 5);
-    8.0 + 4.0 * f32::from(level)
+/// Radius in canvas units for a stakeholder's influence; unscored ones take the middle
+/// ([`Score::MIDDLE`]).
+pub fn node_radius(influence: Option<Score>) -> f32 {
+    let level = influence.unwrap_or(Score::MIDDLE);
+    8.0 + 4.0 * f32::from(level.get())
 }
 
 /// The influence levels the legend shows sizes for.
-pub const LEGEND_INFLUENCE: [u8; 3] = [1, 3, 5];
+pub const LEGEND_INFLUENCE: [Score; 3] = [Score::MIN, Score::MIDDLE, Score::MAX];
 
-/// Line width in canvas units for a relationship's strength (0-5).
-pub fn edge_width(strength: u8) -> f32 {
-    0.75 + 1.25 * f32::from(strength.min(MAX_STRENGTH))
+/// Line width in canvas units for a relationship's strength: 0.75 for none, 1.25 more a
+/// level.
+pub fn edge_width(strength: Strength) -> f32 {
+    0.75 + 1.25 * f32::from(strength.get())
 }
 
 /// Line colour for a relationship's tone: blue, grey and vermillion from the Okabe-Ito
@@ -241,10 +243,10 @@ mod tests {
 
     #[test]
     fn stronger_is_wider_and_more_influence_is_bigger() {
-        assert!(edge_width(5) > edge_width(0));
-        assert!(edge_width(9) == edge_width(5), "clamped");
-        assert!(node_radius(Some(5)) > node_radius(Some(1)));
-        assert_eq!(node_radius(None), node_radius(Some(3)));
+        let widths = Strength::ALL.map(edge_width);
+        assert!(widths.is_sorted_by(|a, b| a < b), "{widths:?}");
+        assert!(node_radius(Some(Score::MAX)) > node_radius(Some(Score::MIN)));
+        assert_eq!(node_radius(None), node_radius(Some(Score::MIDDLE)));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::labels::{self, LabelRequest, Obstacle};
 use super::{MarkGlyph, NodeShape, Palette, Rgba, Tokens, ToneMark, arrowhead, mark_glyph};
 use crate::analysis::Change;
 use crate::layout::for_map::Backdrop;
-use crate::model::{Map, Position, RelationshipId, StakeholderId};
+use crate::model::{Map, Position, RelationshipId, Score, StakeholderId};
 use crate::shown::Decorations;
 use std::collections::{BTreeSet, HashMap};
 
@@ -293,10 +293,10 @@ fn with_alpha(Rgba([r, g, b, a]): Rgba, keep: f32) -> Rgba {
 
 /// How important a name is to show: the hovered one, then the selection, then influence
 /// and how connected the stakeholder is.
-fn importance(hovered: bool, selected: bool, influence: Option<u8>, degree: usize) -> f64 {
+fn importance(hovered: bool, selected: bool, influence: Option<Score>, degree: usize) -> f64 {
     f64::from(u8::from(hovered)) * 1e9
         + f64::from(u8::from(selected)) * 1e8
-        + f64::from(influence.unwrap_or(3)) * 1e4
+        + f64::from(influence.unwrap_or(Score::MIDDLE).get()) * 1e4
         + degree as f64
 }
 
@@ -632,7 +632,7 @@ fn backdrop_items(input: &SceneInput<'_>) -> Vec<BackdropItem> {
 /// free around it. Names are counted as placed below their stakeholder, centred, at the
 /// size the fitted zoom gives, so zoom to fit never cuts a name at the edge.
 pub fn fit(
-    names: &[(StakeholderId, &str, Option<u8>)],
+    names: &[(StakeholderId, &str, Option<Score>)],
     positions: &HashMap<StakeholderId, Position>,
     viewport: [f32; 2],
     padding: f32,

@@ -92,7 +92,7 @@ fn validate_lists_one_line_per_problem_and_exits_1() {
     std::fs::write(
         &path,
         r#"(format: "stakemap", version: 1, title: "T",
-            stakeholders: [(id: 1, kind: Partner, name: ""), (id: 2, kind: Issue, name: "X", priority: 9)],
+            stakeholders: [(id: 1, kind: Partner, name: ""), (id: 2, kind: Issue, name: "X", position: (inf, 0.0))],
             relationships: [(id: 1, from: 1, to: 3, kind: Informal, directed: false)])"#,
     )
     .expect("write");
@@ -109,7 +109,10 @@ fn validate_lists_one_line_per_problem_and_exits_1() {
         "{stdout}"
     );
     assert!(stdout.contains("refers to stakeholder #3"), "{stdout}");
-    assert!(stdout.contains("priority 9"), "{stdout}");
+    assert!(
+        stdout.contains("stakeholder #2 \"X\": position (inf, 0) is not a finite number"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -141,6 +144,11 @@ fn unreadable_and_unparseable_files_exit_2_with_one_line() {
             "newer stakemap",
         ),
         ("other.ron", b"(name: \"a\")".to_vec(), "not a stakemap map"),
+        (
+            "score.ron",
+            b"(format: \"stakemap\", version: 1, title: \"T\",\n  stakeholders: [(id: 2, kind: Issue, name: \"X\", priority: 9)])".to_vec(),
+            "score.ron:2:60: priority 9 is out of range (1 to 5)",
+        ),
         ("empty.ron", Vec::new(), "empty.ron:"),
     ];
     for (name, content, expected) in cases {
@@ -707,14 +715,15 @@ fn file_names_never_reach_the_terminal_raw_either() {
 
 /// A map whose names would drive a terminal: an escape sequence that retitles the window
 /// and clears the screen, a right-to-left override, a newline that forges a problem line,
-/// an isolate, and a C1 control sequence introducer.
+/// an isolate, and a C1 control sequence introducer; each with a problem (a position that is
+/// no number) so that validation names it.
 const HOSTILE: &str = r#"(format: "stakemap", version: 1, title: "T",
     stakeholders: [
-        (id: 1, kind: Partner, name: "Evil\u{1b}]0;owned\u{7}\u{1b}[2J", influence: 9),
-        (id: 2, kind: Partner, name: "Right\u{202e}gnol", influence: 9),
-        (id: 3, kind: Partner, name: "Line\nhostile.ron: stakeholder #9: forged", influence: 9),
-        (id: 4, kind: Partner, name: "Isolate\u{2067}x", influence: 9),
-        (id: 5, kind: Partner, name: "C1\u{9b}31m", influence: 9),
+        (id: 1, kind: Partner, name: "Evil\u{1b}]0;owned\u{7}\u{1b}[2J", position: (NaN, 0.0)),
+        (id: 2, kind: Partner, name: "Right\u{202e}gnol", position: (NaN, 0.0)),
+        (id: 3, kind: Partner, name: "Line\nhostile.ron: stakeholder #9: forged", position: (NaN, 0.0)),
+        (id: 4, kind: Partner, name: "Isolate\u{2067}x", position: (NaN, 0.0)),
+        (id: 5, kind: Partner, name: "C1\u{9b}31m", position: (NaN, 0.0)),
     ],
     baselines: [(name: "B\u{1b}[1m", date: "2025-01-01", relationships: [(id: 1, strength: 9, tone: Neutral)])])"#;
 

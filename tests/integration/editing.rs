@@ -146,12 +146,12 @@ fn typing_a_name_does_not_trigger_shortcuts() {
 }
 
 #[test]
-fn a_logged_interaction_takes_only_real_dates_and_strengths_0_to_5() {
+fn a_logged_interaction_takes_the_last_strength_and_only_real_dates() {
     let map = stakemap::builtin::police_community();
-    let (rid, count) = map
+    let day = stakemap::model::Date::today();
+    let (rid, count, last) = map
         .relationships()
-        .find(|r| !r.observations.is_empty())
-        .map(|r| (r.id(), r.observations.len()))
+        .find_map(|r| Some((r.id(), r.observations.len(), r.latest_as_of(day)?.strength)))
         .expect("observed");
     let mut harness = app_on(map, None);
     harness.state_mut().select(Selection::relationship(rid));
@@ -168,7 +168,9 @@ fn a_logged_interaction_takes_only_real_dates_and_strengths_0_to_5() {
             .clone()
     };
     assert_eq!(log(&harness).len(), count + 1);
-    assert!(log(&harness).iter().all(|o| o.strength <= 5));
+    // Its strength cannot be out of range (the type holds 0 to 5 only): it is the last one.
+    let logged = log(&harness).into_iter().rfind(|o| o.date == day);
+    assert_eq!(logged.map(|o| o.strength), Some(last));
 
     // Retype the new entry's date: a day that does not exist is not taken, a real one is.
     let today = stakemap::model::Date::today().to_string();

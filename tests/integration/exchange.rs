@@ -4,7 +4,8 @@
 use stakemap::io::Action;
 use stakemap::io::import::{self, Imported};
 use stakemap::model::{
-    Date, Map, Position, Relationship, RelationshipKind, Stakeholder, StakeholderKind, Tone,
+    Date, Map, Position, Relationship, RelationshipKind, Score, Stakeholder, StakeholderKind,
+    Strength, Tone,
 };
 use std::path::{Path, PathBuf};
 
@@ -53,7 +54,7 @@ fn between<'m>(map: &'m Map, from: &str, to: &str) -> Vec<&'m Relationship> {
 fn log(r: &Relationship) -> Vec<(String, u8, Tone)> {
     r.observations
         .iter()
-        .map(|o| (o.date.to_string(), o.strength, o.tone))
+        .map(|o| (o.date.to_string(), o.strength.get(), o.tone))
         .collect()
 }
 
@@ -83,8 +84,8 @@ fn f01_yed_graphml_with_custom_keys() {
         "{report}"
     );
     assert_eq!(
-        (school.influence, coach.influence, n2.influence),
-        (Some(4), Some(2), None)
+        [school.influence, coach.influence, n2.influence].map(|s| s.map(Score::get)),
+        [Some(4), Some(2), None]
     );
     assert_eq!(
         school.description,
@@ -162,7 +163,7 @@ fn f03_gephi_csv_from_excel_in_a_french_locale() {
         let found = between(&map, from, to);
         assert_eq!(found.len(), 1, "{from} - {to}");
         assert_eq!(
-            (found[0].kind, found[0].directed, found[0].strength()),
+            (found[0].kind, found[0].directed, found[0].strength().get()),
             (kind, directed, strength),
             "{from} - {to}"
         );
@@ -221,7 +222,10 @@ fn f06_kumu_blueprint() {
         named(&map, "Basketball nights").kind,
         StakeholderKind::Initiative
     );
-    assert_eq!(named(&map, "Priya Desrosiers").influence, Some(4));
+    assert_eq!(
+        named(&map, "Priya Desrosiers").influence.map(Score::get),
+        Some(4)
+    );
     // Two John Smiths: both imported; the connection from "John Smith" is not attached.
     let smiths: Vec<&str> = map
         .stakeholders()
@@ -264,7 +268,7 @@ fn f06_kumu_blueprint() {
             membership[0].directed,
             membership[0].strength()
         ),
-        (RelationshipKind::Membership, true, 4)
+        (RelationshipKind::Membership, true, Strength::COOPERATING)
     );
     assert_eq!(membership[0].observations[0].date, today());
     let pair = between(&map, "Maple Crossing CPC", "Basketball nights");

@@ -5,7 +5,8 @@ use proptest::prelude::*;
 use stakemap::io::{self, LoadError};
 use stakemap::model::{
     Contact, Date, Engagement, InteractionKind, Map, Observation, Position, Relationship,
-    RelationshipId, RelationshipKind, SaraStage, Stakeholder, StakeholderId, StakeholderKind, Tone,
+    RelationshipId, RelationshipKind, SaraStage, Score, Stakeholder, StakeholderId,
+    StakeholderKind, Strength, Tone,
 };
 use std::fs;
 
@@ -103,7 +104,10 @@ fn optional_values_may_be_written_with_or_without_some() {
     );
     let map = parse(&text).expect("valid");
     let s = map.stakeholder(StakeholderId(1)).expect("there");
-    assert_eq!((s.influence, s.interest), (Some(2), Some(3)));
+    assert_eq!(
+        (s.influence.map(Score::get), s.interest.map(Score::get)),
+        (Some(2), Some(3))
+    );
 }
 
 #[test]
@@ -134,7 +138,7 @@ fn every_validation_problem_is_reported_naming_its_item() {
     let text = format!(
         r#"{HEADER}
         stakeholders: [
-            (id: 1, kind: Partner, name: "Ana", influence: 9),
+            (id: 1, kind: Partner, name: "Ana"),
             (id: 1, kind: Partner, name: "Twin"),
             (id: 2, kind: Issue, name: "", position: (NaN, 3.0)),
         ],
@@ -154,7 +158,6 @@ fn every_validation_problem_is_reported_naming_its_item() {
         "relationship #7: refers to stakeholder #99",
         "relationship #8, observation 1: `2025-02-30` is not a date",
         "relationship #8: duplicate id",
-        "stakeholder #1 \"Ana\": influence 9 is out of range",
         "stakeholder #2: the name is empty",
         "stakeholder #2: position (NaN, 3) is not a finite number",
         "relationship #8, observation of 2025-03-01: strength 8 is out of range",
@@ -162,6 +165,39 @@ fn every_validation_problem_is_reported_naming_its_item() {
         assert!(
             message.contains(expected),
             "missing `{expected}` in:\n{message}"
+        );
+    }
+}
+
+#[test]
+fn a_score_out_of_range_is_refused_at_its_line_and_column_naming_the_field() {
+    // Scores are read straight into their type: one out of range stops the read where it
+    // is, as a mistyped word would, and says which field and what range.
+    for (field, value, number) in [
+        ("influence", "9", "9"),
+        ("interest", "0", "0"),
+        ("priority", "Some(300)", "300"),
+        ("influence", "-1", "-1"),
+    ] {
+        let line = format!("    (id: 1, kind: Issue, name: \"A\", {field}: {value}),");
+        let text = format!("{HEADER}\n  stakeholders: [\n{line}\n  ],\n)");
+        let message = error_of(&text);
+        let (at, said) = message.split_at(message.find(": ").expect("a location"));
+        assert_eq!(
+            said,
+            format!(": {field} {number} is out of range (1 to 5)"),
+            "{message}"
+        );
+        // The column falls on the value (ron points at its last part).
+        let column: usize = at
+            .strip_prefix("test.ron:3:")
+            .and_then(|c| c.parse().ok())
+            .unwrap_or_else(|| panic!("not on line 3: {message}"));
+        let start = 1 + line.find(&format!("{field}: ")).expect("there") + field.len() + 2;
+        assert!(
+            (start..start + value.len()).contains(&column),
+            "column {column} is not on `{value}` (columns {start} to {}): {message}",
+            start + value.len() - 1
         );
     }
 }
@@ -294,15 +330,15 @@ fn stakeholder(id: u64) -> impl Strategy<Value = Stakeholder> {
         (0usize..4, "[A-Za-z][A-Za-z ]{0,15}", text(), text(), text()),
         (
             prop::collection::vec("[a-z]{1,8}", 0..3),
-            prop::option::of(1u8..=5),
-            prop::option::of(1u8..=5),
+            prop::option::of(score()),
+            prop::option::of(score()),
             prop::option::of(0usize..5),
             prop::option::of((text(), text(), text(), text())),
         ),
         (
             any::<bool>(),
             prop::option::of(0usize..4),
-            prop::option::of(1u8..=5),
+            prop::option::of(score()),
             prop::option::of((-1e6f32..1e6, -1e6f32..1e6)),
             any::<bool>(),
         ),
@@ -338,15 +374,18 @@ fn stakeholder(id: u64) -> impl Strategy<Value = Stakeholder> {
         )
 }
 
+fn score() -> impl Strategy<Value = Score> {
+    prop::sample::select(Score::ALL.as_slice())
+}
+
 fn observation() -> impl Strategy<Value = Observation> {
-    (date(), 0u8..=5, 0usize..3, 0usize..7, text(), text()).prop_map(
-        |(date, strength, tone, via, note, recorded_by)| Observation {
-            date,
-            strength,
-            tone: Tone::ALL[tone],
-            interaction: InteractionKind::ALL[via],
-            note,
-            recorded_by,
+    let strength = prop::sample::select(Strength::ALL.as_slice());
+    (date(), strength, 0usize..3, 0usize..7, text(), text()).prop_map(
+        |(date, strength, tone, via, note, recorded_by)| {
+            Observation::new(date, strength, Tone::ALL[tone])
+                .with_interaction(InteractionKind::ALL[via])
+                .with_note(note)
+                .with_recorded_by(recorded_by)
         },
     )
 }

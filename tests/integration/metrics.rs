@@ -5,8 +5,8 @@
 use serde_json::Value;
 use stakemap::analysis::{Metric, MetricSettings, NetworkMetrics, modularity, network_metrics};
 use stakemap::model::{
-    Date, InteractionKind, Map, Observation, Relationship, RelationshipId, RelationshipKind,
-    Stakeholder, StakeholderId, StakeholderKind, Tone,
+    Date, Map, Observation, Relationship, RelationshipId, RelationshipKind, Stakeholder,
+    StakeholderId, StakeholderKind, Strength, Tone,
 };
 
 const FIXTURES: [&str; 5] = [
@@ -71,14 +71,16 @@ fn map_of(fixture: &Value, reversed: bool) -> Map {
             end(1),
             RelationshipKind::Partnership,
         );
-        relationship.observations.push(Observation {
-            date: Date::from_ymd(2026, 1, 1).expect("date"),
-            strength: r[2].as_u64().expect("a strength") as u8,
-            tone: Tone::Neutral,
-            interaction: InteractionKind::Meeting,
-            note: String::new(),
-            recorded_by: String::new(),
-        });
+        let strength = r[2]
+            .as_u64()
+            .and_then(|s| u8::try_from(s).ok())
+            .and_then(|s| Strength::new(s).ok())
+            .expect("a strength");
+        relationship.observations.push(Observation::new(
+            Date::from_ymd(2026, 1, 1).expect("date"),
+            strength,
+            Tone::Neutral,
+        ));
         map.add_relationship(relationship).expect("both ends exist");
     }
     map

@@ -10,8 +10,8 @@ use egui_kittest::kittest::Queryable;
 use stakemap::analysis::Moment;
 use stakemap::gui::{Command, Selection, StakemapApp};
 use stakemap::model::{
-    Contact, Date, InteractionKind, Map, Observation, Position, Relationship, RelationshipId,
-    RelationshipKind, Stakeholder, StakeholderId, StakeholderKind, Tone,
+    Contact, Date, Map, Observation, Position, Relationship, RelationshipId, RelationshipKind,
+    Stakeholder, StakeholderId, StakeholderKind, Strength, Tone,
 };
 use stakemap::redaction::{RedactionOptions, RedactionProfile};
 
@@ -66,13 +66,11 @@ fn planted() -> Map {
     );
     cpc.position = Some(Position(0.0, 120.0));
     map.add_stakeholder(cpc).expect("fresh");
-    let observation = |day: &str, strength: u8, note: &str| Observation {
-        date: date(day),
-        strength,
-        tone: Tone::Positive,
-        interaction: InteractionKind::Meeting,
-        note: note.to_owned(),
-        recorded_by: "PC Okonkwo-Vance".to_owned(),
+    let observation = |day: &str, strength: u8, note: &str| {
+        let strength = Strength::new(strength).expect("a strength");
+        Observation::new(date(day), strength, Tone::Positive)
+            .with_note(note)
+            .with_recorded_by("PC Okonkwo-Vance")
     };
     for (id, from, notes) in [(1, ZELDA, "Mentioned the custody hearing"), (2, ANA, "")] {
         let mut r = Relationship::new(

@@ -110,7 +110,7 @@ fn networkx_reads_graphml_and_gexf_with_counts_and_attributes() {
         assert_eq!(g["kind"], two.kind.to_string(), "{kind}");
         assert_eq!(
             g["influence"],
-            two.influence.map(i64::from).unwrap_or_default(),
+            two.influence.map_or(0, |s| i64::from(s.get())),
             "{kind}"
         );
         assert_eq!(

@@ -190,7 +190,7 @@ fn a_dense_map_of_many_thousands_draws_within_what_a_gpu_takes() {
     // and so dashed, made a frame of more than 256 MB of indices, which wgpu refuses.
     use stakemap::model::{
         InteractionKind, Map, Observation, Position, Relationship, RelationshipId,
-        RelationshipKind, Stakeholder, Tone,
+        RelationshipKind, Stakeholder, Strength, Tone,
     };
     let n = 15_000u64;
     let mut map = Map::new("Dense");
@@ -213,14 +213,14 @@ fn a_dense_map_of_many_thousands_draws_within_what_a_gpu_takes() {
             StakeholderId(i + 1),
             RelationshipKind::Informal,
         );
-        r.observations.push(Observation {
-            date: "2024-01-01".parse().expect("date"),
-            strength: 3,
-            tone: Tone::Neutral,
-            interaction: InteractionKind::Call,
-            note: String::new(),
-            recorded_by: String::new(),
-        });
+        r.observations.push(
+            Observation::new(
+                "2024-01-01".parse().expect("date"),
+                Strength::COORDINATING,
+                Tone::Neutral,
+            )
+            .with_interaction(InteractionKind::Call),
+        );
         map.add_relationship(r).expect("ends exist");
     }
     let mut harness = Harness::builder()

@@ -32,7 +32,7 @@ impl Level {
                 neighbours
                     .iter()
                     .zip(strengths)
-                    .map(|(&w, &s)| (w, f64::from(s)))
+                    .map(|(&w, &s)| (w, f64::from(s.get())))
                     .collect()
             })
             .collect();
@@ -193,7 +193,7 @@ impl Level {
 pub(crate) fn louvain(g: &TieGraph, seed: u64, resolution: f64) -> (Vec<usize>, usize, f64) {
     let n = g.node_count();
     let mut level = Level::of(g);
-    let m: f64 = g.ties().iter().map(|t| f64::from(t.strength)).sum();
+    let m: f64 = g.ties().iter().map(|t| f64::from(t.strength.get())).sum();
     if m <= 0.0 {
         let (membership, count) = numbered(&(0..n).collect::<Vec<_>>(), n);
         return (membership, count, 0.0);
@@ -227,7 +227,7 @@ pub(crate) fn louvain(g: &TieGraph, seed: u64, resolution: f64) -> (Vec<usize>, 
 /// The modularity of a grouping of the tie graph's nodes (`group[v]` in `0..groups`),
 /// weighted by strength, as networkx's `modularity(G, communities, weight="weight")`.
 pub(crate) fn modularity_of(g: &TieGraph, group: &[usize], groups: usize, resolution: f64) -> f64 {
-    let m: f64 = g.ties().iter().map(|t| f64::from(t.strength)).sum();
+    let m: f64 = g.ties().iter().map(|t| f64::from(t.strength.get())).sum();
     Level::of(g).modularity(group, groups, m, resolution)
 }
 

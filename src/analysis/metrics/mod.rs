@@ -365,7 +365,7 @@ pub fn network_metrics(map: &Map, settings: &MetricSettings) -> NetworkMetrics {
         .map(|v| StakeholderMetrics {
             id: g.id(v),
             degree: g.degree(v),
-            strength: g.neighbours(v).1.iter().map(|&s| f64::from(s)).sum(),
+            strength: g.neighbours(v).1.iter().map(|s| f64::from(s.get())).sum(),
             betweenness: paths.betweenness[v],
             weighted_betweenness: paths.weighted_betweenness[v],
             closeness: paths.closeness[v],

@@ -35,7 +35,7 @@ pub(crate) fn eigenvector(g: &TieGraph) -> (Vec<f64>, bool) {
         for (v, &xv) in x.iter().enumerate() {
             let (neighbours, strengths) = g.neighbours(v);
             for (&w, &strength) in neighbours.iter().zip(strengths) {
-                next[w as usize] += xv * f64::from(strength);
+                next[w as usize] += xv * f64::from(strength.get());
             }
         }
         let norm = next.iter().map(|v| v * v).sum::<f64>().sqrt();
@@ -67,7 +67,7 @@ pub(crate) fn pagerank(g: &TieGraph) -> Vec<f64> {
     }
     let uniform = 1.0 / n as f64;
     let out_strength: Vec<f64> = (0..n)
-        .map(|v| g.neighbours(v).1.iter().map(|&s| f64::from(s)).sum())
+        .map(|v| g.neighbours(v).1.iter().map(|s| f64::from(s.get())).sum())
         .collect();
     let mut x = vec![uniform; n];
     let mut next = vec![0.0; n];
@@ -84,7 +84,7 @@ pub(crate) fn pagerank(g: &TieGraph) -> Vec<f64> {
             let share = x[v] / out_strength[v];
             let (neighbours, strengths) = g.neighbours(v);
             for (&w, &strength) in neighbours.iter().zip(strengths) {
-                next[w as usize] += share * f64::from(strength);
+                next[w as usize] += share * f64::from(strength.get());
             }
         }
         for v in &mut next {

@@ -3,12 +3,13 @@
 
 use super::community::numbered;
 use super::ties::TieGraph;
+use crate::model::Strength;
 use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::unionfind::UnionFind;
 use petgraph::visit::EdgeRef;
 
 /// The tie graph as a petgraph graph: node `i` is node `i`, edge `k` is tie `k`.
-fn petgraph_of(g: &TieGraph) -> UnGraph<(), u8> {
+fn petgraph_of(g: &TieGraph) -> UnGraph<(), Strength> {
     let mut graph = UnGraph::with_capacity(g.node_count(), g.tie_count());
     for _ in 0..g.node_count() {
         graph.add_node(());

@@ -1,7 +1,7 @@
 //! The tie graph: the undirected, simple, weighted view of a map that every metric reads,
 //! with stakeholders numbered in id order so results never depend on storage order.
 
-use crate::model::{Map, RelationshipId, StakeholderId};
+use crate::model::{Map, RelationshipId, StakeholderId, Strength};
 use std::collections::{BTreeMap, HashMap};
 
 /// Path length units per tie, by strength 0-5: `60 / strength`, so that a tie's distance
@@ -14,8 +14,8 @@ pub(crate) const LENGTH_UNITS: u32 = 60;
 pub(crate) struct Tie {
     /// The two ends, as node numbers, lower first.
     pub ends: (u32, u32),
-    /// The strongest strength among the pair's working relationships (1-5).
-    pub strength: u8,
+    /// The strongest strength among the pair's working relationships (never none).
+    pub strength: Strength,
     /// The working relationships joining the pair, by id.
     pub relationships: Vec<RelationshipId>,
 }
@@ -33,7 +33,7 @@ pub(crate) struct TieGraph {
     index: HashMap<StakeholderId, u32>,
     offsets: Vec<usize>,
     neighbours: Vec<u32>,
-    strengths: Vec<u8>,
+    strengths: Vec<Strength>,
     /// Each arc's length, `60 / strength`, computed once: a division per arc per search
     /// would cost more than the rest of the step.
     lengths: Vec<u32>,
@@ -50,16 +50,18 @@ impl TieGraph {
             .enumerate()
             .map(|(i, &id)| (id, i as u32))
             .collect();
-        let mut pairs: BTreeMap<(u32, u32), (u8, Vec<RelationshipId>)> = BTreeMap::new();
+        let mut pairs: BTreeMap<(u32, u32), (Strength, Vec<RelationshipId>)> = BTreeMap::new();
         for r in map.relationships() {
             let strength = r.strength();
             let (Some(&a), Some(&b)) = (index.get(&r.from()), index.get(&r.to())) else {
                 continue;
             };
-            if strength == 0 || a == b {
+            if strength == Strength::NONE || a == b {
                 continue;
             }
-            let entry = pairs.entry((a.min(b), a.max(b))).or_default();
+            let entry = pairs
+                .entry((a.min(b), a.max(b)))
+                .or_insert_with(|| (Strength::NONE, Vec::new()));
             entry.0 = entry.0.max(strength);
             entry.1.push(r.id());
         }
@@ -94,7 +96,7 @@ impl TieGraph {
         }
         let mut fill = offsets.clone();
         let mut neighbours = vec![0u32; offsets[n]];
-        let mut strengths = vec![0u8; offsets[n]];
+        let mut strengths = vec![Strength::NONE; offsets[n]];
         // Ties are sorted by (lower, higher) end, so each node's neighbours come out sorted
         // too: lower neighbours first (from ties where it is the higher end), then higher.
         for t in &ties {
@@ -108,7 +110,7 @@ impl TieGraph {
         }
         for i in 0..n {
             let range = offsets[i]..offsets[i + 1];
-            let mut pairs: Vec<(u32, u8)> = neighbours[range.clone()]
+            let mut pairs: Vec<(u32, Strength)> = neighbours[range.clone()]
                 .iter()
                 .copied()
                 .zip(strengths[range.clone()].iter().copied())
@@ -162,7 +164,7 @@ impl TieGraph {
     }
 
     /// The neighbours of node `i`, ascending, and the strengths of the ties to them.
-    pub fn neighbours(&self, i: usize) -> (&[u32], &[u8]) {
+    pub fn neighbours(&self, i: usize) -> (&[u32], &[Strength]) {
         let range = self.offsets[i]..self.offsets[i + 1];
         (&self.neighbours[range.clone()], &self.strengths[range])
     }
@@ -180,8 +182,8 @@ impl TieGraph {
     }
 
     /// The path length of a tie of this strength, in units of 1/60: `60 / strength`.
-    pub fn length(strength: u8) -> u32 {
-        LENGTH_UNITS / u32::from(strength.max(1))
+    pub fn length(strength: Strength) -> u32 {
+        LENGTH_UNITS / u32::from(strength.get().max(1))
     }
 }
 
@@ -215,14 +217,20 @@ mod tests {
             g.ties()[0],
             Tie {
                 ends: (0, 1),
-                strength: 4,
+                strength: Strength::COOPERATING,
                 relationships: vec![RelationshipId(1), RelationshipId(2)],
             }
         );
         // Never observed: the unobserved strength, 1.
-        assert_eq!(g.ties()[1].strength, 1);
-        assert_eq!(g.neighbours(1), (&[0u32, 2][..], &[4u8, 1][..]));
+        assert_eq!(g.ties()[1].strength, Strength::AWARE);
+        assert_eq!(
+            g.neighbours(1),
+            (
+                &[0u32, 2][..],
+                &[Strength::COOPERATING, Strength::AWARE][..]
+            )
+        );
         assert_eq!(g.degree(2), 1);
-        assert_eq!(TieGraph::length(3), 20);
+        assert_eq!(TieGraph::length(Strength::COORDINATING), 20);
     }
 }

@@ -16,7 +16,7 @@ use crate::io::report::{ReportFormat, report};
 use crate::io::{SaveError, SaveOptions};
 use crate::layout::for_map::MapLayout;
 use crate::layout::placement::{self, Footprint};
-use crate::model::{Position, Relationship, Stakeholder, StakeholderId};
+use crate::model::{Position, Relationship, Score, Stakeholder, StakeholderId};
 use crate::redaction::{RedactionOptions, RedactionProfile, redact};
 use egui::{Pos2, ViewportCommand};
 use std::path::Path;
@@ -378,7 +378,7 @@ impl StakemapApp {
 
     /// A spot near `at` where a new stakeholder named `name` covers none already drawn,
     /// nor their names, and its own name covers none of them.
-    fn free_spot(&self, at: Position, name: &str, influence: Option<u8>) -> Position {
+    fn free_spot(&self, at: Position, name: &str, influence: Option<Score>) -> Position {
         let map = self.doc.map();
         let occupied: Vec<Footprint> = self
             .view

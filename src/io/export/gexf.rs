@@ -19,7 +19,7 @@ use super::xml::Xml;
 use super::{MixedDirections, daily_log, direction_counts, kind_name, number, observed_span};
 use crate::io::fields::{join_tags, observations_to_json};
 use crate::io::mapping::{Action, MappingReport};
-use crate::model::{Map, Relationship, Stakeholder};
+use crate::model::{Map, Relationship, Score, Stakeholder};
 use crate::style::{self, Rgba};
 use std::collections::HashMap;
 use std::io::Write;
@@ -256,7 +256,7 @@ fn node(xml: &mut Xml, s: &Stakeholder) {
             xml.empty(5, "attvalue", &[("for", name), ("value", value)]);
         }
     };
-    let opt = |v: Option<u8>| v.map(|v| v.to_string()).unwrap_or_default();
+    let opt = |v: Option<Score>| v.map(|v| v.to_string()).unwrap_or_default();
     let shown = |v: Option<String>| v.unwrap_or_default();
     value("kind", &s.kind.to_string());
     value("description", &s.description);

@@ -17,7 +17,7 @@ use super::xml::Xml;
 use super::{MixedDirections, direction_counts, hex, kind_name, number, observed_span};
 use crate::io::fields::{join_tags, observations_to_json};
 use crate::io::mapping::{Action, MappingReport};
-use crate::model::{Map, Relationship, Stakeholder};
+use crate::model::{Map, Relationship, Score, Stakeholder};
 use crate::style;
 use std::io::Write;
 
@@ -312,7 +312,7 @@ fn node(xml: &mut Xml, s: &Stakeholder) {
             xml.text(3, "data", &[("key", &key)], value);
         }
     };
-    let opt = |v: Option<u8>| v.map(|v| v.to_string()).unwrap_or_default();
+    let opt = |v: Option<Score>| v.map(|v| v.to_string()).unwrap_or_default();
     let shown = |v: Option<String>| v.unwrap_or_default();
     data("label", &s.name);
     data("kind", &s.kind.to_string());

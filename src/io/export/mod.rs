@@ -21,7 +21,7 @@ pub(crate) mod xml;
 
 use super::atomic::{SaveError, SaveOptions, Saved, write_atomically_with};
 use super::mapping::{Action, MappingReport};
-use crate::model::{Date, Map, Observation, Relationship, RelationshipKind, Tone};
+use crate::model::{Date, Map, Observation, Relationship, RelationshipKind, Strength, Tone};
 use crate::redaction::Redacted;
 use crate::style::Rgba;
 use std::fmt;
@@ -317,10 +317,10 @@ pub(crate) fn observed_span(r: &Relationship) -> Option<(Date, Date)> {
 
 /// A relationship's log as one entry a day, oldest first: the strength and tone the day
 /// ended with (the last one recorded that day), as its current strength would read.
-pub(crate) fn daily_log(r: &Relationship) -> Vec<(Date, u8, Tone)> {
+pub(crate) fn daily_log(r: &Relationship) -> Vec<(Date, Strength, Tone)> {
     let mut sorted: Vec<&Observation> = r.observations.iter().collect();
     sorted.sort_by_key(|o| o.date); // stable: same-day entries keep their order
-    let mut days: Vec<(Date, u8, Tone)> = Vec::with_capacity(sorted.len());
+    let mut days: Vec<(Date, Strength, Tone)> = Vec::with_capacity(sorted.len());
     for o in sorted {
         match days.last_mut() {
             Some(last) if last.0 == o.date => *last = (o.date, o.strength, o.tone),

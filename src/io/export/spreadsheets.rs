@@ -21,7 +21,7 @@ use super::{kind_name, number, observed_span};
 use crate::io::fields::{join_tags, normalise};
 use crate::io::mapping::{Action, MappingReport};
 use crate::io::spreadsheet::SafeCsvWriter;
-use crate::model::{Map, Relationship, Stakeholder, StakeholderId};
+use crate::model::{Map, Relationship, Score, Stakeholder, StakeholderId, Strength};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
@@ -104,7 +104,7 @@ const KUMU_CONNECTIONS: [&str; 10] = [
 
 /// A stakeholder's fields after the first ones, in the order of the tables above.
 fn other_fields(s: &Stakeholder, y_up: bool) -> Vec<String> {
-    let opt = |v: Option<u8>| v.map(|v| v.to_string()).unwrap_or_default();
+    let opt = |v: Option<Score>| v.map(|v| v.to_string()).unwrap_or_default();
     let text = |v: Option<String>| v.unwrap_or_default();
     let contact = s.contact.clone().unwrap_or_default();
     let (x, y) = s.position.map_or((String::new(), String::new()), |p| {
@@ -341,9 +341,9 @@ struct Element<'a> {
     #[serde(skip_serializing_if = "str::is_empty")]
     area: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    influence: Option<u8>,
+    influence: Option<Score>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    interest: Option<u8>,
+    interest: Option<Score>,
     #[serde(skip_serializing_if = "Option::is_none")]
     engagement: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -351,7 +351,7 @@ struct Element<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     sara_stage: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    priority: Option<u8>,
+    priority: Option<Score>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     confidential: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -373,7 +373,7 @@ struct Connection<'a> {
     kind: String,
     direction: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    strength: Option<u8>,
+    strength: Option<Strength>,
     #[serde(skip_serializing_if = "Option::is_none")]
     tone: Option<String>,
     #[serde(skip_serializing_if = "str::is_empty")]

@@ -4,8 +4,8 @@
 use super::*;
 use crate::io::{ConfidentialAs, RedactionOptions, RedactionProfile, redact};
 use crate::model::{
-    InteractionKind, Observation, Position, Relationship, RelationshipId, Stakeholder,
-    StakeholderId, StakeholderKind,
+    Observation, Position, Relationship, RelationshipId, Stakeholder, StakeholderId,
+    StakeholderKind, Strength,
 };
 use crate::redaction::planted::{self, PARTNER_SECRETS, PUBLIC_SECRETS};
 use quick_xml::events::Event;
@@ -288,14 +288,12 @@ fn gexf_carries_strength_over_time_as_daily_spells() {
         ("2025-03-01", 4),
         ("2025-06-02", 1),
     ] {
-        r.observations.push(Observation {
-            date: date.parse().expect("date"),
+        let strength = Strength::new(strength).expect("a strength");
+        r.observations.push(Observation::new(
+            date.parse().expect("date"),
             strength,
-            tone: Tone::Neutral,
-            interaction: InteractionKind::Meeting,
-            note: String::new(),
-            recorded_by: String::new(),
-        });
+            Tone::Neutral,
+        ));
     }
     map.add_relationship(r).expect("ends exist");
     let shown = redact(&map, RedactionOptions::default());

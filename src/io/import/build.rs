@@ -8,8 +8,8 @@ use crate::io::fields::{self, EdgeField, EdgeNaming, NodeField};
 use crate::io::mapping::{Action, Location, MappingReport};
 use crate::model::text::{has_visible, make_nfc};
 use crate::model::{
-    Contact, InteractionKind, Observation, Position, RelationshipKind, Stakeholder, StakeholderId,
-    StakeholderKind, Tone,
+    Contact, InteractionKind, Observation, Position, RelationshipKind, Score, Stakeholder,
+    StakeholderId, StakeholderKind, Strength, Tone,
 };
 use std::collections::HashMap;
 
@@ -30,8 +30,8 @@ pub struct ImportedStakeholder {
 /// A strength given without a date (a Kumu `Strength`, a Gephi `Weight`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Undated {
-    /// The strength, 0-5.
-    pub strength: u8,
+    /// The strength.
+    pub strength: Strength,
     /// The tone, if the file gave one.
     pub tone: Option<Tone>,
 }
@@ -437,7 +437,7 @@ impl Builder {
                         if rounded {
                             self.graph.report.note(
                                 Action::Converted,
-                                format!("{what} with a fraction: rounded to the nearest whole number (1-5)"),
+                                format!("{what} with a fraction: rounded to the nearest whole number ({}-{})", Score::MIN, Score::MAX),
                             );
                         }
                         let slot = match field {
@@ -447,7 +447,7 @@ impl Builder {
                         };
                         *slot = Some(score);
                     }
-                    Err(e) => self.problem(at, format!("{} (1 to 5): left unset", e.describe(trimmed, what))),
+                    Err(e) => self.problem(at, format!("{} ({} to {}): left unset", e.describe(trimmed, what), Score::MIN, Score::MAX)),
                 }
             }
             NodeField::Engagement | NodeField::DesiredEngagement => match fields::engagement(trimmed) {
@@ -742,7 +742,11 @@ impl Builder {
                         ),
                         StrengthRule::Clamped => self.problem(
                             &at,
-                            format!("weight `{text}` is outside 0-5: read as strength {strength}"),
+                            format!(
+                                "weight `{text}` is outside {}-{}: read as strength {strength}",
+                                Strength::MIN,
+                                Strength::MAX
+                            ),
                         ),
                     }
                     if comma && text.contains(',') {
@@ -756,14 +760,10 @@ impl Builder {
                                     "a dated strength without a tone: Neutral",
                                 );
                             }
-                            observations.push(Observation {
-                                date,
-                                strength,
-                                tone: tone.unwrap_or(Tone::Neutral),
-                                interaction: InteractionKind::Other,
-                                note: String::new(),
-                                recorded_by: String::new(),
-                            });
+                            observations.push(
+                                Observation::new(date, strength, tone.unwrap_or(Tone::Neutral))
+                                    .with_interaction(InteractionKind::Other),
+                            );
                         }
                         None => undated = Some(Undated { strength, tone }),
                     }

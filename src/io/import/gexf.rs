@@ -27,7 +27,7 @@ use super::values::{self, DayOrder, StrengthRule};
 use super::xml::{Item, XmlReader, attribute};
 use crate::io::fields::{self, EdgeNaming};
 use crate::io::mapping::{Action, Location, MappingReport};
-use crate::model::{Date, InteractionKind, Observation, Position, Tone};
+use crate::model::{Date, InteractionKind, Observation, Position, Strength, Tone};
 use std::collections::HashMap;
 
 /// An `<attribute>` declaration.
@@ -417,15 +417,10 @@ fn day(time: &str, times: Times) -> Option<Date> {
     values::date(time, DayOrder::Unknown).ok()
 }
 
-fn observation(date: Date, strength: u8, tone: Tone, note: &str) -> Observation {
-    Observation {
-        date,
-        strength,
-        tone,
-        interaction: InteractionKind::Other,
-        note: note.to_owned(),
-        recorded_by: String::new(),
-    }
+fn observation(date: Date, strength: Strength, tone: Tone, note: &str) -> Observation {
+    Observation::new(date, strength, tone)
+        .with_interaction(InteractionKind::Other)
+        .with_note(note)
 }
 
 /// Turns an edge's dynamic weight and tone, its start and its end into its log.
@@ -449,9 +444,9 @@ fn spells_to_log(
             Ok((strength, StrengthRule::AsIs)) => strength,
             Ok((strength, rule)) => {
                 let what = if rule == StrengthRule::Clamped {
-                    "outside 0-5"
+                    format!("outside {}-{}", Strength::MIN, Strength::MAX)
                 } else {
-                    "not a whole number"
+                    "not a whole number".to_owned()
                 };
                 report.problem(
                     record.at.clone(),
@@ -527,7 +522,7 @@ fn spells_to_log(
             );
         }
         let tone = observations.last().map_or(Tone::Neutral, |o| o.tone);
-        observations.push(observation(end, 0, tone, "ended (GEXF end)"));
+        observations.push(observation(end, Strength::NONE, tone, "ended (GEXF end)"));
         report.note(
             Action::Converted,
             "edge end -> an observation of strength 0 (none) that day, noted \"ended (GEXF end)\"",

@@ -23,7 +23,7 @@ use crate::io::fields::normalise;
 use crate::io::mapping::{Action, MappingReport};
 use crate::model::{
     Date, InteractionKind, Map, Observation, Relationship, RelationshipId, RelationshipKind,
-    Stakeholder, StakeholderId,
+    Stakeholder, StakeholderId, Strength,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -263,19 +263,14 @@ fn same_observation(a: &Observation, b: &Observation) -> bool {
 
 /// The observation a strength without a date becomes on the import day.
 fn dated_today(
-    strength: u8,
+    strength: Strength,
     tone: Option<crate::model::Tone>,
     fallback: crate::model::Tone,
     today: Date,
 ) -> Observation {
-    Observation {
-        date: today,
-        strength,
-        tone: tone.unwrap_or(fallback),
-        interaction: InteractionKind::Other,
-        note: "imported without a date: dated the import day".to_owned(),
-        recorded_by: String::new(),
-    }
+    Observation::new(today, strength, tone.unwrap_or(fallback))
+        .with_interaction(InteractionKind::Other)
+        .with_note("imported without a date: dated the import day")
 }
 
 /// The edits that merge one graph into `map` (see the module notes).

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::io::{Action, ExportFormat, ExportOptions, RedactionOptions, export_bytes, redact};
-use crate::model::{Stakeholder, StakeholderId};
+use crate::model::{Score, Stakeholder, StakeholderId, Strength, Tone};
 use proptest::prelude::*;
 
 fn today() -> Date {
@@ -104,8 +104,8 @@ fn the_gexf_timeline_alone_gives_back_each_day_s_strength_and_tone() {
     let (back, report) = import(ExportFormat::Gexf, &[timeline]);
     assert_shape_kept(&map, &back, ExportFormat::Gexf);
     for r in map.relationships_by_id() {
-        let expected: Vec<(Date, u8, crate::model::Tone)> = crate::io::export::daily_log(r);
-        let got: Vec<(Date, u8, crate::model::Tone)> = back
+        let expected: Vec<(Date, Strength, Tone)> = crate::io::export::daily_log(r);
+        let got: Vec<(Date, Strength, Tone)> = back
             .relationship(r.id())
             .map(|b| {
                 b.observations
@@ -276,7 +276,7 @@ fn undated_strengths_are_dated_the_import_day_and_not_repeated() {
     assert_eq!(r.observations.len(), 1);
     assert_eq!(
         (r.observations[0].date, r.observations[0].strength),
-        (today(), 4)
+        (today(), Strength::COOPERATING)
     );
     assert!(report.mentions("strengths without a date: observed on the import day"));
     let later: Date = "2026-03-01".parse().expect("date");
@@ -352,7 +352,7 @@ fn csv_quirks_are_read_by_rule() {
     let report = &graph.report;
     let one = &graph.stakeholders[0].stakeholder;
     assert_eq!(one.name, "Multi\r\nline; \"quoted\"");
-    assert_eq!(one.influence, Some(4));
+    assert_eq!(one.influence.map(Score::get), Some(4));
     assert_eq!(
         one.position,
         Some(crate::model::Position(1.5, 2.0)),
@@ -378,7 +378,11 @@ fn csv_quirks_are_read_by_rule() {
         first.observations[0].date,
         "2025-04-03".parse().expect("date")
     );
-    assert_eq!(first.observations[0].strength, 1, "0,93 rounds to 1");
+    assert_eq!(
+        first.observations[0].strength,
+        Strength::AWARE,
+        "0,93 rounds to 1"
+    );
     assert!(report.mentions("dates DD/MM/YYYY"));
     assert!(report.mentions("rounded to the nearest strength"));
 }
@@ -395,7 +399,7 @@ fn an_ambiguous_day_and_month_is_refused_not_guessed() {
     );
     assert_eq!(
         graph.relationships[0].undated.map(|u| u.strength),
-        Some(3),
+        Some(Strength::COORDINATING),
         "kept, undated"
     );
 }

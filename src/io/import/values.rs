@@ -14,7 +14,7 @@
 //!   `YYYY/MM/DD`; `DD/MM/YYYY` and `MM/DD/YYYY` when the day is over 12 or the file's
 //!   other dates settle which comes first; otherwise refused as ambiguous.
 
-use crate::model::{Date, MAX_STRENGTH};
+use crate::model::{Date, Score, Strength};
 
 /// Why a value could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,14 +69,13 @@ pub fn number(text: &str, decimal_comma: bool) -> Result<f64, ValueError> {
     }
 }
 
-/// A 1-5 score, and whether it had to be rounded.
-pub fn score(text: &str, decimal_comma: bool) -> Result<(u8, bool), ValueError> {
+/// A score, and whether it had to be rounded.
+pub fn score(text: &str, decimal_comma: bool) -> Result<(Score, bool), ValueError> {
     let value = number(text, decimal_comma)?;
     let rounded = value.round();
-    if !(1.0..=5.0).contains(&rounded) {
-        return Err(ValueError::OutOfRange);
-    }
-    Ok((rounded as u8, rounded != value))
+    // The cast saturates: -3 and 300 stay out of range, and are refused.
+    let score = Score::new(rounded as u8).map_err(|_| ValueError::OutOfRange)?;
+    Ok((score, rounded != value))
 }
 
 /// How a strength had to be changed to fit 0-5.
@@ -90,20 +89,20 @@ pub enum StrengthRule {
     Clamped,
 }
 
-/// A 0-5 strength from a weight, and the rule applied.
-pub fn strength(text: &str, decimal_comma: bool) -> Result<(u8, StrengthRule), ValueError> {
+/// A strength from a weight, and the rule applied.
+pub fn strength(text: &str, decimal_comma: bool) -> Result<(Strength, StrengthRule), ValueError> {
     let value = number(text, decimal_comma)?;
-    let max = f64::from(MAX_STRENGTH);
-    if value < 0.0 || value > max {
-        return Ok((value.clamp(0.0, max).round() as u8, StrengthRule::Clamped));
-    }
+    let range = f64::from(Strength::MIN.get())..=f64::from(Strength::MAX.get());
     let rounded = value.round();
-    let rule = if rounded == value {
+    let rule = if !range.contains(&value) {
+        StrengthRule::Clamped
+    } else if rounded == value {
         StrengthRule::AsIs
     } else {
         StrengthRule::Rounded
     };
-    Ok((rounded as u8, rule))
+    // The cast saturates at i64's ends; `clamped` takes it the rest of the way.
+    Ok((Strength::clamped(rounded as i64), rule))
 }
 
 /// Which comes first in slash dates, when a file says.
@@ -192,13 +191,21 @@ mod tests {
 
     #[test]
     fn strengths_and_scores_follow_their_rules() {
-        assert_eq!(strength("3", false), Ok((3, StrengthRule::AsIs)));
-        assert_eq!(strength("0,93", true), Ok((1, StrengthRule::Rounded)));
-        assert_eq!(strength("12", false), Ok((5, StrengthRule::Clamped)));
-        assert_eq!(strength("-1", false), Ok((0, StrengthRule::Clamped)));
-        assert_eq!(score("4", false), Ok((4, false)));
-        assert_eq!(score("4.4", false), Ok((4, true)));
-        assert_eq!(score("7", false), Err(ValueError::OutOfRange));
+        let level = |text, comma| strength(text, comma).map(|(s, rule)| (s.get(), rule));
+        assert_eq!(level("3", false), Ok((3, StrengthRule::AsIs)));
+        assert_eq!(level("0,93", true), Ok((1, StrengthRule::Rounded)));
+        assert_eq!(level("12", false), Ok((5, StrengthRule::Clamped)));
+        assert_eq!(level("5.4", false), Ok((5, StrengthRule::Clamped)));
+        assert_eq!(level("-1", false), Ok((0, StrengthRule::Clamped)));
+        assert_eq!(level("1e300", false), Ok((5, StrengthRule::Clamped)));
+        let score = |text| score(text, false).map(|(s, rounded)| (s.get(), rounded));
+        assert_eq!(score("4"), Ok((4, false)));
+        assert_eq!(score("4.4"), Ok((4, true)));
+        assert_eq!(score("0.6"), Ok((1, true)));
+        assert_eq!(score("7"), Err(ValueError::OutOfRange));
+        assert_eq!(score("0.4"), Err(ValueError::OutOfRange));
+        assert_eq!(score("-300"), Err(ValueError::OutOfRange));
+        assert_eq!(score("300"), Err(ValueError::OutOfRange));
     }
 
     #[test]
