@@ -248,7 +248,7 @@ fn picture(
     }
     let mut options = PictureOptions::new(super::profile::options(args.profile, args.placeholders));
     options.view = p.view.layout();
-    options.as_of = as_of;
+    options.show.as_of = as_of;
     options.size = [p.width, p.height];
     options.palette = match p.theme {
         ThemeArg::Light => Palette::LIGHT,

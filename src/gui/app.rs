@@ -264,6 +264,16 @@ impl StakemapApp {
             .to_screen(ctx, self.view.view_model.position_of(id)?)
     }
 
+    /// Where the canvas was drawn last frame, in screen points.
+    pub fn canvas_rect(&self) -> Option<egui::Rect> {
+        self.view.canvas.rect
+    }
+
+    /// Stakeholders on the canvas whose names did not fit last frame.
+    pub fn unlabelled(&self) -> usize {
+        self.view.canvas.unlabelled
+    }
+
     /// The canvas's zoom now (1: one canvas unit a point).
     pub fn zoom(&self, ctx: &egui::Context) -> Option<f32> {
         super::canvas::metadata(ctx).map(|m| m.zoom)

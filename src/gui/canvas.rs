@@ -92,6 +92,8 @@ pub struct CanvasState {
     pub rect: Option<Rect>,
     /// Stakeholders on screen whose names did not fit, last frame.
     pub unlabelled: usize,
+    /// The scene painted last frame: what a picture of the screen writes.
+    pub last_scene: Option<scene::Scene>,
     box_start: Option<Pos2>,
     connect_from: Option<StakeholderId>,
     drag: Option<NodeDrag>,
@@ -224,6 +226,7 @@ impl CanvasState {
                 slot,
                 egui::Shape::Vec(scene_paint::shapes(ui.ctx(), &scene, rect.min)),
             );
+            self.last_scene = Some(scene);
         }
         events
     }

@@ -76,6 +76,14 @@ pub enum Command {
     SaveReport(RedactionProfile),
     /// Write the change report here.
     SaveReportTo(PathBuf),
+    /// Ask where to write a picture (SVG or PNG) of the map as shown: the whole map fitted,
+    /// or what is on screen.
+    ExportPicture {
+        /// The whole map rather than what the canvas shows.
+        whole: bool,
+    },
+    /// Write the picture here (`.png` for PNG, else SVG).
+    ExportPictureTo(PathBuf),
     /// Close the window (asks first about unsaved changes).
     Quit,
 

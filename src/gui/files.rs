@@ -15,6 +15,8 @@ pub enum FilePurpose {
     SaveAs,
     /// Write a change report here (`.md` or `.csv`).
     SaveReport,
+    /// Write a picture here (`.svg` or `.png`).
+    ExportPicture,
 }
 
 /// A native dialog that comes back this fast with nothing chose nothing: no dialog was
@@ -57,6 +59,11 @@ impl FileDialogs {
                     .add_filter("CSV", &["csv"])
                     .set_file_name(suggested_name)
                     .save_file(),
+                FilePurpose::ExportPicture => dialog
+                    .add_filter("SVG picture", &["svg"])
+                    .add_filter("PNG picture", &["png"])
+                    .set_file_name(suggested_name)
+                    .save_file(),
             };
             match picked {
                 Some(path) => {
@@ -69,13 +76,15 @@ impl FileDialogs {
         }
         self.pending = Some(purpose);
         self.in_app = match purpose {
-            FilePurpose::SaveReport => FileDialog::new(),
-            _ => in_app_dialog(),
+            FilePurpose::SaveReport | FilePurpose::ExportPicture => FileDialog::new(),
+            FilePurpose::Open | FilePurpose::SaveAs => in_app_dialog(),
         }
         .default_file_name(suggested_name);
         match purpose {
             FilePurpose::Open => self.in_app.pick_file(),
-            FilePurpose::SaveAs | FilePurpose::SaveReport => self.in_app.save_file(),
+            FilePurpose::SaveAs | FilePurpose::SaveReport | FilePurpose::ExportPicture => {
+                self.in_app.save_file();
+            }
         }
     }
 
@@ -116,6 +125,7 @@ fn with_ron_extension(path: PathBuf, purpose: FilePurpose) -> PathBuf {
     match purpose {
         FilePurpose::SaveAs if path.extension().is_none() => path.with_extension("ron"),
         FilePurpose::SaveReport if path.extension().is_none() => path.with_extension("md"),
+        FilePurpose::ExportPicture if path.extension().is_none() => path.with_extension("svg"),
         _ => path,
     }
 }

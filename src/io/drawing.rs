@@ -6,6 +6,7 @@
 //! What `stakemap export --format svg|png` and File > Export picture... write.
 
 use super::picture::{self, Caption, FontMeasure, PictureError};
+use crate::analysis::Moment;
 use crate::layout::for_map::{MapLayout, arrange};
 use crate::model::{Date, Map, Position, Score, StakeholderId};
 use crate::redaction::{RedactionOptions, RedactionReport};
@@ -22,10 +23,12 @@ const PADDING: f32 = 0.03;
 pub struct PictureOptions {
     /// The view: the map's own positions, or one of the computed views.
     pub view: MapLayout,
-    /// The map as it stood on this day; `None`: today.
-    pub as_of: Option<Date>,
-    /// The redaction profile: what the picture may show.
-    pub redaction: RedactionOptions,
+    /// What is shown: the date or the comparison, and the redaction profile (what the
+    /// picture may show), as the window's shown pipeline takes them.
+    pub show: ShowSettings,
+    /// Where each stakeholder is drawn, when not where the view puts it (the window's
+    /// canvas as it stands: mid-animation, or dragged).
+    pub positions: Option<HashMap<StakeholderId, Position>>,
     /// The map's area, in points (the caption and legend are added around it).
     pub size: [f32; 2],
     /// Light for paper, dark, or the projector's.
@@ -39,8 +42,11 @@ impl PictureOptions {
     pub fn new(redaction: RedactionOptions) -> Self {
         Self {
             view: MapLayout::Network,
-            as_of: None,
-            redaction,
+            show: ShowSettings {
+                redaction,
+                ..ShowSettings::default()
+            },
+            positions: None,
             size: [1200.0, 800.0],
             palette: Palette::LIGHT,
             camera: None,
@@ -73,16 +79,14 @@ pub fn fallback_fonts() -> Vec<Vec<u8>> {
 
 /// Draws `map` as `options` say, `today` being the day the picture calls today.
 pub fn draw(map: &Map, options: &PictureOptions, today: Date, fonts: &[Vec<u8>]) -> Drawing {
-    let settings = ShowSettings {
-        as_of: options.as_of,
-        redaction: options.redaction,
-        ..ShowSettings::default()
-    };
-    let mut shown: Shown = shown(map, &settings, today);
+    let mut shown: Shown = shown(map, &options.show, today);
     // A map read from a file may have stakeholders never placed: they are placed here, in
     // the picture only, as the window would place them.
     crate::layout::for_map::place_unplaced(&mut shown.map);
-    let arrangement = arrange(&shown.map, options.view);
+    let mut arrangement = arrange(&shown.map, options.view);
+    if let Some(positions) = &options.positions {
+        arrangement.positions.clone_from(positions);
+    }
     let measure = FontMeasure::new(fonts.to_vec());
     let tokens = Tokens::SCREEN;
     let camera = options.camera.unwrap_or_else(|| {
@@ -117,15 +121,28 @@ pub fn draw(map: &Map, options: &PictureOptions, today: Date, fonts: &[Vec<u8>])
         backdrop: &arrangement.backdrop,
     };
     let scene = scene::build(&input, &measure);
+    picture_of(scene, &shown, options, today)
+}
+
+/// A picture of a scene already built (the window's canvas as it stands) from `shown`,
+/// with the caption and legend that `options` and `today` call for.
+pub fn picture_of(scene: Scene, shown: &Shown, options: &PictureOptions, today: Date) -> Drawing {
     let caption = Caption {
         title: shown.map.title.clone(),
         subtitle: format!(
             "{} · shown as for {}",
-            match options.as_of {
-                Some(date) if date < today => format!("As of {date}"),
+            match (&options.show.comparison, options.show.as_of) {
+                (Some((from, to)), _) if shown.decorations.comparing => {
+                    let name = |m: &Moment| match m {
+                        Moment::Date(date) => date.to_string(),
+                        Moment::Baseline(name) => format!("the baseline \u{201c}{name}\u{201d}"),
+                    };
+                    format!("Changes from {} to {}", name(from), name(to))
+                }
+                (_, Some(date)) if date < today => format!("As of {date}"),
                 _ => format!("As of {today} (today)"),
             },
-            options.redaction.profile.name()
+            options.show.redaction.profile.name()
         ),
     };
     let legend = legend::legend(shown.decorations.comparing);

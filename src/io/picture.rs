@@ -196,7 +196,11 @@ pub fn svg(
     palette: &Palette,
 ) -> (String, usize) {
     let [w, h] = scene.viewport;
-    let (total_w, total_h) = (w + LEGEND_WIDTH, h + CAPTION_HEIGHT);
+    // The legend is written first, to know how tall it is: a picture shorter than its
+    // legend grows to hold it all.
+    let mut legend_svg = String::new();
+    let legend_height = legend_body(&mut legend_svg, legend, palette);
+    let (total_w, total_h) = (w + LEGEND_WIDTH, h.max(legend_height) + CAPTION_HEIGHT);
     let mut dropped = 0;
     let mut svg = String::with_capacity(64 * 1024);
     let (title, d) = xml_escape(&caption.title);
@@ -258,7 +262,7 @@ pub fn svg(
         number(w),
         number(CAPTION_HEIGHT)
     );
-    legend_body(&mut svg, legend, palette, h);
+    svg.push_str(&legend_svg);
     svg.push_str("</g>\n</svg>\n");
     (svg, dropped)
 }
@@ -395,14 +399,8 @@ fn map_body(svg: &mut String, scene: &Scene, dropped: &mut usize) {
     }
 }
 
-fn legend_body(svg: &mut String, legend: &Legend, palette: &Palette, height: f32) {
-    let _ = writeln!(
-        svg,
-        r#"<rect x="0" y="0" width="{}" height="{}"{}/>"#,
-        number(LEGEND_WIDTH),
-        number(height),
-        paint("fill", palette.background)
-    );
+/// Writes the legend; returns how tall it is, in points.
+fn legend_body(svg: &mut String, legend: &Legend, palette: &Palette) -> f32 {
     let mut y = 22.0;
     let x = 14.0;
     let _ = text(svg, [x, y], "start", 15.0, palette.text, None, "Legend");
@@ -512,6 +510,7 @@ fn legend_body(svg: &mut String, legend: &Legend, palette: &Palette, height: f32
     if !line.is_empty() {
         let _ = text(svg, [x, y], "start", 11.0, palette.weak_text, None, &line);
     }
+    y + 16.0
 }
 
 /// Measures text with the fonts a picture is drawn with: Ubuntu Light (the window's own

@@ -1247,3 +1247,66 @@ fn import_reports_never_put_a_file_s_text_on_the_terminal_raw() {
         "the map keeps the name exactly"
     );
 }
+
+#[test]
+fn export_draws_pictures_as_svg_and_png_under_a_profile() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let map = builtin_file(dir.path());
+    let svg = dir.path().join("map.svg").display().to_string();
+    let png = dir.path().join("map.png").display().to_string();
+    let output = stakemap(&[
+        "export",
+        &map,
+        "--format",
+        "svg",
+        "--profile",
+        "public",
+        "--view",
+        "engagement",
+        "-o",
+        &svg,
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("stakeholders named"), "{stderr}");
+    assert!(stderr.contains("public profile left out"), "{stderr}");
+    let picture = std::fs::read_to_string(&svg).expect("written");
+    assert!(picture.starts_with("<?xml"), "{picture}");
+    assert!(picture.contains("City Police Service"));
+    assert!(picture.contains("Leading"), "the engagement view's columns");
+    for secret in ["shelter (confidential)", "Community contact (confidential)"] {
+        assert!(!picture.contains(secret), "{secret} in a public picture");
+    }
+    let output = stakemap(&[
+        "export",
+        &map,
+        "--format",
+        "png",
+        "--profile",
+        "internal",
+        "--theme",
+        "dark",
+        "--width",
+        "600",
+        "--height",
+        "400",
+        "--scale",
+        "1",
+        "-o",
+        &png,
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let bytes = std::fs::read(&png).expect("written");
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(&bytes).expect("decodes");
+    // The map's area, the legend beside it (the picture grows to hold all of it) and the
+    // caption above.
+    assert_eq!(pixmap.width(), 600 + 230);
+    assert!(pixmap.height() >= 400 + 58, "{}", pixmap.height());
+    // Bad sizes are refused with a reason, and nothing is written.
+    let output = stakemap(&[
+        "export", &map, "--format", "png", "--scale", "0", "-o", &png,
+    ]);
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output.stderr));
+    assert!(text(&output.stderr).contains("--scale"));
+}

@@ -11,6 +11,7 @@ mod exchange;
 mod history;
 mod map_file;
 mod metrics;
+mod pictures;
 mod privacy;
 mod saves;
 mod scripts;

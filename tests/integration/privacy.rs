@@ -312,3 +312,25 @@ fn the_clipboard_never_gets_more_than_the_profile_shown() {
         }
     }
 }
+
+#[test]
+fn pictures_for_the_public_and_the_workshop_leave_out_what_they_hide() {
+    let fonts = stakemap::io::drawing::fallback_fonts();
+    let map = planted();
+    for profile in [RedactionProfile::Public, RedactionProfile::Workshop] {
+        let options = stakemap::io::drawing::PictureOptions::new(RedactionOptions::new(profile));
+        let drawn = stakemap::io::drawing::draw(&map, &options, date("2026-11-28"), &fonts);
+        assert!(
+            drawn.svg.contains("Ana Ruiz"),
+            "{profile}: the picture names Ana"
+        );
+        assert_none_of(&format!("{profile} picture"), &drawn.svg, &PUBLIC_SECRETS);
+        assert_none_of(&format!("{profile} picture"), &drawn.svg, &PARTNER_SECRETS);
+    }
+    // Internal keeps everything: the check above can fail.
+    let options = stakemap::io::drawing::PictureOptions::new(RedactionOptions::new(
+        RedactionProfile::Internal,
+    ));
+    let drawn = stakemap::io::drawing::draw(&map, &options, date("2026-11-28"), &fonts);
+    assert!(drawn.svg.contains("Zelda Quarrington"));
+}

@@ -98,6 +98,8 @@ pub(super) struct Dialogs {
     pub after_save_as: Option<Then>,
     /// The profile of the change report whose file is being chosen.
     pub report_profile: RedactionProfile,
+    /// Whether the picture asked for is of the whole map, or of what is on screen.
+    pub picture_whole: bool,
 }
 
 impl Dialogs {
@@ -112,6 +114,7 @@ impl Dialogs {
             files: FileDialogs::new(),
             after_save_as: None,
             report_profile: RedactionProfile::Partner,
+            picture_whole: true,
         }
     }
 
@@ -454,6 +457,7 @@ impl StakemapApp {
         self.commands.push(match purpose {
             FilePurpose::Open => Command::Load(path),
             FilePurpose::SaveReport => Command::SaveReportTo(path),
+            FilePurpose::ExportPicture => Command::ExportPictureTo(path),
             FilePurpose::SaveAs => Command::SaveTo(path),
         });
     }

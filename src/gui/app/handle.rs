@@ -108,6 +108,13 @@ impl StakemapApp {
                     .request(FilePurpose::SaveReport, "changes.md");
             }
             Command::SaveReportTo(path) => self.write_report(&path),
+            Command::ExportPicture { whole } => {
+                self.dialogs.picture_whole = whole;
+                self.dialogs
+                    .files
+                    .request(FilePurpose::ExportPicture, "map.svg");
+            }
+            Command::ExportPictureTo(path) => self.write_picture(ctx, &path),
             Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
 
             Command::Select(selection) => self.set_selection(selection),
@@ -713,6 +720,52 @@ impl StakemapApp {
             Err(e) => self
                 .dialogs
                 .say(format!("The change report was not written: {e}")),
+        }
+    }
+
+    /// Writes a picture of the map as shown (the profile in force, the date or comparison,
+    /// the view), of the whole map or of what the canvas shows: PNG for `.png`, else SVG.
+    fn write_picture(&mut self, ctx: &egui::Context, path: &Path) {
+        use crate::io::drawing::{self, PictureOptions};
+        let mut options = PictureOptions::new(self.view.redaction);
+        options.view = self.view.layouts.layout;
+        options.show = self.show_settings();
+        let fonts = drawing::fallback_fonts();
+        let drawn = if self.dialogs.picture_whole {
+            drawing::draw(self.doc.map(), &options, self.today(), &fonts)
+        } else {
+            // What is on screen: the very scene the canvas painted last.
+            let (Some(scene), Some(shown)) =
+                (self.view.canvas.last_scene.clone(), self.view.shown.get())
+            else {
+                return;
+            };
+            options.palette = super::super::scene_paint::palette_for(&ctx.global_style().visuals);
+            drawing::picture_of(scene, shown, &options, self.today())
+        };
+        let png = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+        let bytes = if png {
+            drawing::png(&drawn, 2.0, &fonts).map_err(|e| said(&e))
+        } else {
+            Ok(drawn.svg.clone().into_bytes())
+        };
+        let written = bytes.and_then(|bytes| {
+            crate::io::write_atomically(path, |f| std::io::Write::write_all(f, &bytes))
+                .map_err(|e| said(&e))
+        });
+        match written {
+            Ok(()) => self.dialogs.say(format!(
+                "Picture saved to {}: {} of {} stakeholders named; the {}.",
+                path.display(),
+                drawn.scene.labels.len(),
+                drawn.scene.nodes.len(),
+                drawn.left_out
+            )),
+            Err(e) => self
+                .dialogs
+                .say(format!("The picture was not written: {e}")),
         }
     }
 }

@@ -88,6 +88,17 @@ impl StakemapApp {
                 self.item(ui, "Save", Command::Save);
                 self.item(ui, "Save as...", Command::SaveAs);
                 ui.separator();
+                self.item(
+                    ui,
+                    "Export picture of the whole map...",
+                    Command::ExportPicture { whole: true },
+                );
+                self.item(
+                    ui,
+                    "Export picture of what is on screen...",
+                    Command::ExportPicture { whole: false },
+                );
+                ui.separator();
                 self.item(ui, "Quit", Command::Quit);
             });
             ui.menu_button("Edit", |ui| {

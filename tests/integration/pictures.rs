@@ -1,0 +1,269 @@
+//! Pictures of the map (`io::drawing`, `stakemap export --format svg|png`, File > Export
+//! picture...): the SVG parsed by a real SVG parser and compared with the scene it was
+//! written from, the PNG compared with a reference image, the canvas and the picture shown
+//! to be one drawing, and no two names overlapping in any view of the built-in map.
+
+use crate::common::builtin_app;
+use stakemap::gui::Command;
+use stakemap::io::drawing::{self, PictureOptions};
+use stakemap::layout::for_map::MapLayout;
+use stakemap::model::{Date, Map, Position, Stakeholder, StakeholderId, StakeholderKind};
+use stakemap::redaction::{RedactionOptions, RedactionProfile};
+use stakemap::style::Palette;
+use stakemap::style::geometry::Rect;
+use stakemap::style::labels::overlaps;
+
+/// The day pictures are drawn on: trends and the caption depend on it.
+fn day() -> Date {
+    Date::from_ymd(2026, 11, 28).expect("a day")
+}
+
+fn unicode_map() -> Map {
+    stakemap::io::map_file::parse(
+        include_str!("../data/unicode_names.ron"),
+        "unicode_names.ron",
+    )
+    .expect("the test map reads")
+}
+
+fn internal() -> PictureOptions {
+    PictureOptions::new(RedactionOptions::new(RedactionProfile::Internal))
+}
+
+/// The canvas of the window at 1280x800 beside the legend and the inspector, points.
+const WINDOW_CANVAS: [f32; 2] = [720.0, 684.0];
+
+/// Every text of an SVG as usvg reads it (the caption, the legend and each name).
+fn svg_texts(svg: &str) -> Vec<String> {
+    let mut options = resvg::usvg::Options::default();
+    for face in drawing::fallback_fonts() {
+        options.fontdb_mut().load_font_data(face);
+    }
+    let tree = resvg::usvg::Tree::from_str(svg, &options).expect("the SVG parses");
+    let mut texts = Vec::new();
+    collect(tree.root(), &mut texts);
+    texts
+}
+
+fn collect(group: &resvg::usvg::Group, texts: &mut Vec<String>) {
+    for node in group.children() {
+        match node {
+            resvg::usvg::Node::Group(g) => collect(g, texts),
+            resvg::usvg::Node::Text(text) => texts.push(
+                text.chunks()
+                    .iter()
+                    .map(|c| c.text().to_owned())
+                    .collect::<String>(),
+            ),
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn the_svg_parses_and_every_placed_name_is_text_in_logical_order() {
+    let map = unicode_map();
+    let drawn = drawing::draw(&map, &internal(), day(), &drawing::fallback_fonts());
+    let texts = svg_texts(&drawn.svg);
+    assert!(!drawn.scene.labels.is_empty());
+    for label in &drawn.scene.labels {
+        assert_eq!(
+            texts.iter().filter(|t| **t == label.text).count(),
+            1,
+            "{:?} is one text of the SVG: {texts:?}",
+            label.text
+        );
+    }
+    // Right-to-left names stay in the order they are typed in, for a browser to lay out.
+    assert!(drawn.svg.contains("جمعية الجالية العربية"), "{}", drawn.svg);
+    assert!(texts.contains(&map.title), "the caption: {texts:?}");
+    assert!(
+        texts.iter().any(|t| t.contains("shown as for internal")),
+        "the caption says the profile: {texts:?}"
+    );
+    assert!(texts.iter().any(|t| t == "Legend"), "{texts:?}");
+}
+
+#[test]
+fn names_that_look_like_markup_are_escaped_text() {
+    let mut map = Map::new("Tags & <b>bold</b>");
+    let mut s = Stakeholder::new(StakeholderId(1), StakeholderKind::Partner, "A & B <script>");
+    s.position = Some(Position(0.0, 0.0));
+    map.add_stakeholder(s).expect("fresh");
+    let drawn = drawing::draw(&map, &internal(), day(), &drawing::fallback_fonts());
+    assert!(drawn.svg.contains("A &amp; B &lt;script&gt;"));
+    assert!(!drawn.svg.contains("<script>"));
+    let texts = svg_texts(&drawn.svg);
+    assert!(texts.contains(&"A & B <script>".to_owned()), "{texts:?}");
+}
+
+#[test]
+fn the_same_map_gives_the_same_bytes_twice() {
+    let map = stakemap::builtin::police_community();
+    let fonts = drawing::fallback_fonts();
+    let options = PictureOptions::new(RedactionOptions::new(RedactionProfile::Partner));
+    let (a, b) = (
+        drawing::draw(&map, &options, day(), &fonts),
+        drawing::draw(&map, &options, day(), &fonts),
+    );
+    assert_eq!(a.svg, b.svg);
+    let (pa, pb) = (
+        drawing::png(&a, 1.0, &fonts).expect("png"),
+        drawing::png(&b, 1.0, &fonts).expect("png"),
+    );
+    assert_eq!(pa, pb);
+}
+
+#[test]
+fn the_png_matches_its_reference_image() {
+    let map = unicode_map();
+    let mut options = internal();
+    options.size = [640.0, 420.0];
+    let fonts = drawing::fallback_fonts();
+    let drawn = drawing::draw(&map, &options, day(), &fonts);
+    let png = drawing::png(&drawn, 1.0, &fonts).expect("png");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots/picture_unicode.png");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, &png).expect("reference written");
+    }
+    let new = resvg::tiny_skia::Pixmap::decode_png(&png).expect("decodes");
+    let reference = resvg::tiny_skia::Pixmap::decode_png(&std::fs::read(&path).expect("reference"))
+        .expect("the reference decodes");
+    assert_eq!(
+        (new.width(), new.height()),
+        (reference.width(), reference.height())
+    );
+    // Fonts for other scripts are the system's and may differ a little between machines:
+    // a few glyphs' pixels may differ, the drawing may not.
+    let differing = new
+        .data()
+        .chunks(4)
+        .zip(reference.data().chunks(4))
+        .filter(|(a, b)| a.iter().zip(b.iter()).any(|(x, y)| x.abs_diff(*y) > 64))
+        .count();
+    let share = differing as f64 / f64::from(new.width() * new.height());
+    assert!(share < 0.02, "{:.2}% of pixels differ", share * 100.0);
+}
+
+/// Every view of the built-in map in the window's canvas: no two names overlap, none is
+/// cut by the edge, none covers another's symbol, and most are shown.
+#[test]
+fn no_names_overlap_in_any_view_of_the_built_in_map_at_1280x800() {
+    let map = stakemap::builtin::police_community();
+    let first = map.stakeholders_by_id()[0].id();
+    let fonts = drawing::fallback_fonts();
+    for (view, least) in [
+        (MapLayout::Network, 50),
+        (MapLayout::CircularByKind, 50),
+        (MapLayout::CircularBySector, 50),
+        (MapLayout::Radial(first), 40),
+        (MapLayout::PowerInterest, 45),
+        (MapLayout::Engagement, 45),
+    ] {
+        let mut options = internal();
+        options.view = view;
+        options.size = WINDOW_CANVAS;
+        let scene = drawing::draw(&map, &options, day(), &fonts).scene;
+        let boxes: Vec<Rect> = scene.labels.iter().map(|l| l.rect).collect();
+        assert_eq!(overlaps(&boxes), 0, "{view:?}");
+        let view_box = Rect::from_min_size([0.0, 0.0], scene.viewport);
+        assert!(
+            boxes.iter().all(|b| view_box.contains_rect(b)),
+            "{view:?}: a name is cut"
+        );
+        for label in &scene.labels {
+            for node in scene.nodes.iter().filter(|n| n.id != label.id) {
+                assert!(
+                    !label.rect.touches_circle(node.centre, node.radius),
+                    "{view:?}: {:?} covers a symbol",
+                    label.text
+                );
+            }
+        }
+        assert!(
+            scene.labels.len() >= least,
+            "{view:?}: {} of {} named",
+            scene.labels.len(),
+            scene.nodes.len()
+        );
+    }
+}
+
+/// The names the canvas painted last frame, inside its rectangle.
+fn canvas_names(
+    harness: &egui_kittest::Harness<'_, stakemap::gui::StakemapApp>,
+) -> Vec<(String, egui::Color32)> {
+    let rect = harness.state().canvas_rect().expect("the canvas is drawn");
+    let mut names = Vec::new();
+    fn walk(shape: &egui::Shape, rect: egui::Rect, names: &mut Vec<(String, egui::Color32)>) {
+        match shape {
+            egui::Shape::Text(t) if rect.contains(t.pos) => {
+                names.push((t.galley.job.text.clone(), t.fallback_color));
+            }
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, rect, names)),
+            _ => {}
+        }
+    }
+    for clipped in &harness.output().shapes {
+        walk(&clipped.shape, rect, &mut names);
+    }
+    names
+}
+
+#[test]
+fn the_canvas_and_the_picture_of_what_is_on_screen_are_one_drawing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("on-screen.svg");
+    let mut harness = builtin_app();
+    harness.state_mut().set_today(day());
+    harness.run();
+    let painted = canvas_names(&harness);
+    assert!(
+        painted.len() > 20,
+        "the canvas names many: {}",
+        painted.len()
+    );
+    harness
+        .state_mut()
+        .push(Command::ExportPicture { whole: false });
+    harness
+        .state_mut()
+        .push(Command::ExportPictureTo(path.clone()));
+    harness.run();
+    harness.state_mut().push(Command::Escape);
+    harness.run();
+    let svg = std::fs::read_to_string(&path).expect("the picture is written");
+    let texts = svg_texts(&svg);
+    let mut on_canvas: Vec<&str> = painted.iter().map(|(t, _)| t.as_str()).collect();
+    on_canvas.sort_unstable();
+    let mut in_picture: Vec<&str> = texts
+        .iter()
+        .map(String::as_str)
+        .filter(|t| on_canvas.contains(t))
+        .collect();
+    in_picture.sort_unstable();
+    let only_canvas: Vec<_> = on_canvas
+        .iter()
+        .filter(|t| !in_picture.contains(t))
+        .collect();
+    let twice: Vec<_> = in_picture.windows(2).filter(|w| w[0] == w[1]).collect();
+    assert_eq!(
+        in_picture, on_canvas,
+        "the same names; only on the canvas: {only_canvas:?}; twice: {twice:?}"
+    );
+    // And in the same colour: the theme's text colour, on both.
+    let dark = Palette::DARK.text.0;
+    let hex = format!("#{:02x}{:02x}{:02x}", dark[0], dark[1], dark[2]);
+    assert!(
+        svg.contains(&format!(r#"fill="{hex}""#)),
+        "{hex} in the picture"
+    );
+    for (name, colour) in &painted {
+        assert_eq!(
+            [colour.r(), colour.g(), colour.b()],
+            [dark[0], dark[1], dark[2]],
+            "{name}"
+        );
+    }
+}
