@@ -484,6 +484,13 @@ pub fn build(input: &SceneInput<'_>, measure: &dyn TextMeasure) -> Scene {
     }
 }
 
+/// At most this many names are tried in one view, the most important first: a view of
+/// 1920x1080 holds fewer (a name takes at least 60 by 14 points).
+const MOST_NAMES_TRIED: usize = 600;
+
+/// Zoomed out too far for every name, this many of the most important are still tried.
+const NAMES_FAR_OUT: usize = 40;
+
 fn place_labels(
     input: &SceneInput<'_>,
     nodes: &[SceneNode],
@@ -493,9 +500,9 @@ fn place_labels(
     let tokens = input.tokens;
     let view = input.camera.view();
     let size = tokens.label_px(input.camera.zoom);
-    let mut requests = Vec::new();
-    let mut sizes: HashMap<usize, f32> = HashMap::new();
     let mut obstacles = Vec::with_capacity(nodes.len());
+    // Who could be named: everyone on screen, most important first.
+    let mut candidates = Vec::new();
     for (i, node) in nodes.iter().enumerate() {
         obstacles.push(Obstacle {
             owner: i,
@@ -505,32 +512,42 @@ fn place_labels(
         if !view.contains(node.centre) {
             continue;
         }
-        let hovered = input.hovered == Some(node.id);
-        let selected = input.selected_stakeholders.contains(&node.id);
-        // Zoomed far out only the hovered and selected are named.
-        let Some(px) = size.or_else(|| (hovered || selected).then_some(tokens.min_label_px)) else {
-            continue;
-        };
         let Some(s) = input.map.stakeholder(node.id) else {
             continue;
         };
+        let hovered = input.hovered == Some(node.id);
+        let selected = input.selected_stakeholders.contains(&node.id);
+        let rank = importance(
+            hovered,
+            selected,
+            s.influence,
+            degree.get(&s.id()).copied().unwrap_or(0),
+        );
+        candidates.push((i, s, rank, hovered));
+    }
+    let on_screen = candidates.len();
+    candidates.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+    // No view holds more names than this: trying more only costs time. Zoomed too far out
+    // for every name, the most important still get theirs, at the least size.
+    let tries = if size.is_some() {
+        MOST_NAMES_TRIED
+    } else {
+        NAMES_FAR_OUT
+    };
+    let px = size.unwrap_or(tokens.min_label_px);
+    let mut requests = Vec::new();
+    for &(i, s, rank, hovered) in candidates.iter().take(tries) {
+        let node = &nodes[i];
         let [w, h] = measure.measure(&s.name, px);
-        sizes.insert(i, px);
         requests.push(LabelRequest {
             owner: i,
             centre: node.centre,
             radius: node.radius + node.outline.map_or(0.0, |o| o.1),
             size: [w, h],
-            importance: importance(
-                hovered,
-                selected,
-                s.influence,
-                degree.get(&s.id()).copied().unwrap_or(0),
-            ),
+            importance: rank,
             always: hovered,
         });
     }
-    let wanted = requests.len();
     let inner = view.expand(-tokens.halo_px);
     let placed = labels::place(
         &requests,
@@ -547,14 +564,14 @@ fn place_labels(
                 id: node.id,
                 text: s.name.clone(),
                 rect: p.rect,
-                size: sizes.get(&p.owner).copied().unwrap_or(tokens.min_label_px),
+                size: px,
                 colour: input.palette.text,
                 halo: input.palette.halo,
                 halo_px: tokens.halo_px,
             })
         })
         .collect::<Vec<_>>();
-    let unlabelled = wanted - labels.len();
+    let unlabelled = on_screen - labels.len();
     (labels, unlabelled)
 }
 

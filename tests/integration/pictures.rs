@@ -267,3 +267,45 @@ fn the_canvas_and_the_picture_of_what_is_on_screen_are_one_drawing() {
         );
     }
 }
+
+/// A map too large for every name when seen whole: the most important are still named.
+#[test]
+fn zoomed_far_out_the_most_important_names_still_show() {
+    use stakemap::model::{Relationship, RelationshipId, RelationshipKind, Score};
+    let mut map = Map::new("Large");
+    // Far apart: seen whole the zoom is below the one names are drawn at, but there is
+    // room for some names between the symbols.
+    for i in 0..100u64 {
+        let mut s = Stakeholder::new(
+            StakeholderId(i + 1),
+            StakeholderKind::Partner,
+            format!("Stakeholder number {i}"),
+        );
+        s.position = Some(Position((i % 10) as f32 * 2000.0, (i / 10) as f32 * 2000.0));
+        s.influence = Some(if i == 45 { Score::MAX } else { Score::MIN });
+        map.add_stakeholder(s).expect("fresh");
+    }
+    for i in 0..20u64 {
+        let r = Relationship::new(
+            RelationshipId(i + 1),
+            StakeholderId(46),
+            StakeholderId(i + 1),
+            RelationshipKind::Partnership,
+        );
+        map.add_relationship(r).expect("ends exist");
+    }
+    let mut options = internal();
+    options.size = WINDOW_CANVAS;
+    let scene = drawing::draw(&map, &options, day(), &drawing::fallback_fonts()).scene;
+    assert!(scene.labels.len() >= 5, "{} named", scene.labels.len());
+    assert!(scene.labels.len() < 100);
+    assert!(
+        scene
+            .labels
+            .iter()
+            .any(|l| l.text == "Stakeholder number 45"),
+        "the hub, of the most influence and relationships, is named"
+    );
+    let boxes: Vec<Rect> = scene.labels.iter().map(|l| l.rect).collect();
+    assert_eq!(overlaps(&boxes), 0);
+}
