@@ -218,8 +218,16 @@ impl CanvasState {
             shift || connecting,
             &mut events,
         );
-        self.box_select(ui, view, &response.response, shift, &mut events);
-        self.connect(ui, view, &response.response, connecting, &mut events);
+        let overlay = scene_paint::colour(look.palette.engagement_arrow);
+        self.box_select(ui, view, &response.response, shift, overlay, &mut events);
+        self.connect(
+            ui,
+            view,
+            &response.response,
+            connecting,
+            overlay,
+            &mut events,
+        );
         if let Some(scene) = self.scene(ui.ctx(), view, selection, look, rect) {
             self.unlabelled = scene.unlabelled;
             ui.painter().set(
@@ -384,6 +392,7 @@ impl CanvasState {
         view: &ViewModel,
         response: &egui::Response,
         shift: bool,
+        colour: Color32,
         events: &mut Vec<CanvasEvent>,
     ) {
         let (pressed, released, pointer) = ui.input(|i| {
@@ -415,7 +424,6 @@ impl CanvasState {
             }
             return;
         }
-        let colour = ui.visuals().selection.bg_fill;
         ui.painter().rect(
             area,
             0.0,
@@ -431,6 +439,7 @@ impl CanvasState {
         view: &ViewModel,
         response: &egui::Response,
         connecting: bool,
+        colour: Color32,
         events: &mut Vec<CanvasEvent>,
     ) {
         let (pressed, released, pointer) = ui.input(|i| {
@@ -463,12 +472,9 @@ impl CanvasState {
             .position_of(from)
             .and_then(|p| self.to_screen(ui.ctx(), p));
         if let (Some(start), Some(now)) = (start, pointer) {
-            ui.painter().line_segment(
-                [start, now],
-                Stroke::new(2.0, ui.visuals().selection.bg_fill),
-            );
             ui.painter()
-                .circle_filled(now, 4.0, Color32::from_gray(200));
+                .line_segment([start, now], Stroke::new(2.0, colour));
+            ui.painter().circle_filled(now, 4.0, colour);
         }
     }
 }

@@ -138,7 +138,8 @@ pub struct Palette {
     pub pin: Rgba,
     /// Tint of the power/interest quadrants (alpha carries the strength).
     pub backdrop: Rgba,
-    /// Arrows of the engagement view, from current to desired.
+    /// Arrows of the engagement view, from current to desired; also the box being dragged
+    /// to select and the line being dragged to connect.
     pub engagement_arrow: Rgba,
     /// The outline of stakeholder symbols in the legend.
     pub symbol_outline: Rgba,
