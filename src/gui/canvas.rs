@@ -489,9 +489,10 @@ fn fit(ctx: &egui::Context, view: &ViewModel, look: &Look<'_>, rect: Rect) {
         .into_iter()
         .map(|s| (s.id(), s.name.as_str(), s.influence))
         .collect();
-    let camera = scene::fit(
+    let camera = scene::fit_with(
         &names,
         &positions,
+        &look.backdrop.extent(),
         [rect.width(), rect.height()],
         FIT_PADDING,
         &look.tokens,

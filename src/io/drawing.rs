@@ -96,9 +96,10 @@ pub fn draw(map: &Map, options: &PictureOptions, today: Date, fonts: &[Vec<u8>])
             .into_iter()
             .map(|s| (s.id(), s.name.as_str(), s.influence))
             .collect();
-        scene::fit(
+        scene::fit_with(
             &names,
             &arrangement.positions,
+            &arrangement.backdrop.extent(),
             options.size,
             PADDING,
             &tokens,

@@ -385,6 +385,18 @@ fn map_body(svg: &mut String, scene: &Scene, dropped: &mut usize) {
         }
     }
     for l in &scene.labels {
+        // The halo is the label's box grown by its width, as the canvas draws it: lines
+        // stop at its edge, not between the letters.
+        let _ = writeln!(
+            svg,
+            r#"<rect x="{}" y="{}" width="{}" height="{}" rx="{}"{}/>"#,
+            number(l.rect.min[0] - l.halo_px),
+            number(l.rect.min[1] - l.halo_px),
+            number(l.rect.width() + 2.0 * l.halo_px),
+            number(l.rect.height() + 2.0 * l.halo_px),
+            number(l.halo_px),
+            paint("fill", l.halo)
+        );
         // The box's left edge and text baseline (about four fifths down a line).
         let baseline = l.rect.min[1] + l.rect.height() * 0.8;
         *dropped += text(
@@ -393,7 +405,7 @@ fn map_body(svg: &mut String, scene: &Scene, dropped: &mut usize) {
             "start",
             l.size,
             l.colour,
-            Some((l.halo, l.halo_px)),
+            None,
             &l.text,
         );
     }
@@ -548,6 +560,10 @@ impl TextMeasure for FontMeasure {
     }
 }
 
+/// The most pixels a PNG may have: 100 million (400 MB while it is drawn), a poster of
+/// 10,000 by 10,000.
+pub const MAX_PNG_PIXELS: u64 = 100_000_000;
+
 /// Why a picture could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum PictureError {
@@ -555,7 +571,9 @@ pub enum PictureError {
     #[error("the picture could not be drawn: {0}")]
     Svg(String),
     /// The picture is too large to hold in memory.
-    #[error("a picture of {0} by {1} pixels is too large")]
+    #[error(
+        "a picture of {0} by {1} pixels is too large (at most 100 million pixels: lower --scale, --width or --height)"
+    )]
     TooLarge(u32, u32),
     /// PNG encoding failed.
     #[error("the PNG could not be encoded: {0}")]
@@ -581,6 +599,10 @@ pub fn png(svg: &str, scale: f32, fallbacks: &[Vec<u8>]) -> Result<Vec<u8>, Pict
         (size.width() * scale).ceil() as u32,
         (size.height() * scale).ceil() as u32,
     );
+    // Asked before allocating: a request the memory cannot hold is refused, not attempted.
+    if u64::from(w) * u64::from(h) > MAX_PNG_PIXELS {
+        return Err(PictureError::TooLarge(w, h));
+    }
     let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h).ok_or(PictureError::TooLarge(w, h))?;
     resvg::render(
         &tree,

@@ -1,6 +1,7 @@
 //! The bridge between a map and the layouts: stakeholders become node indices (in id
 //! order), relationships become edges weighted by their current strength.
 
+use super::blocks::{Block, Cell, block, row_height, rows_for};
 use super::force::{ForceLayout, ForceParams};
 use super::grid::Quadrant;
 use super::overlap::{READING_VIEW, spread_for_names};
@@ -123,6 +124,25 @@ pub enum Backdrop {
     },
 }
 
+impl Backdrop {
+    /// Points of the canvas a view's backdrop needs in sight when the view is fitted: the
+    /// quadrants' and tray's corners, room around each column's heading.
+    pub fn extent(&self) -> Vec<Position> {
+        match self {
+            Self::None => Vec::new(),
+            Self::Quadrants { quadrants, tray } => quadrants
+                .iter()
+                .chain(std::iter::once(tray))
+                .flat_map(|q| [Position(q.min[0], q.min[1]), Position(q.max[0], q.max[1])])
+                .collect(),
+            Self::Engagement { columns, .. } => columns
+                .iter()
+                .flat_map(|&(_, x)| [Position(x - 80.0, -70.0), Position(x + 80.0, -70.0)])
+                .collect(),
+        }
+    }
+}
+
 /// Positions of every stakeholder in a layout, and what to draw behind them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Arrangement {
@@ -173,30 +193,17 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
             None => view.positions(map),
         },
         MapLayout::PowerInterest => {
-            let scores: Vec<Option<(Score, Score)>> = stakeholders
-                .iter()
-                .map(|s| Some((s.influence?, s.interest?)))
-                .collect();
-            let grid = super::grid::power_interest(&scores, VIEW_SPACING);
-            backdrop = Backdrop::Quadrants {
-                quadrants: grid.quadrants,
-                tray: grid.tray,
-            };
-            grid.positions
+            let (points, quadrants, tray) = grid_view(&stakeholders);
+            backdrop = Backdrop::Quadrants { quadrants, tray };
+            points
         }
         MapLayout::Engagement => {
             let level = |e: Option<Engagement>| e.map(|e| e as u8);
-            let levels: Vec<(Option<u8>, Option<u8>)> = stakeholders
+            engagement_levels = stakeholders
                 .iter()
                 .map(|s| (level(s.engagement), level(s.desired_engagement)))
                 .collect();
-            let points = super::engagement::engagement(&levels, VIEW_SPACING);
-            engagement_levels = levels;
-            let mut columns: Vec<(&'static str, f32)> = Engagement::ALL
-                .iter()
-                .map(|&e| (engagement_name(e), f32::from(e as u8) * VIEW_SPACING))
-                .collect();
-            columns.push(("Not assessed", -1.5 * VIEW_SPACING));
+            let (points, columns) = engagement_view(&stakeholders, &engagement_levels);
             backdrop = Backdrop::Engagement {
                 columns,
                 arrows: Vec::new(),
@@ -205,22 +212,31 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
         }
     };
     let mut points = points;
-    if layout != MapLayout::Network {
-        let regions = view_regions(&backdrop, &points);
-        let centre = match layout {
-            MapLayout::Radial(centre) => Some(centre),
-            _ => None,
-        };
-        leave_room_for_names(map, &view, &mut points, regions.as_deref(), centre);
+    // Rings keep their radii: a stakeholder's ring is its distance in hops, which pushing
+    // names apart would blur (the scene names those that fit).
+    // The grid and engagement views set names out in blocks made for them (`blocks`).
+    if matches!(
+        layout,
+        MapLayout::CircularByKind | MapLayout::CircularBySector
+    ) {
+        leave_room_for_names(map, &view, &mut points, None);
     }
-    // Engagement arrows run from where each stakeholder ended up to its desired column.
-    if let Backdrop::Engagement { arrows, .. } = &mut backdrop {
+    // Engagement arrows run from each stakeholder to its desired column, at its height.
+    if let Backdrop::Engagement { arrows, columns } = &mut backdrop {
+        let column_x = |level: u8| {
+            Engagement::ALL
+                .iter()
+                .position(|&e| e as u8 == level)
+                .and_then(|i| columns.get(i + 1))
+                .map(|c| c.1)
+        };
         *arrows = points
             .iter()
             .zip(&engagement_levels)
             .filter_map(|(&p, &(now, wanted))| {
                 let (now, wanted) = (now?, wanted?);
-                (now != wanted).then(|| (p, [f32::from(wanted) * VIEW_SPACING, p[1]]))
+                (now != wanted).then_some(())?;
+                Some((p, [column_x(wanted)?, p[1]]))
             })
             .collect();
     }
@@ -236,39 +252,243 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
     }
 }
 
-/// Where each stakeholder of a view may be moved to make room for names without changing
-/// what its place says: within its quadrant (or the tray) on the grid, up and down its
-/// column in the engagement view; `None` for views whose places are free.
-fn view_regions(backdrop: &Backdrop, points: &[Point]) -> Option<Vec<[f32; 4]>> {
-    match backdrop {
-        Backdrop::None => None,
-        Backdrop::Quadrants { quadrants, tray } => Some(
-            points
-                .iter()
-                .map(|&p| {
-                    let q = quadrants
-                        .iter()
-                        .chain(std::iter::once(tray))
-                        .find(|q| q.contains(p))
-                        .unwrap_or(tray);
-                    // A little inside, so a symbol does not sit on the line.
-                    let inset = 16.0_f32.min((q.max[0] - q.min[0]) / 4.0);
-                    [
-                        q.min[0] + inset,
-                        q.min[1] + inset,
-                        q.max[0] - inset,
-                        q.max[1] - inset,
-                    ]
-                })
-                .collect(),
-        ),
-        Backdrop::Engagement { .. } => Some(
-            points
-                .iter()
-                .map(|&[x, _]| [x, f32::NEG_INFINITY, x, f32::INFINITY])
-                .collect(),
-        ),
+/// The room each stakeholder takes in a block view: its symbol and its name beside it, with
+/// the halo, at the label size of zoom 1 times `scale` (names do not shrink below a
+/// readable size, so seen from further out they take more of the canvas).
+fn cells(stakeholders: &[&crate::model::Stakeholder], scale: Scale) -> Vec<Cell> {
+    let halo = 2.0 * crate::style::Tokens::SCREEN.halo_px;
+    stakeholders
+        .iter()
+        .map(|s| {
+            let footprint =
+                super::placement::Footprint::named(&s.name, s.influence, Position(0.0, 0.0));
+            Cell {
+                radius: footprint.radius * scale.symbols,
+                name: (footprint.label[0] + halo) * scale.names,
+                height: (footprint.label[1] + halo) * scale.names,
+            }
+        })
+        .collect()
+}
+
+/// How much larger than at zoom 1 names and symbols are drawn, seen from as far out as a
+/// view will be.
+#[derive(Clone, Copy, Debug)]
+struct Scale {
+    names: f32,
+    symbols: f32,
+}
+
+/// A block view laid out for the size its names will have: laid out with names at zoom 1,
+/// then again with names as large as the zoom that fits it in [`READING_VIEW`] makes them,
+/// until the two agree (or a few rounds show the view cannot hold every name; the scene
+/// then names the most important).
+fn for_reading<T>(mut lay_out: impl FnMut(Scale) -> (Vec<Point>, T)) -> (Vec<Point>, T) {
+    let tokens = crate::style::Tokens::SCREEN;
+    let mut scale = Scale {
+        names: 1.0,
+        symbols: 1.0,
+    };
+    let mut result = lay_out(scale);
+    for _ in 0..4 {
+        let (mut min, mut max) = ([f32::INFINITY; 2], [f32::NEG_INFINITY; 2]);
+        for p in &result.0 {
+            for axis in 0..2 {
+                min[axis] = min[axis].min(p[axis]);
+                max[axis] = max[axis].max(p[axis]);
+            }
+        }
+        // The names reach right of the points: a fifth more room is a fair guess.
+        let width = (max[0] - min[0]).max(1.0) * 1.2;
+        let height = (max[1] - min[1]).max(1.0) + HEADING_BAND;
+        let zoom = (READING_VIEW[0] / width).min(READING_VIEW[1] / height);
+        let wanted = Scale {
+            names: (tokens.min_label_px / (tokens.label_size * zoom)).clamp(1.0, 4.0),
+            // Symbols too are drawn no smaller than a least size (`Tokens::min_symbol_scale`).
+            symbols: (tokens.min_symbol_scale / zoom).clamp(1.0, 4.0),
+        };
+        if (wanted.names - scale.names).abs() < 0.05 * scale.names
+            && (wanted.symbols - scale.symbols).abs() < 0.05 * scale.symbols
+        {
+            break;
+        }
+        scale = wanted;
+        result = lay_out(scale);
     }
+    result
+}
+
+/// Room above a block for its heading, canvas units.
+const HEADING_BAND: f32 = 44.0;
+/// Gap between blocks side by side.
+const BLOCK_GAP: f32 = 60.0;
+/// Space inside a quadrant around its block.
+const PAD: f32 = 16.0;
+
+/// The shape of the window's canvas, width over height, that list views are made for.
+fn reading_aspect() -> f32 {
+    READING_VIEW[0] / READING_VIEW[1]
+}
+
+/// The engagement view: a block per current level (not assessed first, then unaware to
+/// leading), members ordered by desired level, highest first; returns the positions and
+/// each column's heading and centre.
+fn engagement_view(
+    stakeholders: &[&crate::model::Stakeholder],
+    levels: &[(Option<u8>, Option<u8>)],
+) -> (Vec<Point>, Vec<(&'static str, f32)>) {
+    for_reading(|scale| engagement_at(stakeholders, levels, scale))
+}
+
+fn engagement_at(
+    stakeholders: &[&crate::model::Stakeholder],
+    levels: &[(Option<u8>, Option<u8>)],
+    scale: Scale,
+) -> (Vec<Point>, Vec<(&'static str, f32)>) {
+    let all = cells(stakeholders, scale);
+    let keys: Vec<Option<u8>> = std::iter::once(None)
+        .chain(Engagement::ALL.iter().map(|&e| Some(e as u8)))
+        .collect();
+    let members: Vec<Vec<usize>> = keys
+        .iter()
+        .map(|&key| {
+            let mut m: Vec<usize> = (0..levels.len())
+                .filter(|&i| levels[i].0.map(|l| l.min(super::engagement::MAX_LEVEL)) == key)
+                .collect();
+            m.sort_by_key(|&i| (std::cmp::Reverse(levels[i].1), i));
+            m
+        })
+        .collect();
+    let groups: Vec<Vec<Cell>> = members
+        .iter()
+        .map(|m| m.iter().map(|&i| all[i]).collect())
+        .collect();
+    let band = HEADING_BAND * scale.names;
+    let rows = rows_for(&groups, BLOCK_GAP, band, reading_aspect());
+    let row = row_height(&groups);
+    let mut points = vec![[0.0, 0.0]; levels.len()];
+    let mut columns = Vec::new();
+    let mut x = 0.0;
+    for ((key, m), g) in keys.iter().zip(&members).zip(&groups) {
+        let b = block(g, rows, row);
+        // An empty column still has room for its heading.
+        let width = b.width.max(120.0 * scale.names);
+        for (&i, p) in m.iter().zip(&b.positions) {
+            // Below the headings (at y -40), as far as their size at this scale needs.
+            points[i] = [x + p[0], p[1] + band - 40.0];
+        }
+        let name = key.map_or("Not assessed", |level| {
+            Engagement::ALL
+                .iter()
+                .find(|&&e| e as u8 == level)
+                .map_or("Not assessed", |&e| engagement_name(e))
+        });
+        columns.push((name, x + width / 2.0));
+        x += width + BLOCK_GAP;
+    }
+    (points, columns)
+}
+
+/// The power/interest grid as four quadrants of blocks (manage closely, keep satisfied,
+/// keep informed, monitor) with the unscored in a tray below; in each, members ordered by
+/// influence then interest, highest first.
+fn grid_view(stakeholders: &[&crate::model::Stakeholder]) -> (Vec<Point>, [Quadrant; 4], Quadrant) {
+    let (points, (quadrants, tray)) = for_reading(|scale| {
+        let (points, quadrants, tray) = grid_at(stakeholders, scale);
+        (points, (quadrants, tray))
+    });
+    (points, quadrants, tray)
+}
+
+fn grid_at(
+    stakeholders: &[&crate::model::Stakeholder],
+    scale: Scale,
+) -> (Vec<Point>, [Quadrant; 4], Quadrant) {
+    use super::grid::HIGH_FROM;
+    let band = HEADING_BAND * scale.names;
+    let all = cells(stakeholders, scale);
+    // Manage closely, keep satisfied, keep informed, monitor; then the tray.
+    let which = |s: &crate::model::Stakeholder| match (s.influence, s.interest) {
+        (Some(power), Some(interest)) => match (power >= HIGH_FROM, interest >= HIGH_FROM) {
+            (true, true) => 0,
+            (true, false) => 1,
+            (false, true) => 2,
+            (false, false) => 3,
+        },
+        _ => 4,
+    };
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); 5];
+    for (i, s) in stakeholders.iter().enumerate() {
+        members[which(s)].push(i);
+    }
+    for m in &mut members {
+        m.sort_by_key(|&i| {
+            let s = stakeholders[i];
+            (
+                std::cmp::Reverse(s.influence),
+                std::cmp::Reverse(s.interest),
+                i,
+            )
+        });
+    }
+    let groups: Vec<Vec<Cell>> = members
+        .iter()
+        .map(|m| m.iter().map(|&i| all[i]).collect())
+        .collect();
+    let row = row_height(&groups);
+    let most = members[..4].iter().map(Vec::len).max().unwrap_or(1).max(1);
+    // Quadrant sizes for a number of rows: left and right widths, top and bottom heights.
+    let shape = |rows: usize| {
+        let b: Vec<Block> = groups[..4].iter().map(|g| block(g, rows, row)).collect();
+        let wide = |q: usize| b[q].width.max(160.0) + 2.0 * PAD;
+        let high = |q: usize| b[q].height.max(row) + band + 2.0 * PAD;
+        let (left, right) = (wide(1).max(wide(3)), wide(0).max(wide(2)));
+        let (top, bottom) = (high(0).max(high(1)), high(2).max(high(3)));
+        (b, left, right, top, bottom)
+    };
+    let rows = (1..=most)
+        .min_by(|&a, &b| {
+            let miss = |rows: usize| {
+                let (_, l, r, t, bo) = shape(rows);
+                (((l + r) / (t + bo)) / reading_aspect()).ln().abs()
+            };
+            miss(a).total_cmp(&miss(b))
+        })
+        .unwrap_or(1);
+    let (blocks, left, right, top, bottom) = shape(rows);
+    let quadrant = |name, min: Point, max: Point| Quadrant { name, min, max };
+    let quadrants = [
+        quadrant("Manage closely", [left, 0.0], [left + right, top]),
+        quadrant("Keep satisfied", [0.0, 0.0], [left, top]),
+        quadrant("Keep informed", [left, top], [left + right, top + bottom]),
+        quadrant("Monitor", [0.0, top], [left, top + bottom]),
+    ];
+    let mut points = vec![[0.0, 0.0]; stakeholders.len()];
+    for (q, b) in blocks.iter().enumerate() {
+        let origin = [quadrants[q].min[0] + PAD, quadrants[q].min[1] + band + PAD];
+        for (&i, p) in members[q].iter().zip(&b.positions) {
+            points[i] = [origin[0] + p[0], origin[1] + p[1]];
+        }
+    }
+    // The tray: as many rows as keep it within the grid's width.
+    let width = left + right;
+    let tray_rows = (1..=members[4].len().max(1))
+        .find(|&r| block(&groups[4], r, row).width <= width - 2.0 * PAD)
+        .unwrap_or(members[4].len().max(1));
+    let tray_block = block(&groups[4], tray_rows, row);
+    let tray_top = top + bottom + PAD;
+    for (&i, p) in members[4].iter().zip(&tray_block.positions) {
+        points[i] = [PAD + p[0], tray_top + band + PAD + p[1]];
+    }
+    let tray = quadrant(
+        "Not scored",
+        [0.0, tray_top],
+        [
+            width,
+            tray_top + band + 2.0 * PAD + tray_block.height.max(row),
+        ],
+    );
+    (points, quadrants, tray)
 }
 
 fn engagement_name(e: Engagement) -> &'static str {
@@ -297,20 +517,19 @@ pub fn force_layout(map: &mut Map) -> u32 {
     );
     let steps = layout.run_until_settled();
     let mut positions = layout.positions().to_vec();
-    leave_room_for_names(map, &view, &mut positions, None, None);
+    leave_room_for_names(map, &view, &mut positions, None);
     view.store(map, &positions);
     steps
 }
 
 /// The last step of every layout: spreads `points` (in `view`'s order) so that, fitted in
 /// [`READING_VIEW`], no name or symbol covers another ([`spread_for_names`]); pinned
-/// stakeholders stay, and so does `held` (the centre of the rings).
+/// stakeholders stay.
 pub fn leave_room_for_names(
     map: &Map,
     view: &MapGraph,
     points: &mut [Point],
     regions: Option<&[[f32; 4]]>,
-    held: Option<StakeholderId>,
 ) {
     let names: Vec<(StakeholderId, &str, Option<Score>)> = view
         .ids
@@ -321,11 +540,8 @@ pub fn leave_room_for_names(
     if names.len() != points.len() {
         return;
     }
-    let mut fixed = view.pinned(map);
-    for (slot, &id) in fixed.iter_mut().zip(&view.ids) {
-        *slot |= held == Some(id);
-    }
-    spread_for_names(points, &names, &fixed, regions, READING_VIEW);
+    let pinned = view.pinned(map);
+    spread_for_names(points, &names, &pinned, regions, READING_VIEW);
 }
 
 /// Gives every stakeholder without a (finite) position one, by a force layout that holds
@@ -440,6 +656,48 @@ mod tests {
         let Position(x, y) = grid.positions[&key];
         assert!(quadrants[0].contains([x, y]), "{}", quadrants[0].name);
         assert_eq!(quadrants[0].name, "Manage closely");
+        // Every scored stakeholder is in the quadrant its scores say, the rest in the tray.
+        let Backdrop::Quadrants { tray, .. } = &grid.backdrop else {
+            panic!("the grid has a tray");
+        };
+        for s in map.stakeholders() {
+            let Position(x, y) = grid.positions[&s.id()];
+            let index = match (s.influence, s.interest) {
+                (Some(power), Some(interest)) => {
+                    match (
+                        power >= super::super::grid::HIGH_FROM,
+                        interest >= super::super::grid::HIGH_FROM,
+                    ) {
+                        (true, true) => 0,
+                        (true, false) => 1,
+                        (false, true) => 2,
+                        (false, false) => 3,
+                    }
+                }
+                _ => 4,
+            };
+            let quadrant = quadrants.get(index).unwrap_or(tray);
+            assert!(quadrant.contains([x, y]), "{} in {}", s.name, quadrant.name);
+        }
+        // The engagement view keeps each stakeholder in its level's column, left to right.
+        let view = arrange(&map, MapLayout::Engagement);
+        let x_of = |level: Option<Engagement>| {
+            map.stakeholders()
+                .filter(|s| s.engagement == level)
+                .map(|s| view.positions[&s.id()].0)
+                .collect::<Vec<f32>>()
+        };
+        for pair in Engagement::ALL.windows(2) {
+            let (left, right) = (x_of(Some(pair[0])), x_of(Some(pair[1])));
+            let most_left = left.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            let least_right = right.iter().copied().fold(f32::INFINITY, f32::min);
+            assert!(
+                most_left < least_right,
+                "{:?} left of {:?}",
+                pair[0],
+                pair[1]
+            );
+        }
         // A re-run by force keeps pinned stakeholders where they are.
         map.stakeholder_mut(first).expect("there").pinned = true;
         let before = map.stakeholder(first).and_then(|s| s.position);

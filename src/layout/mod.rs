@@ -11,6 +11,7 @@
 //! - [`normalised_stress`]: a scale-free quality figure to compare layouts of one graph.
 
 pub mod animate;
+pub mod blocks;
 pub mod circular;
 pub mod engagement;
 pub mod for_map;

@@ -107,11 +107,13 @@ fn candidates(request: &LabelRequest, gap: f32) -> [Rect; 8] {
     ]
 }
 
-/// Places labels in `view` (a screen rectangle) around `obstacles`; returns those placed.
-/// `gap` is the space between a stakeholder and its label.
+/// Places labels in `view` (a screen rectangle) around `obstacles` and off the `blocked`
+/// boxes (a view's headings); returns those placed. `gap` is the space between a
+/// stakeholder and its label.
 pub fn place(
     requests: &[LabelRequest],
     obstacles: &[Obstacle],
+    blocked: &[Rect],
     view: Rect,
     gap: f32,
 ) -> Vec<Placed> {
@@ -131,6 +133,7 @@ pub fn place(
     for request in order {
         let free = |rect: &Rect| {
             view.contains_rect(rect)
+                && !blocked.iter().any(|b| b.intersects(rect))
                 && labels.near(rect).all(|i| !placed[i].rect.intersects(rect))
                 && nodes.near(rect).all(|i| {
                     let o = &obstacles[i];
@@ -211,7 +214,7 @@ mod tests {
             .collect();
         let obstacles = obstacles(&requests);
         let view = Rect::from_min_size([0.0, 0.0], [500.0, 400.0]);
-        let placed = place(&requests, &obstacles, view, 2.0);
+        let placed = place(&requests, &obstacles, &[], view, 2.0);
         assert!(!placed.is_empty());
         let boxes: Vec<Rect> = placed.iter().map(|p| p.rect).collect();
         assert_eq!(overlaps(&boxes), 0);
@@ -232,10 +235,10 @@ mod tests {
         ];
         let view = Rect::from_min_size([0.0, 0.0], [220.0, 200.0]);
         let obstacles = obstacles(&requests);
-        let placed = place(&requests, &obstacles, view, 2.0);
+        let placed = place(&requests, &obstacles, &[], view, 2.0);
         assert!(placed.iter().all(|p| p.owner != 0) || placed.len() == 2);
         requests[0].always = true;
-        let placed = place(&requests, &obstacles, view, 2.0);
+        let placed = place(&requests, &obstacles, &[], view, 2.0);
         assert!(placed.iter().any(|p| p.owner == 0), "hovered: shown");
     }
 
@@ -243,7 +246,7 @@ mod tests {
     fn a_label_at_the_right_edge_goes_to_the_left() {
         let requests = [request(0, 480.0, 100.0, 80.0, 1.0)];
         let view = Rect::from_min_size([0.0, 0.0], [500.0, 400.0]);
-        let placed = place(&requests, &obstacles(&requests), view, 2.0);
+        let placed = place(&requests, &obstacles(&requests), &[], view, 2.0);
         assert_eq!(placed.len(), 1);
         assert!(placed[0].rect.max[0] <= 480.0, "{:?}", placed[0].rect);
     }

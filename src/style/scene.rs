@@ -472,11 +472,34 @@ pub fn build(input: &SceneInput<'_>, measure: &dyn TextMeasure) -> Scene {
         });
     }
 
-    let (labels, unlabelled) = place_labels(input, &nodes, &degree, measure);
+    let backdrop = backdrop_items(input);
+    // Names keep off the view's headings, as they keep off each other.
+    let headings: Vec<Rect> = backdrop
+        .iter()
+        .filter_map(|item| match item {
+            BackdropItem::Text {
+                at,
+                centred,
+                text,
+                size,
+                ..
+            } => {
+                let [w, h] = measure.measure(text, *size);
+                let min = if *centred {
+                    [at[0] - w / 2.0, at[1] - h]
+                } else {
+                    *at
+                };
+                Some(Rect::from_min_size(min, [w, h]))
+            }
+            _ => None,
+        })
+        .collect();
+    let (labels, unlabelled) = place_labels(input, &nodes, &degree, &headings, measure);
     Scene {
         viewport: camera.viewport,
         background: palette.background,
-        backdrop: backdrop_items(input),
+        backdrop,
         edges,
         nodes,
         labels,
@@ -489,12 +512,13 @@ pub fn build(input: &SceneInput<'_>, measure: &dyn TextMeasure) -> Scene {
 const MOST_NAMES_TRIED: usize = 600;
 
 /// Zoomed out too far for every name, this many of the most important are still tried.
-const NAMES_FAR_OUT: usize = 40;
+const NAMES_FAR_OUT: usize = 100;
 
 fn place_labels(
     input: &SceneInput<'_>,
     nodes: &[SceneNode],
     degree: &HashMap<StakeholderId, usize>,
+    headings: &[Rect],
     measure: &dyn TextMeasure,
 ) -> (Vec<SceneLabel>, usize) {
     let tokens = input.tokens;
@@ -552,6 +576,7 @@ fn place_labels(
     let placed = labels::place(
         &requests,
         &obstacles,
+        headings,
         inner,
         tokens.label_gap_px + tokens.halo_px,
     );
@@ -656,6 +681,20 @@ pub fn fit(
     tokens: &Tokens,
     measure: &dyn TextMeasure,
 ) -> Camera {
+    fit_with(names, positions, &[], viewport, padding, tokens, measure)
+}
+
+/// [`fit`], with `extra` canvas points that must be in view too (a view's headings and
+/// quadrants, [`Backdrop::extent`]).
+pub fn fit_with(
+    names: &[(StakeholderId, &str, Option<Score>)],
+    positions: &HashMap<StakeholderId, Position>,
+    extra: &[Position],
+    viewport: [f32; 2],
+    padding: f32,
+    tokens: &Tokens,
+    measure: &dyn TextMeasure,
+) -> Camera {
     let usable = [
         (viewport[0] * (1.0 - 2.0 * padding)).max(1.0),
         (viewport[1] * (1.0 - 2.0 * padding)).max(1.0),
@@ -694,6 +733,10 @@ pub fn fit(
             let half = r.max(half_width);
             min = [min[0].min(x - half), min[1].min(y - r)];
             max = [max[0].max(x + half), max[1].max(y + below)];
+        }
+        for &Position(x, y) in extra.iter().filter(|p| p.is_finite()) {
+            min = [min[0].min(x), min[1].min(y)];
+            max = [max[0].max(x), max[1].max(y)];
         }
         (min, max)
     };

@@ -157,7 +157,7 @@ fn no_names_overlap_in_any_view_of_the_built_in_map_at_1280x800() {
         (MapLayout::Network, 50),
         (MapLayout::CircularByKind, 50),
         (MapLayout::CircularBySector, 50),
-        (MapLayout::Radial(first), 40),
+        (MapLayout::Radial(first), 35),
         (MapLayout::PowerInterest, 45),
         (MapLayout::Engagement, 45),
     ] {

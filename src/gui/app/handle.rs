@@ -730,6 +730,8 @@ impl StakemapApp {
         let mut options = PictureOptions::new(self.view.redaction);
         options.view = self.view.layouts.layout;
         options.show = self.show_settings();
+        // In the window's theme, as the canvas shows it.
+        options.palette = super::super::scene_paint::palette_for(&ctx.global_style().visuals);
         let fonts = drawing::fallback_fonts();
         let drawn = if self.dialogs.picture_whole {
             drawing::draw(self.doc.map(), &options, self.today(), &fonts)
@@ -740,12 +742,19 @@ impl StakemapApp {
             else {
                 return;
             };
-            options.palette = super::super::scene_paint::palette_for(&ctx.global_style().visuals);
             drawing::picture_of(scene, shown, &options, self.today())
         };
-        let png = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+        let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+        let png = match extension.as_deref() {
+            Some("png") => true,
+            Some("svg") | None => false,
+            Some(other) => {
+                self.dialogs.say(format!(
+                    "The picture was not written: a picture is .svg or .png, not .{other}."
+                ));
+                return;
+            }
+        };
         let bytes = if png {
             drawing::png(&drawn, 2.0, &fonts).map_err(|e| said(&e))
         } else {
