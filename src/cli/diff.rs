@@ -82,7 +82,7 @@ fn diff(
         ReportFormat::Csv => report::ReportFormat::Csv,
         ReportFormat::Json => report::ReportFormat::Json,
     };
-    match report::report(&comparison, format) {
+    match report::report_under(&comparison, format, redacted.left_out()) {
         Ok(text) => {
             err(&redacted.left_out().sentence());
             out.text(text.trim_end());

@@ -430,7 +430,10 @@ impl StakemapApp {
         egui::ScrollArea::vertical().show(ui, |ui| {
             self.view.inspector.trend = self.prefs.trend;
             let today = self.today();
-            if let Some(why) = self.edits_refused() {
+            let refused = self.edits_refused();
+            self.view.inspector.set_read_only(refused.is_some());
+            self.view.canvas.read_only = refused.is_some();
+            if let Some(why) = refused {
                 // Shown, not edited: the fields show less than the map holds. Links still
                 // lead from a stakeholder to its relationships; an edit tried anyway is
                 // refused where every command is handled, and says why.

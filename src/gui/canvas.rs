@@ -92,6 +92,9 @@ pub struct CanvasState {
     pub rect: Option<Rect>,
     /// Stakeholders on screen whose names did not fit, last frame.
     pub unlabelled: usize,
+    /// Nothing on the map may move (shown under a profile, or a read-only window): a drag
+    /// on a stakeholder pans instead of moving it.
+    pub read_only: bool,
     /// The scene painted last frame: what a picture of the screen writes.
     pub last_scene: Option<scene::Scene>,
     box_start: Option<Pos2>,
@@ -320,6 +323,7 @@ impl CanvasState {
                 view.graph
                     .node_by_screen_pos(&meta, (p.to_vec2() - origin).to_pos2())
             });
+            let node = node.filter(|_| !self.read_only);
             match node.and_then(|n| Some((n, view.graph.node(n)?.location()))) {
                 Some((node, at)) => {
                     let pressed = meta.screen_to_canvas_pos(

@@ -250,6 +250,9 @@ pub struct TextDraft {
     offered: Vec<(Rect, String)>,
     /// Give this field the keyboard on its next frame.
     focus: Option<Field>,
+    /// Fields show the map but take no typing (the map is shown under a profile, or the
+    /// window is read-only).
+    pub read_only: bool,
 }
 
 impl TextDraft {
@@ -297,7 +300,8 @@ impl TextDraft {
         }
         .id(id)
         .hint_text(look.hint)
-        .desired_width(width);
+        .desired_width(width)
+        .interactive(!self.read_only);
         if !valid {
             edit = edit.text_color(ui.visuals().error_fg_color);
         }
@@ -386,6 +390,13 @@ pub struct Inspector {
 }
 
 impl Inspector {
+    /// Shows the map without taking typing: set each frame from whether edits are refused.
+    pub fn set_read_only(&mut self, read_only: bool) {
+        self.text.read_only = read_only;
+    }
+}
+
+impl Inspector {
     /// Gives the note of the newest observation of `date` on `relationship` the keyboard
     /// once it is drawn (after Log interaction).
     pub fn focus_note(&mut self, relationship: RelationshipId, date: Date) {
@@ -426,7 +437,11 @@ impl Inspector {
     }
 
     fn map_ui(&mut self, ui: &mut Ui, map: &Map, commands: &mut Commands) {
-        ui.weak("Click a stakeholder or a relationship to see and edit it.");
+        ui.weak(if self.text.read_only {
+            "Click a stakeholder or a relationship to see it."
+        } else {
+            "Click a stakeholder or a relationship to see and edit it."
+        });
         ui.add_space(8.0);
         self.row(ui, map, "Map title", Field::Title, Look::LINE, commands);
         self.row(

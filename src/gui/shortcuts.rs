@@ -184,7 +184,10 @@ pub fn pressed(ctx: &egui::Context, dialog_takes_keys: bool, was_in_field: bool)
             // Esc still closes a dialog while its field has the keyboard; in a field of
             // the inspector it only leaves the field (the field goes back to the map).
             let escape = *command == Command::Escape && (!in_field || dialog_takes_keys);
-            if typing && !escape && (plain || is_text_key(shortcut)) {
+            // While typing, only what concerns the whole file still fires (save, open,
+            // quit): a key that acts on the map (duplicate, new, delete...) never does.
+            if typing && !escape && (plain || is_text_key(shortcut) || !works_while_typing(command))
+            {
                 continue;
             }
             if input.consume_shortcut(shortcut) {
@@ -193,6 +196,14 @@ pub fn pressed(ctx: &egui::Context, dialog_takes_keys: bool, was_in_field: bool)
         }
     });
     commands
+}
+
+/// The commands whose keys still work while a text field has the keyboard.
+fn works_while_typing(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Save | Command::SaveAs | Command::Open | Command::Quit
+    )
 }
 
 fn modifier_count(m: Modifiers) -> u8 {

@@ -79,12 +79,15 @@ impl Timeline {
     /// The bottom panel: as-of slider, play, baselines and comparison. `first` is the
     /// map's first observation (kept by the app, not looked for every frame). Returns what
     /// the person asked for; `as_of` and `compare` are changed by the app, not here.
+    /// The time bar; `shown` is the profile the map is shown under: a change report never
+    /// offers more than it.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         map: &Map,
         first: Option<Date>,
         today: Date,
+        shown: RedactionProfile,
     ) -> Vec<TimeAction> {
         let mut actions = Vec::new();
         let Some(first) = first else {
@@ -212,7 +215,10 @@ impl Timeline {
                     actions.push(TimeAction::Compare(None));
                 }
                 ui.menu_button("Save change report", |ui| {
-                    for (profile, label) in REPORT_PROFILES {
+                    for (profile, label) in REPORT_PROFILES
+                        .into_iter()
+                        .filter(|&(p, _)| p.stricter(shown) == p)
+                    {
                         if ui.button(label).clicked() {
                             actions.push(TimeAction::SaveReport(profile));
                         }

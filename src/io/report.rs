@@ -32,6 +32,39 @@ pub fn report(comparison: &Comparison, format: ReportFormat) -> Result<String, R
     }
 }
 
+/// [`report`] of a comparison of a map under a redaction profile, saying so: the Markdown
+/// report gets a line under its title with the profile and what it left out (counts), the
+/// JSON report `profile` and `left_out` fields. The CSV report, one row a change for a
+/// spreadsheet, stays as it is.
+///
+/// # Errors
+/// As [`report`].
+pub fn report_under(
+    comparison: &Comparison,
+    format: ReportFormat,
+    left_out: &crate::redaction::RedactionReport,
+) -> Result<String, ReportError> {
+    let text = report(comparison, format)?;
+    Ok(match format {
+        ReportFormat::Markdown => match text.split_once("\n\n") {
+            Some((title, rest)) => format!(
+                "{title}\n\n_{}._\n\n{rest}",
+                escape_markdown(&left_out.sentence())
+            ),
+            None => text,
+        },
+        ReportFormat::Json => {
+            let mut value: serde_json::Value = serde_json::from_str(&text)?;
+            if let Some(object) = value.as_object_mut() {
+                object.insert("profile".to_owned(), left_out.options.profile.name().into());
+                object.insert("left_out".to_owned(), left_out.sentence().into());
+            }
+            serde_json::to_string_pretty(&value)?
+        }
+        ReportFormat::Csv => text,
+    })
+}
+
 /// A change report could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {

@@ -232,6 +232,18 @@ fn change_reports_for_the_public_in_every_format_leave_out_what_public_hides() {
                 "{profile} {extension}: the report says what changed:\n{report}"
             );
             assert_none_of(&format!("{profile} {extension} report"), &report, secrets);
+            // The report says under which profile it was made and what that left out.
+            match extension {
+                "md" => assert!(
+                    report.contains(&format!("{profile} profile left out")),
+                    "{report}"
+                ),
+                "json" => assert!(
+                    report.contains(&format!(r#""profile": "{profile}""#)),
+                    "{report}"
+                ),
+                _ => {}
+            }
             assert_none_of(
                 &format!("{profile} {extension} report"),
                 &report,

@@ -726,3 +726,134 @@ fn the_undo_label_draws_every_character() {
         .collect();
     assert!(missing.is_empty(), "{label}: no glyph for {missing:?}");
 }
+
+/// Keys with Ctrl that act on the map (duplicate, new map, delete...) never fire from a
+/// text field; only saving, opening and quitting do.
+#[test]
+fn ctrl_keys_that_act_on_the_map_do_not_fire_while_typing() {
+    let mut harness = builtin_app();
+    let id = cds(harness.state().map());
+    let count = harness.state().map().stakeholder_count();
+    harness.state_mut().select(Selection::stakeholder(id));
+    harness.run();
+    focus(&mut harness, "Sector");
+    type_keys(&mut harness, "plan");
+    for key in [egui::Key::D, egui::Key::N, egui::Key::P] {
+        ctrl(&mut harness, false, key);
+    }
+    assert_eq!(
+        harness.state().map().stakeholder_count(),
+        count,
+        "Ctrl+D duplicated nothing"
+    );
+    assert!(!harness.state().is_asking(), "Ctrl+N asked nothing");
+}
+
+/// Shown under a profile the map is read-only: its fields take no typing (nothing typed
+/// shows and then vanishes), and dragging a stakeholder moves nothing.
+#[test]
+fn under_a_profile_fields_take_no_typing_and_drags_move_nothing() {
+    let mut harness = builtin_app();
+    let id = cds(harness.state().map());
+    harness
+        .state_mut()
+        .push(stakemap::gui::Command::ShowProfile(
+            stakemap::redaction::RedactionOptions::new(
+                stakemap::redaction::RedactionProfile::Partner,
+            ),
+        ));
+    harness.run();
+    harness.state_mut().select(Selection::stakeholder(id));
+    harness.run();
+    let before = shown(&harness, "Name");
+    let at = field(&harness, "Name").rect().center();
+    click_at(&mut harness, at);
+    type_keys(&mut harness, "XYZ");
+    assert_eq!(shown(&harness, "Name"), before, "nothing typed shows");
+    let position = harness
+        .state()
+        .map()
+        .stakeholder(id)
+        .and_then(|s| s.position);
+    let other = harness
+        .state()
+        .map()
+        .stakeholders()
+        .map(|s| s.id())
+        .find(|&o| o != id)
+        .expect("another");
+    let apart = |h: &Harness<'_, StakemapApp>| {
+        let a = h.state().stakeholder_on_screen(&h.ctx, id).expect("drawn");
+        let b = h
+            .state()
+            .stakeholder_on_screen(&h.ctx, other)
+            .expect("drawn");
+        a - b
+    };
+    let before_apart = apart(&harness);
+    let from = canvas_point(&harness, id);
+    harness.drag_at(from);
+    harness.run();
+    harness.hover_at(from + egui::vec2(80.0, 60.0));
+    harness.run();
+    harness.drop_at(from + egui::vec2(80.0, 60.0));
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .map()
+            .stakeholder(id)
+            .and_then(|s| s.position),
+        position
+    );
+    // The drag panned the view: the stakeholder kept its place among the others.
+    assert!(
+        (apart(&harness) - before_apart).length() < 0.5,
+        "not even on screen"
+    );
+}
+
+/// The toolbar's Connect does what C and Edit > Connect do with two selected: it offers
+/// the kinds; with the tool on, a click on one stakeholder and then another offers them
+/// too, from the first to the second.
+#[test]
+fn the_connect_button_connects_the_two_selected_or_two_clicked_in_turn() {
+    let mut harness = builtin_app();
+    let map = harness.state().map().clone();
+    let ids: Vec<_> = map
+        .stakeholders_by_id()
+        .iter()
+        .map(|s| s.id())
+        .take(2)
+        .collect();
+    let (a, b) = (ids[0], ids[1]);
+    let mut two = Selection::stakeholder(a);
+    two.stakeholders.insert(b);
+    harness.state_mut().select(two);
+    harness.run();
+    harness.get_by_label("Connect").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("Membership").is_some(),
+        "the kinds are offered"
+    );
+    press_key(&mut harness, egui::Key::Escape);
+    harness.state_mut().select(Selection::default());
+    harness.run();
+    harness.get_by_label("Connect").click();
+    harness.run();
+    let (pa, pb) = (canvas_point(&harness, b), canvas_point(&harness, a));
+    click_at(&mut harness, pa);
+    assert!(harness.query_by_label("Membership").is_none());
+    click_at(&mut harness, pb);
+    assert!(
+        harness.query_by_label("Membership").is_some(),
+        "a click on one then another offers the kinds"
+    );
+    harness.get_by_label("Membership").click();
+    harness.run();
+    let made = harness.state().map().relationships().find(|r| {
+        r.kind == stakemap::model::RelationshipKind::Membership && r.from() == b && r.to() == a
+    });
+    assert!(made.is_some(), "from the first clicked to the second");
+}

@@ -12,7 +12,7 @@ use crate::gui::canvas::CanvasEvent;
 use crate::gui::command::Command;
 use crate::gui::files::FilePurpose;
 use crate::gui::selection::{Selection, Single};
-use crate::io::report::{ReportFormat, report};
+use crate::io::report::{ReportFormat, report_under};
 use crate::io::{SaveError, SaveOptions};
 use crate::layout::for_map::MapLayout;
 use crate::layout::placement::{self, Footprint};
@@ -102,7 +102,8 @@ impl StakemapApp {
                 self.save_to(&path, &SaveOptions::default(), then);
             }
             Command::SaveReport(profile) => {
-                self.dialogs.report_profile = profile;
+                // Never more than the map is shown with.
+                self.dialogs.report_profile = profile.stricter(self.view.redaction.profile);
                 self.dialogs
                     .files
                     .request(FilePurpose::SaveReport, "changes.md");
@@ -424,7 +425,15 @@ impl StakemapApp {
                     Command::Select(selection)
                 }
                 CanvasEvent::StakeholderClicked { id, shift: false } => {
-                    Command::Select(Selection::stakeholder(id))
+                    // With the Connect tool on, a click on one stakeholder and then on
+                    // another connects them, from the first to the second.
+                    let selected: Vec<_> = self.view.selection.stakeholders.iter().collect();
+                    match selected[..] {
+                        [&from] if self.view.canvas.connect_mode && from != id => {
+                            Command::AskConnect { from, to: id }
+                        }
+                        _ => Command::Select(Selection::stakeholder(id)),
+                    }
                 }
                 CanvasEvent::RelationshipClicked { id, shift: true } => {
                     let mut selection = self.view.selection.clone();
@@ -671,6 +680,18 @@ impl StakemapApp {
         let redacted = redact(self.doc.map(), options);
         let text = edit::copy(redacted.map(), ids);
         if !internal {
+            if !self.session.told_clipboard_profile {
+                self.session.told_clipboard_profile = true;
+                self.dialogs.say(format!(
+                    "Copied as the map is shown, for {}: what that profile leaves out is not on the clipboard{}.",
+                    options.profile.name(),
+                    if everything {
+                        ", even with Copy everything"
+                    } else {
+                        ""
+                    }
+                ));
+            }
             return text;
         }
         // What was left out of these stakeholders, not of the whole map: said once a
@@ -705,7 +726,7 @@ impl StakemapApp {
             Some("json") => ReportFormat::Json,
             _ => ReportFormat::Markdown,
         };
-        let written = report(&comparison, format)
+        let written = report_under(&comparison, format, redacted.left_out())
             .map_err(|e| said(&e))
             .and_then(|text| {
                 crate::io::write_atomically(path, |f| std::io::Write::write_all(f, text.as_bytes()))

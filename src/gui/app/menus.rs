@@ -198,10 +198,20 @@ impl StakemapApp {
             {
                 self.commands.push(Command::StartAdding);
             }
-            ui.toggle_value(&mut self.view.canvas.connect_mode, "Connect")
-                .on_hover_text(
-                    "Drag from one stakeholder to another to connect them (or hold Alt)",
-                );
+            let two_selected = self.view.selection.stakeholders.len() == 2;
+            let mut connect = self.view.canvas.connect_mode;
+            let button = ui.toggle_value(&mut connect, "Connect").on_hover_text(
+                "Connect the two selected; or, on, click one stakeholder then another (or drag \
+                 from one to the other, or hold Alt)",
+            );
+            if button.clicked() {
+                if two_selected {
+                    // Two chosen already: connect them, as C and Edit > Connect do.
+                    self.commands.push(Command::StartConnecting);
+                } else {
+                    self.view.canvas.connect_mode = connect;
+                }
+            }
             ui.separator();
             self.layout_toolbar_ui(ui);
             ui.separator();

@@ -9,10 +9,13 @@ use egui::Ui;
 impl StakemapApp {
     pub(super) fn time_ui(&mut self, ui: &mut Ui) {
         let today = self.today();
-        let actions = self
-            .view
-            .timeline
-            .ui(ui, self.doc.map(), self.view.first_observation, today);
+        let actions = self.view.timeline.ui(
+            ui,
+            self.doc.map(),
+            self.view.first_observation,
+            today,
+            self.view.redaction.profile,
+        );
         let dt = f64::from(ui.input(|i| i.stable_dt));
         if let Some(date) = self.view.timeline.tick(dt, today) {
             self.commands.push(Command::ShowAsOf(date));
