@@ -165,6 +165,10 @@ pub struct Comparison {
     pub from_label: String,
     /// How reports name the later moment.
     pub to_label: String,
+    /// Stakeholders and relationships a compared baseline recorded that have since been
+    /// deleted from the map: a baseline keeps ids, not names, so they can be counted but
+    /// neither named nor drawn.
+    pub deleted_since: (usize, usize),
 }
 
 impl Comparison {
@@ -173,12 +177,30 @@ impl Comparison {
         let before = from.map(map, today)?;
         let after = to.map(map, today)?;
         let changes = super::diff(&before, &after);
+        let mut deleted_since = (0, 0);
+        for moment in [from, to] {
+            if let Moment::Baseline(name) = moment
+                && let Some(b) = map.baseline(name)
+            {
+                deleted_since.0 += b
+                    .stakeholders
+                    .iter()
+                    .filter(|&&id| map.stakeholder(id).is_none())
+                    .count();
+                deleted_since.1 += b
+                    .relationships
+                    .iter()
+                    .filter(|r| map.relationship(r.id).is_none())
+                    .count();
+            }
+        }
         Some(Self {
             before,
             after,
             changes,
             from_label: from.label(map),
             to_label: to.label(map),
+            deleted_since,
         })
     }
 }

@@ -25,11 +25,38 @@ pub enum ReportFormat {
 pub fn report(comparison: &Comparison, format: ReportFormat) -> Result<String, ReportError> {
     let (d, before, after) = (&comparison.changes, &comparison.before, &comparison.after);
     let (from, to) = (&comparison.from_label, &comparison.to_label);
+    let (people, ties) = comparison.deleted_since;
     match format {
-        ReportFormat::Markdown => Ok(to_markdown(d, before, after, from, to)),
+        ReportFormat::Markdown => {
+            let mut text = to_markdown(d, before, after, from, to);
+            if people + ties > 0 {
+                text.push_str(&format!("\n{}\n", deleted_since_sentence(people, ties)));
+            }
+            Ok(text)
+        }
         ReportFormat::Csv => to_csv(d, before, after),
-        ReportFormat::Json => to_json(d, before, after, from, to),
+        ReportFormat::Json => {
+            let text = to_json(d, before, after, from, to)?;
+            if people + ties == 0 {
+                return Ok(text);
+            }
+            let mut value: serde_json::Value = serde_json::from_str(&text)?;
+            if let Some(object) = value.as_object_mut() {
+                object.insert(
+                    "deleted_since_baseline".to_owned(),
+                    serde_json::json!({"stakeholders": people, "relationships": ties}),
+                );
+            }
+            Ok(serde_json::to_string_pretty(&value)?)
+        }
     }
+}
+
+/// What a report says of what a baseline recorded and the map no longer has.
+pub fn deleted_since_sentence(stakeholders: usize, relationships: usize) -> String {
+    format!(
+        "{stakeholders} stakeholder(s) and {relationships} relationship(s) the baseline recorded have been deleted from the map since: a baseline keeps ids, not names, so they are counted here but not listed."
+    )
 }
 
 /// [`report`] of a comparison of a map under a redaction profile, saying so: the Markdown
@@ -547,5 +574,36 @@ mod tests {
         assert_eq!(weakened["from_strength"], 4);
         assert_eq!(weakened["to_strength"], 1);
         assert_eq!(value["changes"]["tone_changed"][0]["to_tone"], "Strained");
+    }
+}
+
+#[cfg(test)]
+mod deleted_since_tests {
+    use super::*;
+    use crate::analysis::{Comparison, Moment, capture};
+    use crate::model::Date;
+
+    /// Deleting a stakeholder after a baseline: a report from the baseline to today says
+    /// so, though the baseline cannot name it.
+    #[test]
+    fn a_report_from_a_baseline_counts_what_was_deleted_since() {
+        let today: Date = "2026-11-29".parse().expect("date");
+        let mut map = crate::builtin::police_community();
+        let baseline = capture(&map, "before", today, today);
+        map.add_baseline(baseline).expect("a new name");
+        let gone = map.stakeholders_by_id()[5].id();
+        map.remove_stakeholder(gone);
+        let comparison = Comparison::of(
+            &map,
+            &Moment::Baseline("before".to_owned()),
+            &Moment::Date(today),
+            today,
+        )
+        .expect("the baseline is there");
+        assert_eq!(comparison.deleted_since.0, 1);
+        let text = report(&comparison, ReportFormat::Markdown).expect("markdown");
+        assert!(text.contains("1 stakeholder(s)"), "{text}");
+        let json = report(&comparison, ReportFormat::Json).expect("json");
+        assert!(json.contains("deleted_since_baseline"), "{json}");
     }
 }
