@@ -84,6 +84,11 @@ pub enum Command {
     },
     /// Write the picture here (`.png` for PNG, else SVG).
     ExportPictureTo(PathBuf),
+    /// Ask which files to import into the open map.
+    Import,
+    /// Import these files (GraphML, GEXF, Kumu JSON, CSV tables) into the open map, merged
+    /// as Kumu merges (by id, then label and kind, then label), as one undo step.
+    ImportFrom(Vec<PathBuf>),
     /// Close the window (asks first about unsaved changes).
     Quit,
 
@@ -176,6 +181,8 @@ impl Command {
                 | Self::StartAddingAt(_)
                 | Self::StartConnecting
                 | Self::AskConnect { .. }
+                | Self::Import
+                | Self::ImportFrom(_)
         )
     }
 

@@ -17,6 +17,8 @@ pub enum FilePurpose {
     SaveReport,
     /// Write a picture here (`.svg` or `.png`).
     ExportPicture,
+    /// Import these files into the open map (GraphML, GEXF, Kumu JSON, CSV tables).
+    Import,
 }
 
 /// A native dialog that comes back this fast with nothing chose nothing: no dialog was
@@ -27,7 +29,7 @@ const NO_DIALOG_SHOWN: Duration = Duration::from_millis(300);
 pub struct FileDialogs {
     in_app: FileDialog,
     pending: Option<FilePurpose>,
-    chosen: Option<(FilePurpose, PathBuf)>,
+    chosen: Option<(FilePurpose, Vec<PathBuf>)>,
     /// Whether to try the native dialog first.
     pub native: bool,
 }
@@ -49,6 +51,25 @@ impl FileDialogs {
             let started = Instant::now();
             let dialog = rfd::FileDialog::new();
             let picked = match purpose {
+                FilePurpose::Import => {
+                    match dialog
+                        .add_filter(
+                            "Maps from other tools",
+                            &["graphml", "gexf", "json", "csv", "xml", "txt"],
+                        )
+                        .pick_files()
+                    {
+                        Some(paths) => {
+                            self.chosen = Some((purpose, paths));
+                            return;
+                        }
+                        None if started.elapsed() >= NO_DIALOG_SHOWN => return,
+                        None => {
+                            self.native = false;
+                            None
+                        }
+                    }
+                }
                 FilePurpose::Open => dialog.add_filter("stakemap map", &["ron"]).pick_file(),
                 FilePurpose::SaveAs => dialog
                     .add_filter("stakemap map", &["ron"])
@@ -67,21 +88,25 @@ impl FileDialogs {
             };
             match picked {
                 Some(path) => {
-                    self.chosen = Some((purpose, with_ron_extension(path, purpose)));
+                    self.chosen = Some((purpose, vec![with_ron_extension(path, purpose)]));
                     return;
                 }
+                None if !self.native => {}
                 None if started.elapsed() >= NO_DIALOG_SHOWN => return, // the user cancelled
                 None => self.native = false,                            // there was no dialog
             }
         }
         self.pending = Some(purpose);
         self.in_app = match purpose {
-            FilePurpose::SaveReport | FilePurpose::ExportPicture => FileDialog::new(),
+            FilePurpose::SaveReport | FilePurpose::ExportPicture | FilePurpose::Import => {
+                FileDialog::new()
+            }
             FilePurpose::Open | FilePurpose::SaveAs => in_app_dialog(),
         }
         .default_file_name(suggested_name);
         match purpose {
             FilePurpose::Open => self.in_app.pick_file(),
+            FilePurpose::Import => self.in_app.pick_multiple(),
             FilePurpose::SaveAs | FilePurpose::SaveReport | FilePurpose::ExportPicture => {
                 self.in_app.save_file();
             }
@@ -93,16 +118,21 @@ impl FileDialogs {
         self.pending.is_some()
     }
 
-    /// Shows the in-app dialog if it is open; returns a file once one is chosen.
-    pub fn poll(&mut self, ctx: &egui::Context) -> Option<(FilePurpose, PathBuf)> {
+    /// Shows the in-app dialog if it is open; returns the files once chosen (one, but for
+    /// an import).
+    pub fn poll(&mut self, ctx: &egui::Context) -> Option<(FilePurpose, Vec<PathBuf>)> {
         if let Some(chosen) = self.chosen.take() {
             return Some(chosen);
         }
         let purpose = self.pending?;
         self.in_app.update(ctx);
-        let path = self.in_app.take_picked()?;
+        let paths = if purpose == FilePurpose::Import {
+            self.in_app.take_picked_multiple()?
+        } else {
+            vec![with_ron_extension(self.in_app.take_picked()?, purpose)]
+        };
         self.pending = None;
-        Some((purpose, with_ron_extension(path, purpose)))
+        Some((purpose, paths))
     }
 }
 

@@ -857,3 +857,59 @@ fn the_connect_button_connects_the_two_selected_or_two_clicked_in_turn() {
     });
     assert!(made.is_some(), "from the first clicked to the second");
 }
+
+/// File > Import into this map...: the files are merged into the open map as one undo
+/// step, and the window says what came in; under a profile nothing is imported.
+#[test]
+fn an_import_merges_into_the_open_map_as_one_undo_step() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/exchange/f06_kumu_json");
+    let file = std::fs::read_dir(&dir)
+        .expect("the case")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .expect("a Kumu blueprint");
+    let mut harness = builtin_app();
+    let before = harness.state().map().clone();
+    harness
+        .state_mut()
+        .push(stakemap::gui::Command::ShowProfile(
+            stakemap::redaction::RedactionOptions::new(
+                stakemap::redaction::RedactionProfile::Public,
+            ),
+        ));
+    harness.run();
+    harness
+        .state_mut()
+        .push(stakemap::gui::Command::ImportFrom(vec![file.clone()]));
+    harness.run();
+    assert_eq!(*harness.state().map(), before, "refused under a profile");
+    harness
+        .state_mut()
+        .push(stakemap::gui::Command::ShowProfile(
+            stakemap::redaction::RedactionOptions::new(
+                stakemap::redaction::RedactionProfile::Internal,
+            ),
+        ));
+    harness.run();
+    harness
+        .state_mut()
+        .push(stakemap::gui::Command::ImportFrom(vec![file]));
+    harness.run();
+    let after = harness.state().map().stakeholder_count();
+    assert!(after > before.stakeholder_count(), "stakeholders came in");
+    assert!(
+        harness
+            .state()
+            .messages()
+            .any(|m| m.starts_with("Imported")),
+        "the window says what came in"
+    );
+    ctrl(&mut harness, false, egui::Key::Z);
+    assert_eq!(
+        harness.state().map().stakeholder_count(),
+        before.stakeholder_count(),
+        "one undo takes it all back"
+    );
+}

@@ -451,13 +451,21 @@ impl StakemapApp {
     }
 
     fn files_ui(&mut self, ctx: &egui::Context) {
-        let Some((purpose, path)) = self.dialogs.files.poll(ctx) else {
+        let Some((purpose, mut paths)) = self.dialogs.files.poll(ctx) else {
+            return;
+        };
+        if purpose == FilePurpose::Import {
+            self.commands.push(Command::ImportFrom(paths));
+            return;
+        }
+        let Some(path) = paths.pop() else {
             return;
         };
         self.commands.push(match purpose {
             FilePurpose::Open => Command::Load(path),
             FilePurpose::SaveReport => Command::SaveReportTo(path),
             FilePurpose::ExportPicture => Command::ExportPictureTo(path),
+            FilePurpose::Import => return,
             FilePurpose::SaveAs => Command::SaveTo(path),
         });
     }

@@ -116,6 +116,8 @@ impl StakemapApp {
                     .request(FilePurpose::ExportPicture, "map.svg");
             }
             Command::ExportPictureTo(path) => self.write_picture(ctx, &path),
+            Command::Import => self.dialogs.files.request(FilePurpose::Import, ""),
+            Command::ImportFrom(paths) => self.import(&paths),
             Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
 
             Command::Select(selection) => self.set_selection(selection),
@@ -797,5 +799,52 @@ impl StakemapApp {
                 .dialogs
                 .say(format!("The picture was not written: {e}")),
         }
+    }
+
+    /// Imports files into the open map as one undo step, and says what came in.
+    fn import(&mut self, paths: &[std::path::PathBuf]) {
+        let imported = match crate::io::import::read(paths) {
+            Ok(imported) => imported,
+            Err(e) => {
+                self.dialogs
+                    .say(format!("Nothing was imported: {}", said(&e)));
+                return;
+            }
+        };
+        let merge = imported.merge_into(self.doc.map(), self.today());
+        let report = merge.report.clone();
+        let before = (
+            self.doc.map().stakeholder_count(),
+            self.doc.map().relationship_count(),
+        );
+        if !self.apply(merge.into_edit()) {
+            return;
+        }
+        let after = (
+            self.doc.map().stakeholder_count(),
+            self.doc.map().relationship_count(),
+        );
+        let problems = report.count(crate::io::Action::Problem)
+            + imported
+                .reports()
+                .map(|r| r.count(crate::io::Action::Problem))
+                .sum::<usize>();
+        self.dialogs.say(format!(
+            "Imported {}: {} stakeholders and {} relationships added, the rest merged with what was there (Edit > Undo takes it all back){}.",
+            paths
+                .iter()
+                .filter_map(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join(", "),
+            after.0.saturating_sub(before.0),
+            after.1.saturating_sub(before.1),
+            if problems > 0 {
+                format!("; {problems} row(s) or element(s) could not be read: `stakemap import` lists them")
+            } else {
+                String::new()
+            }
+        ));
+        self.view.canvas.fit_requested = true;
     }
 }

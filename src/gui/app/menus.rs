@@ -88,6 +88,7 @@ impl StakemapApp {
                 self.item(ui, "Save", Command::Save);
                 self.item(ui, "Save as...", Command::SaveAs);
                 ui.separator();
+                self.item(ui, "Import into this map...", Command::Import);
                 self.item(
                     ui,
                     "Export picture of the whole map...",
