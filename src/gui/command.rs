@@ -84,6 +84,14 @@ pub enum Command {
     },
     /// Write the picture here (`.png` for PNG, else SVG).
     ExportPictureTo(PathBuf),
+    /// Open the export dialog (format, profile, the map as shown or as it is now).
+    Export,
+    /// Choose the export in the dialog.
+    SetExport(ExportChoice),
+    /// Ask where to write the export chosen.
+    ExportAsk,
+    /// Write the export chosen here (a name for two-file formats).
+    ExportTo(PathBuf),
     /// Ask which files to import into the open map.
     Import,
     /// Import these files (GraphML, GEXF, Kumu JSON, CSV tables) into the open map, merged
@@ -190,6 +198,17 @@ impl Command {
     pub fn edit(edit: Edit) -> Self {
         Self::Edit(Box::new(edit))
     }
+}
+
+/// What File > Export... writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExportChoice {
+    /// The format.
+    pub format: crate::io::ExportFormat,
+    /// The redaction profile: never less strict than the profile the map is shown under.
+    pub profile: RedactionProfile,
+    /// The map as of the date shown, rather than as it is now.
+    pub as_shown: bool,
 }
 
 /// The commands pushed during a frame, handled together at its end.

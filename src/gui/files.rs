@@ -19,6 +19,8 @@ pub enum FilePurpose {
     ExportPicture,
     /// Import these files into the open map (GraphML, GEXF, Kumu JSON, CSV tables).
     Import,
+    /// Write an export for another tool here.
+    Export,
 }
 
 /// A native dialog that comes back this fast with nothing chose nothing: no dialog was
@@ -85,6 +87,7 @@ impl FileDialogs {
                     .add_filter("PNG picture", &["png"])
                     .set_file_name(suggested_name)
                     .save_file(),
+                FilePurpose::Export => dialog.set_file_name(suggested_name).save_file(),
             };
             match picked {
                 Some(path) => {
@@ -98,16 +101,20 @@ impl FileDialogs {
         }
         self.pending = Some(purpose);
         self.in_app = match purpose {
-            FilePurpose::SaveReport | FilePurpose::ExportPicture | FilePurpose::Import => {
-                FileDialog::new()
-            }
+            FilePurpose::SaveReport
+            | FilePurpose::ExportPicture
+            | FilePurpose::Import
+            | FilePurpose::Export => FileDialog::new(),
             FilePurpose::Open | FilePurpose::SaveAs => in_app_dialog(),
         }
         .default_file_name(suggested_name);
         match purpose {
             FilePurpose::Open => self.in_app.pick_file(),
             FilePurpose::Import => self.in_app.pick_multiple(),
-            FilePurpose::SaveAs | FilePurpose::SaveReport | FilePurpose::ExportPicture => {
+            FilePurpose::SaveAs
+            | FilePurpose::SaveReport
+            | FilePurpose::ExportPicture
+            | FilePurpose::Export => {
                 self.in_app.save_file();
             }
         }

@@ -23,7 +23,7 @@ mod timeline;
 mod view_model;
 
 pub use app::{Answer, StakemapApp};
-pub use command::Command;
+pub use command::{Command, ExportChoice};
 pub use selection::{Selection, Single};
 
 use std::path::PathBuf;

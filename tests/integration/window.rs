@@ -913,3 +913,49 @@ fn an_import_merges_into_the_open_map_as_one_undo_step() {
         "one undo takes it all back"
     );
 }
+
+/// File > Export for another tool...: the format and who it is for are chosen in the
+/// dialog; the file is written through that profile, never more than the map is shown with.
+#[test]
+fn the_export_dialog_writes_the_format_chosen_under_its_profile() {
+    use stakemap::gui::{Command, ExportChoice};
+    use stakemap::io::ExportFormat;
+    use stakemap::redaction::{RedactionOptions, RedactionProfile};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("map.gexf");
+    let mut harness = builtin_app();
+    harness
+        .state_mut()
+        .push(Command::ShowProfile(RedactionOptions::new(
+            RedactionProfile::Public,
+        )));
+    harness.state_mut().push(Command::Export);
+    harness.run();
+    assert!(
+        harness.query_by_label("Export...").is_some(),
+        "the dialog is open"
+    );
+    // Asking for everything while the map is shown for the public gets the public's.
+    harness.state_mut().push(Command::SetExport(ExportChoice {
+        format: ExportFormat::Gexf,
+        profile: RedactionProfile::Internal,
+        as_shown: false,
+    }));
+    harness.state_mut().push(Command::ExportAsk);
+    harness.state_mut().push(Command::ExportTo(path.clone()));
+    harness.run();
+    let written = std::fs::read_to_string(&path).expect("the export is written");
+    assert!(written.contains("<gexf"), "GEXF");
+    assert!(written.contains("City Police Service"));
+    assert!(
+        !written.contains("shelter (confidential)"),
+        "nothing confidential"
+    );
+    assert!(
+        harness
+            .state()
+            .messages()
+            .any(|m| m.contains("public profile left out")),
+        "the window says what the profile left out"
+    );
+}

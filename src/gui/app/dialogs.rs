@@ -3,7 +3,7 @@
 //! and the file dialogs. They push commands; none changes the document itself.
 
 use super::StakemapApp;
-use crate::gui::command::Command;
+use crate::gui::command::{Command, ExportChoice};
 use crate::gui::files::{FileDialogs, FilePurpose};
 use crate::gui::shortcuts;
 use crate::io::SaveOptions;
@@ -100,6 +100,8 @@ pub(super) struct Dialogs {
     pub report_profile: RedactionProfile,
     /// Whether the picture asked for is of the whole map, or of what is on screen.
     pub picture_whole: bool,
+    /// The export dialog, open with what it has chosen.
+    pub export: Option<ExportChoice>,
 }
 
 impl Dialogs {
@@ -115,6 +117,7 @@ impl Dialogs {
             after_save_as: None,
             report_profile: RedactionProfile::Partner,
             picture_whole: true,
+            export: None,
         }
     }
 
@@ -134,7 +137,10 @@ impl Dialogs {
 
     /// Closes the topmost thing Esc closes; false when there was none.
     pub fn escape(&mut self) -> bool {
-        if self.adding.take().is_some() || self.connecting.take().is_some() {
+        if self.adding.take().is_some()
+            || self.connecting.take().is_some()
+            || self.export.take().is_some()
+        {
             return true;
         }
         if self.find.take().is_some() {
@@ -155,6 +161,7 @@ impl StakemapApp {
         self.find_ui(ctx);
         self.shortcuts_ui(ctx);
         self.message_ui(ctx);
+        self.export_ui(ctx);
         self.files_ui(ctx);
         self.question_ui(ctx);
     }
@@ -450,6 +457,56 @@ impl StakemapApp {
             });
     }
 
+    /// File > Export...: the format, who it is for, and which moment; the choices are
+    /// commands, like everything else the window does.
+    fn export_ui(&mut self, ctx: &egui::Context) {
+        let Some(choice) = self.dialogs.export else {
+            return;
+        };
+        let shown = self.view.redaction.profile;
+        let dated = self.view.timeline.as_of;
+        egui::Window::new("Export for another tool")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 80.0))
+            .show(ctx, |ui| {
+                let mut next = choice;
+                egui::ComboBox::from_label("Format")
+                    .selected_text(next.format.title())
+                    .show_ui(ui, |ui| {
+                        for format in crate::io::ExportFormat::ALL {
+                            ui.selectable_value(&mut next.format, format, format.title());
+                        }
+                    });
+                ui.label("For");
+                for (profile, label) in [
+                    (RedactionProfile::Internal, "Internal (everything)"),
+                    (RedactionProfile::Partner, "Partners (no contact details, notes or recorded-by)"),
+                    (RedactionProfile::Public, "The public (as partners, and no owners, descriptions of people or confidential stakeholders)"),
+                    (RedactionProfile::Workshop, "A workshop (as the public)"),
+                ] {
+                    // Never more than the map is shown with.
+                    if profile.stricter(shown) == profile {
+                        ui.radio_value(&mut next.profile, profile, label);
+                    }
+                }
+                if let Some(date) = dated {
+                    ui.checkbox(&mut next.as_shown, format!("The map as of {date}, as shown"));
+                }
+                if next != choice {
+                    self.commands.push(Command::SetExport(next));
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Export...").clicked() {
+                        self.commands.push(Command::ExportAsk);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        self.commands.push(Command::Escape);
+                    }
+                });
+            });
+    }
+
     fn files_ui(&mut self, ctx: &egui::Context) {
         let Some((purpose, mut paths)) = self.dialogs.files.poll(ctx) else {
             return;
@@ -466,6 +523,7 @@ impl StakemapApp {
             FilePurpose::SaveReport => Command::SaveReportTo(path),
             FilePurpose::ExportPicture => Command::ExportPictureTo(path),
             FilePurpose::Import => return,
+            FilePurpose::Export => Command::ExportTo(path),
             FilePurpose::SaveAs => Command::SaveTo(path),
         });
     }

@@ -9,7 +9,7 @@ use crate::document::Document;
 use crate::edit::{self, Edit};
 use crate::errors::said;
 use crate::gui::canvas::CanvasEvent;
-use crate::gui::command::Command;
+use crate::gui::command::{Command, ExportChoice};
 use crate::gui::files::FilePurpose;
 use crate::gui::selection::{Selection, Single};
 use crate::io::report::{ReportFormat, report_under};
@@ -117,6 +117,27 @@ impl StakemapApp {
             }
             Command::ExportPictureTo(path) => self.write_picture(ctx, &path),
             Command::Import => self.dialogs.files.request(FilePurpose::Import, ""),
+            Command::Export => {
+                self.dialogs.export = Some(ExportChoice {
+                    format: crate::io::ExportFormat::GraphMl,
+                    profile: RedactionProfile::Partner.stricter(self.view.redaction.profile),
+                    as_shown: self.view.timeline.as_of.is_some(),
+                });
+            }
+            Command::SetExport(choice) => {
+                self.dialogs.export = Some(ExportChoice {
+                    // Never more than the map is shown with.
+                    profile: choice.profile.stricter(self.view.redaction.profile),
+                    ..choice
+                });
+            }
+            Command::ExportAsk => {
+                if let Some(choice) = self.dialogs.export {
+                    let name = format!("map.{}", choice.format.extension());
+                    self.dialogs.files.request(FilePurpose::Export, &name);
+                }
+            }
+            Command::ExportTo(path) => self.export(&path),
             Command::ImportFrom(paths) => self.import(&paths),
             Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
 
@@ -846,5 +867,45 @@ impl StakemapApp {
             }
         ));
         self.view.canvas.fit_requested = true;
+    }
+
+    /// Writes the export chosen in File > Export... to `path` (a name for two-file
+    /// formats), through the redaction profile chosen, and says what it did.
+    fn export(&mut self, path: &Path) {
+        let Some(choice) = self.dialogs.export.take() else {
+            return;
+        };
+        let profile = choice.profile.stricter(self.view.redaction.profile);
+        let map = match self.view.timeline.as_of.filter(|_| choice.as_shown) {
+            Some(date) => crate::analysis::map_as_of(self.doc.map(), date, self.today()),
+            None => self.doc.map().clone(),
+        };
+        let options = RedactionOptions {
+            profile,
+            confidential_as: self.view.redaction.confidential_as,
+        };
+        let redacted = redact(&map, options);
+        match crate::io::export_files(
+            &redacted,
+            choice.format,
+            crate::io::ExportOptions::default(),
+            path,
+            &SaveOptions::default(),
+        ) {
+            Ok((saved, report)) => {
+                let files: Vec<String> =
+                    saved.iter().map(|s| s.path.display().to_string()).collect();
+                self.dialogs.say(format!(
+                    "{} written to {}: {}; the {}.",
+                    choice.format.title(),
+                    files.join(" and "),
+                    report.summary(),
+                    redacted.left_out()
+                ));
+            }
+            Err(e) => self
+                .dialogs
+                .say(format!("The export was not written: {}", said(&e))),
+        }
     }
 }

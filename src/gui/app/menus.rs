@@ -89,6 +89,7 @@ impl StakemapApp {
                 self.item(ui, "Save as...", Command::SaveAs);
                 ui.separator();
                 self.item(ui, "Import into this map...", Command::Import);
+                self.item(ui, "Export for another tool...", Command::Export);
                 self.item(
                     ui,
                     "Export picture of the whole map...",
