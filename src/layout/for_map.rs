@@ -137,7 +137,7 @@ impl Backdrop {
                 .collect(),
             Self::Engagement { columns, .. } => columns
                 .iter()
-                .flat_map(|&(_, x)| [Position(x - 80.0, -70.0), Position(x + 80.0, -70.0)])
+                .flat_map(|&(_, x)| [Position(x - 150.0, -70.0), Position(x + 150.0, -70.0)])
                 .collect(),
         }
     }
@@ -211,16 +211,10 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
             points
         }
     };
-    let mut points = points;
-    // Rings keep their radii: a stakeholder's ring is its distance in hops, which pushing
-    // names apart would blur (the scene names those that fit).
-    // The grid and engagement views set names out in blocks made for them (`blocks`).
-    if matches!(
-        layout,
-        MapLayout::CircularByKind | MapLayout::CircularBySector
-    ) {
-        leave_room_for_names(map, &view, &mut points, None);
-    }
+    // No view pushes names apart afterwards: the network's own positions were made with
+    // room for names when it was laid out (`force_layout`); the grid and engagement views
+    // set names out in blocks made for them (`blocks`); circles and rings keep their shape,
+    // which says something (a group, a distance), and the scene names those that fit.
     // Engagement arrows run from each stakeholder to its desired column, at its height.
     if let Backdrop::Engagement { arrows, columns } = &mut backdrop {
         let column_x = |level: u8| {
@@ -383,7 +377,10 @@ fn engagement_at(
                 .find(|&&e| e as u8 == level)
                 .map_or("Not assessed", |&e| engagement_name(e))
         });
-        columns.push((name, x + width / 2.0));
+        // The heading stands over the column's symbols (names run to their right), where
+        // the arrows to this level end.
+        let symbols = b.positions.first().map_or(width / 2.0, |p| p[0]);
+        columns.push((name, x + symbols));
         x += width + BLOCK_GAP;
     }
     (points, columns)

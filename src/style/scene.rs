@@ -562,7 +562,9 @@ fn place_labels(
     let mut requests = Vec::new();
     for &(i, s, rank, hovered) in candidates.iter().take(tries) {
         let node = &nodes[i];
+        // Names keep a halo apart: one's halo reaches up to another's text, never over it.
         let [w, h] = measure.measure(&s.name, px);
+        let (w, h) = (w + tokens.halo_px, h + tokens.halo_px);
         requests.push(LabelRequest {
             owner: i,
             centre: node.centre,
@@ -572,13 +574,13 @@ fn place_labels(
             always: hovered,
         });
     }
-    let inner = view.expand(-tokens.halo_px);
+    let inner = view.expand(-tokens.halo_px / 2.0);
     let placed = labels::place(
         &requests,
         &obstacles,
         headings,
         inner,
-        tokens.label_gap_px + tokens.halo_px,
+        tokens.label_gap_px + tokens.halo_px / 2.0,
     );
     let labels = placed
         .into_iter()
@@ -588,7 +590,7 @@ fn place_labels(
             Some(SceneLabel {
                 id: node.id,
                 text: s.name.clone(),
-                rect: p.rect,
+                rect: p.rect.expand(-tokens.halo_px / 2.0),
                 size: px,
                 colour: input.palette.text,
                 halo: input.palette.halo,

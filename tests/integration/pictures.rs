@@ -155,9 +155,9 @@ fn no_names_overlap_in_any_view_of_the_built_in_map_at_1280x800() {
     let fonts = drawing::fallback_fonts();
     for (view, least) in [
         (MapLayout::Network, 50),
-        (MapLayout::CircularByKind, 50),
-        (MapLayout::CircularBySector, 50),
-        (MapLayout::Radial(first), 35),
+        (MapLayout::CircularByKind, 45),
+        (MapLayout::CircularBySector, 45),
+        (MapLayout::Radial(first), 30),
         (MapLayout::PowerInterest, 45),
         (MapLayout::Engagement, 45),
     ] {
