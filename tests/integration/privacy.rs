@@ -4,7 +4,7 @@
 //! workshop profile, change reports in three formats under public, the clipboard under
 //! partner.
 
-use crate::common::app_on;
+use crate::common::{app_on, show_as};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use stakemap::analysis::Moment;
@@ -116,13 +116,6 @@ fn assert_none_of(what: &str, text: &str, secrets: &[&str]) {
     for secret in secrets {
         assert!(!text.contains(secret), "{what} shows {secret:?}:\n{text}");
     }
-}
-
-fn show_as(harness: &mut Harness<'_, StakemapApp>, profile: RedactionProfile) {
-    harness
-        .state_mut()
-        .push(Command::ShowProfile(RedactionOptions::new(profile)));
-    harness.run();
 }
 
 #[test]

@@ -755,14 +755,7 @@ fn ctrl_keys_that_act_on_the_map_do_not_fire_while_typing() {
 fn under_a_profile_fields_take_no_typing_and_drags_move_nothing() {
     let mut harness = builtin_app();
     let id = cds(harness.state().map());
-    harness
-        .state_mut()
-        .push(stakemap::gui::Command::ShowProfile(
-            stakemap::redaction::RedactionOptions::new(
-                stakemap::redaction::RedactionProfile::Partner,
-            ),
-        ));
-    harness.run();
+    crate::common::show_as(&mut harness, stakemap::redaction::RedactionProfile::Partner);
     harness.state_mut().select(Selection::stakeholder(id));
     harness.run();
     let before = shown(&harness, "Name");
@@ -872,27 +865,16 @@ fn an_import_merges_into_the_open_map_as_one_undo_step() {
         .expect("a Kumu blueprint");
     let mut harness = builtin_app();
     let before = harness.state().map().clone();
-    harness
-        .state_mut()
-        .push(stakemap::gui::Command::ShowProfile(
-            stakemap::redaction::RedactionOptions::new(
-                stakemap::redaction::RedactionProfile::Public,
-            ),
-        ));
-    harness.run();
+    crate::common::show_as(&mut harness, stakemap::redaction::RedactionProfile::Public);
     harness
         .state_mut()
         .push(stakemap::gui::Command::ImportFrom(vec![file.clone()]));
     harness.run();
     assert_eq!(*harness.state().map(), before, "refused under a profile");
-    harness
-        .state_mut()
-        .push(stakemap::gui::Command::ShowProfile(
-            stakemap::redaction::RedactionOptions::new(
-                stakemap::redaction::RedactionProfile::Internal,
-            ),
-        ));
-    harness.run();
+    crate::common::show_as(
+        &mut harness,
+        stakemap::redaction::RedactionProfile::Internal,
+    );
     harness
         .state_mut()
         .push(stakemap::gui::Command::ImportFrom(vec![file]));
@@ -920,15 +902,11 @@ fn an_import_merges_into_the_open_map_as_one_undo_step() {
 fn the_export_dialog_writes_the_format_chosen_under_its_profile() {
     use stakemap::gui::{Command, ExportChoice};
     use stakemap::io::ExportFormat;
-    use stakemap::redaction::{RedactionOptions, RedactionProfile};
+    use stakemap::redaction::RedactionProfile;
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("map.gexf");
     let mut harness = builtin_app();
-    harness
-        .state_mut()
-        .push(Command::ShowProfile(RedactionOptions::new(
-            RedactionProfile::Public,
-        )));
+    crate::common::show_as(&mut harness, RedactionProfile::Public);
     harness.state_mut().push(Command::Export);
     harness.run();
     assert!(

@@ -153,3 +153,16 @@ pub fn clipboard_text(harness: &Harness<'_, StakemapApp>) -> Option<String> {
             _ => None,
         })
 }
+
+/// Shows the map under a redaction profile, as View > Show as does.
+pub fn show_as(
+    harness: &mut Harness<'_, StakemapApp>,
+    profile: stakemap::redaction::RedactionProfile,
+) {
+    harness
+        .state_mut()
+        .push(stakemap::gui::Command::ShowProfile(
+            stakemap::redaction::RedactionOptions::new(profile),
+        ));
+    harness.run();
+}
