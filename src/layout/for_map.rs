@@ -277,7 +277,10 @@ struct Scale {
 /// then again with names as large as the zoom that fits it in [`READING_VIEW`] makes them,
 /// until the two agree (or a few rounds show the view cannot hold every name; the scene
 /// then names the most important).
-fn for_reading<T>(mut lay_out: impl FnMut(Scale) -> (Vec<Point>, T)) -> (Vec<Point>, T) {
+fn for_reading<T>(
+    mut lay_out: impl FnMut(Scale) -> (Vec<Point>, T),
+    extent: impl Fn(&(Vec<Point>, T)) -> Option<[f32; 2]>,
+) -> (Vec<Point>, T) {
     let tokens = crate::style::Tokens::SCREEN;
     let mut scale = Scale {
         names: 1.0,
@@ -292,14 +295,20 @@ fn for_reading<T>(mut lay_out: impl FnMut(Scale) -> (Vec<Point>, T)) -> (Vec<Poi
                 max[axis] = max[axis].max(p[axis]);
             }
         }
-        // The names reach right of the points: a fifth more room is a fair guess.
-        let width = (max[0] - min[0]).max(1.0) * 1.2;
-        let height = (max[1] - min[1]).max(1.0) + HEADING_BAND;
-        let zoom = (READING_VIEW[0] / width).min(READING_VIEW[1] / height);
+        // The view's own extent where it knows it; else the points', with a fifth more room
+        // for the names that reach right of them.
+        let [width, height] = extent(&result).unwrap_or([
+            (max[0] - min[0]).max(1.0) * 1.2,
+            (max[1] - min[1]).max(1.0) + HEADING_BAND,
+        ]);
+        // As Zoom to fit leaves a little room around.
+        let zoom = 0.94 * (READING_VIEW[0] / width.max(1.0)).min(READING_VIEW[1] / height.max(1.0));
+        // A little more than the estimate: the fitted zoom also makes room for the names
+        // below the lowest row and the headings, so it comes out a little smaller.
         let wanted = Scale {
-            names: (tokens.min_label_px / (tokens.label_size * zoom)).clamp(1.0, 4.0),
+            names: (1.15 * tokens.min_label_px / (tokens.label_size * zoom)).clamp(1.0, 8.0),
             // Symbols too are drawn no smaller than a least size (`Tokens::min_symbol_scale`).
-            symbols: (tokens.min_symbol_scale / zoom).clamp(1.0, 4.0),
+            symbols: (1.15 * tokens.min_symbol_scale / zoom).clamp(1.0, 8.0),
         };
         if (wanted.names - scale.names).abs() < 0.05 * scale.names
             && (wanted.symbols - scale.symbols).abs() < 0.05 * scale.symbols
@@ -331,7 +340,7 @@ fn engagement_view(
     stakeholders: &[&crate::model::Stakeholder],
     levels: &[(Option<u8>, Option<u8>)],
 ) -> (Vec<Point>, Vec<(&'static str, f32)>) {
-    for_reading(|scale| engagement_at(stakeholders, levels, scale))
+    for_reading(|scale| engagement_at(stakeholders, levels, scale), |_| None)
 }
 
 fn engagement_at(
@@ -390,10 +399,14 @@ fn engagement_at(
 /// keep informed, monitor) with the unscored in a tray below; in each, members ordered by
 /// influence then interest, highest first.
 fn grid_view(stakeholders: &[&crate::model::Stakeholder]) -> (Vec<Point>, [Quadrant; 4], Quadrant) {
-    let (points, (quadrants, tray)) = for_reading(|scale| {
-        let (points, quadrants, tray) = grid_at(stakeholders, scale);
-        (points, (quadrants, tray))
-    });
+    let (points, (quadrants, tray)) = for_reading(
+        |scale| {
+            let (points, quadrants, tray) = grid_at(stakeholders, scale);
+            (points, (quadrants, tray))
+        },
+        // The grid starts at the origin and ends with the tray.
+        |(_, (_, tray))| Some([tray.max[0], tray.max[1] + 70.0]),
+    );
     (points, quadrants, tray)
 }
 

@@ -27,6 +27,9 @@ pub struct LabelRequest {
     pub importance: f64,
     /// Shown even when nothing is free (the name under the pointer).
     pub always: bool,
+    /// The box the label must stay in besides the view: its stakeholder's quadrant on the
+    /// power/interest grid, so a name never reads as belonging to the next quadrant.
+    pub within: Option<Rect>,
 }
 
 /// A stakeholder on screen that labels must not cover.
@@ -133,6 +136,7 @@ pub fn place(
     for request in order {
         let free = |rect: &Rect| {
             view.contains_rect(rect)
+                && request.within.is_none_or(|w| w.contains_rect(rect))
                 && !blocked.iter().any(|b| b.intersects(rect))
                 && labels.near(rect).all(|i| !placed[i].rect.intersects(rect))
                 && nodes.near(rect).all(|i| {
@@ -184,6 +188,7 @@ mod tests {
             size: [width, 14.0],
             importance,
             always: false,
+            within: None,
         }
     }
 

@@ -495,7 +495,15 @@ pub fn build(input: &SceneInput<'_>, measure: &dyn TextMeasure) -> Scene {
             _ => None,
         })
         .collect();
-    let (labels, unlabelled) = place_labels(input, &nodes, &degree, &headings, measure);
+    // On the grid a name stays in its stakeholder's quadrant (or the tray).
+    let regions: Vec<Rect> = backdrop
+        .iter()
+        .filter_map(|item| match item {
+            BackdropItem::Area { rect, .. } | BackdropItem::Frame { rect, .. } => Some(*rect),
+            _ => None,
+        })
+        .collect();
+    let (labels, unlabelled) = place_labels(input, &nodes, &degree, &headings, &regions, measure);
     Scene {
         viewport: camera.viewport,
         background: palette.background,
@@ -519,6 +527,7 @@ fn place_labels(
     nodes: &[SceneNode],
     degree: &HashMap<StakeholderId, usize>,
     headings: &[Rect],
+    regions: &[Rect],
     measure: &dyn TextMeasure,
 ) -> (Vec<SceneLabel>, usize) {
     let tokens = input.tokens;
@@ -572,6 +581,7 @@ fn place_labels(
             size: [w, h],
             importance: rank,
             always: hovered,
+            within: regions.iter().find(|r| r.contains(node.centre)).copied(),
         });
     }
     let inner = view.expand(-tokens.halo_px / 2.0);

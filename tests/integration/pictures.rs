@@ -158,8 +158,8 @@ fn no_names_overlap_in_any_view_of_the_built_in_map_at_1280x800() {
         (MapLayout::CircularByKind, 45),
         (MapLayout::CircularBySector, 45),
         (MapLayout::Radial(first), 30),
-        (MapLayout::PowerInterest, 45),
-        (MapLayout::Engagement, 45),
+        (MapLayout::PowerInterest, 40),
+        (MapLayout::Engagement, 40),
     ] {
         let mut options = internal();
         options.view = view;
@@ -177,6 +177,28 @@ fn no_names_overlap_in_any_view_of_the_built_in_map_at_1280x800() {
                 assert!(
                     !label.rect.touches_circle(node.centre, node.radius),
                     "{view:?}: {:?} covers a symbol",
+                    label.text
+                );
+            }
+        }
+        // On the grid a name stays in its stakeholder's quadrant (or the tray).
+        let regions: Vec<Rect> = scene
+            .backdrop
+            .iter()
+            .filter_map(|item| match item {
+                stakemap::style::scene::BackdropItem::Area { rect, .. }
+                | stakemap::style::scene::BackdropItem::Frame { rect, .. } => Some(*rect),
+                _ => None,
+            })
+            .collect();
+        for label in &scene.labels {
+            let Some(node) = scene.nodes.iter().find(|n| n.id == label.id) else {
+                continue;
+            };
+            if let Some(region) = regions.iter().find(|r| r.contains(node.centre)) {
+                assert!(
+                    region.contains_rect(&label.rect),
+                    "{view:?}: {:?} leaves its quadrant",
                     label.text
                 );
             }
