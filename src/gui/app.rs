@@ -15,7 +15,7 @@ use dialogs::Dialogs;
 use super::attention::attention_ui;
 use super::canvas::{CanvasState, Look};
 use super::command::{Command, Commands};
-use super::derived::DerivedShown;
+use super::derived::{DerivedAttention, DerivedShown};
 use super::inspector::Inspector;
 use super::layout_runner::{LayoutOutcome, LayoutRunner};
 use super::legend::legend_ui;
@@ -50,6 +50,8 @@ struct ViewState {
     new_kind: StakeholderKind,
     /// The shown map, derived from the document and the settings below.
     shown: DerivedShown,
+    /// Needs attention with the network's findings, computed on a worker.
+    findings: DerivedAttention,
     /// The egui_graphs view model of the shown map.
     view_model: ViewModel,
     /// Whether `view_model` draws relationships faint (behind a view of stakeholders).
@@ -154,6 +156,7 @@ impl StakemapApp {
                 inspector: Inspector::default(),
                 new_kind: StakeholderKind::Partner,
                 shown: DerivedShown::default(),
+                findings: DerivedAttention::default(),
                 view_model: ViewModel::empty(),
                 faint: false,
                 first_observation: None,
@@ -325,10 +328,13 @@ impl StakemapApp {
 
     /// What needs attention on the date shown, most urgent first.
     pub fn attention(&self) -> &[AttentionItem] {
+        let Some(shown) = self.view.shown.get() else {
+            return &[];
+        };
         self.view
-            .shown
-            .get()
-            .map_or(&[][..], |s| s.attention.as_slice())
+            .findings
+            .get(self.view.shown.generation)
+            .unwrap_or(shown.attention.as_slice())
     }
 
     /// The change of each relationship between the compared moments, as drawn.
@@ -549,7 +555,15 @@ impl eframe::App for StakemapApp {
         }
         self.session.now = ctx.input(|i| i.time);
         self.sync_shown();
-        if self.view.shown.is_busy() {
+        if let Some(shown) = self.view.shown.get()
+            && self
+                .view
+                .findings
+                .update(self.view.shown.generation, shown, &self.prefs.trend)
+        {
+            ctx.request_repaint();
+        }
+        if self.view.shown.is_busy() || self.view.findings.is_busy() {
             ctx.request_repaint_after(Duration::from_millis(50));
         }
         if self.dialogs.question.is_none() {

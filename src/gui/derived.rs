@@ -27,6 +27,8 @@ pub struct DerivedShown {
     job: Option<Receiver<Shown>>,
     /// How many times the pipeline has run (for tests of "only when needed").
     pub runs: u64,
+    /// Which shown map is current: counts up each time a new one arrives.
+    pub generation: u64,
 }
 
 impl DerivedShown {
@@ -43,6 +45,7 @@ impl DerivedShown {
             if doc.map().stakeholder_count() <= WORKER_ABOVE || self.current.is_none() {
                 self.job = None;
                 self.current = Some(shown(doc.map(), settings, today));
+                self.generation += 1;
                 return true;
             }
             let (send, receive) = channel();
@@ -60,6 +63,7 @@ impl DerivedShown {
             Ok(result) => {
                 self.job = None;
                 self.current = Some(result);
+                self.generation += 1;
                 true
             }
             Err(TryRecvError::Empty) => false,
@@ -76,6 +80,86 @@ impl DerivedShown {
     }
 
     /// Whether a newer shown map is being computed.
+    pub fn is_busy(&self) -> bool {
+        self.job.is_some()
+    }
+}
+
+/// Maps with at most this many stakeholders get their findings at once; larger ones on a
+/// worker thread.
+const FINDINGS_AT_ONCE: usize = 500;
+
+/// The Needs attention list with the network's findings (brokers, single points of
+/// failure, unaddressed issues, engagement gaps, isolates) ranked in, keyed on which shown
+/// map they are for. The network metrics behind them take too long for a frame on a large
+/// map, so above [`FINDINGS_AT_ONCE`] stakeholders they are computed on a worker thread, and
+/// until they are ready the window shows the shown map's own list.
+#[derive(Default)]
+pub struct DerivedAttention {
+    key: Option<u64>,
+    current: Option<(u64, Vec<crate::analysis::AttentionItem>)>,
+    job: Option<(u64, Receiver<Vec<crate::analysis::AttentionItem>>)>,
+}
+
+impl DerivedAttention {
+    /// Starts the findings for shown map number `key` if they are not under way; takes
+    /// them when ready. Returns true when a new list arrived.
+    pub fn update(
+        &mut self,
+        key: u64,
+        shown: &Shown,
+        trend: &crate::analysis::TrendSettings,
+    ) -> bool {
+        if self.key != Some(key) {
+            self.key = Some(key);
+            // A small map's metrics take a few milliseconds (`cargo bench --bench metrics`):
+            // done at once, the list never flickers from one to the other.
+            if shown.map.stakeholder_count() <= FINDINGS_AT_ONCE {
+                let metrics = crate::analysis::network_metrics(&shown.map, &Default::default());
+                let items = crate::analysis::needs_attention_with_findings(
+                    &shown.map, &metrics, shown.date, trend,
+                );
+                self.job = None;
+                self.current = Some((key, items));
+                return true;
+            }
+            let (send, receive) = channel();
+            let (map, date, trend) = (shown.map.clone(), shown.date, *trend);
+            std::thread::spawn(move || {
+                let metrics = crate::analysis::network_metrics(&map, &Default::default());
+                let items =
+                    crate::analysis::needs_attention_with_findings(&map, &metrics, date, &trend);
+                // The window may have moved on and dropped the receiver: nothing to do.
+                let _ = send.send(items);
+            });
+            self.job = Some((key, receive));
+        }
+        let Some((job_key, job)) = &self.job else {
+            return false;
+        };
+        match job.try_recv() {
+            Ok(items) => {
+                self.current = Some((*job_key, items));
+                self.job = None;
+                true
+            }
+            Err(TryRecvError::Empty) => false,
+            Err(TryRecvError::Disconnected) => {
+                self.job = None;
+                false
+            }
+        }
+    }
+
+    /// The list with findings for shown map number `key`, once ready.
+    pub fn get(&self, key: u64) -> Option<&[crate::analysis::AttentionItem]> {
+        self.current
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, items)| items.as_slice())
+    }
+
+    /// Whether findings are being computed.
     pub fn is_busy(&self) -> bool {
         self.job.is_some()
     }

@@ -937,3 +937,32 @@ fn the_export_dialog_writes_the_format_chosen_under_its_profile() {
         "the window says what the profile left out"
     );
 }
+
+/// Needs attention ranks the network's findings (brokers, single points of failure,
+/// engagement gaps...) in with the cooling relationships, each clickable to select it.
+#[test]
+fn needs_attention_lists_the_network_findings_and_a_click_selects_one() {
+    use stakemap::analysis::{AttentionKind, AttentionSubject};
+    let mut harness = builtin_app();
+    harness.run();
+    let items = harness.state().attention().to_vec();
+    assert!(
+        items.iter().any(|i| i.kind == AttentionKind::Broker),
+        "brokers are listed: {:?}",
+        items.iter().map(|i| i.title()).collect::<Vec<_>>()
+    );
+    assert!(items.iter().any(|i| i.kind == AttentionKind::EngagementGap));
+    assert!(items.iter().any(|i| i.kind == AttentionKind::Cooling));
+    let broker = items
+        .iter()
+        .find(|i| i.kind == AttentionKind::Broker)
+        .expect("a broker");
+    let AttentionSubject::Stakeholder(id) = broker.subject else {
+        panic!("a broker is a stakeholder");
+    };
+    harness
+        .state_mut()
+        .push(stakemap::gui::Command::RevealStakeholder(id));
+    harness.run();
+    assert_eq!(*harness.state().selection(), Selection::stakeholder(id));
+}
