@@ -74,9 +74,9 @@ fn row(name: &str, map: &Map, layout_ms: Option<f64>) {
     let mut points = graph.positions(map);
     let room = median_ms(|| {
         let mut p = points.clone();
-        leave_room_for_names(map, &graph, &mut p, None);
+        leave_room_for_names(map, &graph, &mut p);
     });
-    leave_room_for_names(map, &graph, &mut points, None);
+    leave_room_for_names(map, &graph, &mut points);
     let fit = median_ms(|| {
         let d = drawing::draw(map, &options, stakemap::model::Date::today(), &fonts);
         std::hint::black_box(d.svg.len());

@@ -19,12 +19,38 @@ struct Key {
     today: Date,
 }
 
+/// A value computed on a worker thread.
+struct Worker<T>(Receiver<T>);
+
+impl<T: Send + 'static> Worker<T> {
+    fn start(work: impl FnOnce() -> T + Send + 'static) -> Self {
+        let (send, receive) = channel();
+        std::thread::spawn(move || {
+            // The window may have moved on and dropped the receiver: nothing to do.
+            let _ = send.send(work());
+        });
+        Self(receive)
+    }
+}
+
+/// The value of the job under way once it is ready; the job is then done (also when its
+/// thread ended without one).
+fn finished<T>(job: &mut Option<Worker<T>>) -> Option<T> {
+    let result = match job.as_ref()?.0.try_recv() {
+        Ok(value) => Some(value),
+        Err(TryRecvError::Empty) => return None,
+        Err(TryRecvError::Disconnected) => None,
+    };
+    *job = None;
+    result
+}
+
 /// The shown map of the document, derived by [`crate::shown::shown`].
 #[derive(Default)]
 pub struct DerivedShown {
     key: Option<Key>,
     current: Option<Shown>,
-    job: Option<Receiver<Shown>>,
+    job: Option<Worker<Shown>>,
     /// How many times the pipeline has run (for tests of "only when needed").
     pub runs: u64,
     /// Which shown map is current: counts up each time a new one arrives.
@@ -48,30 +74,15 @@ impl DerivedShown {
                 self.generation += 1;
                 return true;
             }
-            let (send, receive) = channel();
             let (map, settings) = (doc.map().clone(), settings.clone());
-            std::thread::spawn(move || {
-                // The window may have moved on and dropped the receiver: nothing to do.
-                let _ = send.send(shown(&map, &settings, today));
-            });
-            self.job = Some(receive);
+            self.job = Some(Worker::start(move || shown(&map, &settings, today)));
         }
-        let Some(job) = &self.job else {
+        let Some(result) = finished(&mut self.job) else {
             return false;
         };
-        match job.try_recv() {
-            Ok(result) => {
-                self.job = None;
-                self.current = Some(result);
-                self.generation += 1;
-                true
-            }
-            Err(TryRecvError::Empty) => false,
-            Err(TryRecvError::Disconnected) => {
-                self.job = None;
-                false
-            }
-        }
+        self.current = Some(result);
+        self.generation += 1;
+        true
     }
 
     /// The latest shown map.
@@ -98,7 +109,17 @@ const FINDINGS_AT_ONCE: usize = 500;
 pub struct DerivedAttention {
     key: Option<u64>,
     current: Option<(u64, Vec<crate::analysis::AttentionItem>)>,
-    job: Option<(u64, Receiver<Vec<crate::analysis::AttentionItem>>)>,
+    job: Option<Worker<(u64, Vec<crate::analysis::AttentionItem>)>>,
+}
+
+/// Needs attention of `map` on `date`, the findings of its network metrics ranked in.
+fn with_findings(
+    map: &crate::model::Map,
+    date: Date,
+    trend: &crate::analysis::TrendSettings,
+) -> Vec<crate::analysis::AttentionItem> {
+    let metrics = crate::analysis::network_metrics(map, &Default::default());
+    crate::analysis::needs_attention_with_findings(map, &metrics, date, trend)
 }
 
 impl DerivedAttention {
@@ -115,40 +136,20 @@ impl DerivedAttention {
             // A small map's metrics take a few milliseconds (`cargo bench --bench metrics`):
             // done at once, the list never flickers from one to the other.
             if shown.map.stakeholder_count() <= FINDINGS_AT_ONCE {
-                let metrics = crate::analysis::network_metrics(&shown.map, &Default::default());
-                let items = crate::analysis::needs_attention_with_findings(
-                    &shown.map, &metrics, shown.date, trend,
-                );
                 self.job = None;
-                self.current = Some((key, items));
+                self.current = Some((key, with_findings(&shown.map, shown.date, trend)));
                 return true;
             }
-            let (send, receive) = channel();
             let (map, date, trend) = (shown.map.clone(), shown.date, *trend);
-            std::thread::spawn(move || {
-                let metrics = crate::analysis::network_metrics(&map, &Default::default());
-                let items =
-                    crate::analysis::needs_attention_with_findings(&map, &metrics, date, &trend);
-                // The window may have moved on and dropped the receiver: nothing to do.
-                let _ = send.send(items);
-            });
-            self.job = Some((key, receive));
+            self.job = Some(Worker::start(move || {
+                (key, with_findings(&map, date, &trend))
+            }));
         }
-        let Some((job_key, job)) = &self.job else {
+        let Some(done) = finished(&mut self.job) else {
             return false;
         };
-        match job.try_recv() {
-            Ok(items) => {
-                self.current = Some((*job_key, items));
-                self.job = None;
-                true
-            }
-            Err(TryRecvError::Empty) => false,
-            Err(TryRecvError::Disconnected) => {
-                self.job = None;
-                false
-            }
-        }
+        self.current = Some(done);
+        true
     }
 
     /// The list with findings for shown map number `key`, once ready.

@@ -128,7 +128,7 @@ fn run(
                 .iter()
                 .map(|(id, name, influence)| (*id, name.as_str(), *influence))
                 .collect();
-            spread_for_names(&mut positions, &names, pinned, None, READING_VIEW);
+            spread_for_names(&mut positions, &names, pinned, READING_VIEW);
         }
         if let Ok(mut s) = shared.lock() {
             s.positions.clear();

@@ -26,9 +26,6 @@ pub struct PictureOptions {
     /// What is shown: the date or the comparison, and the redaction profile (what the
     /// picture may show), as the window's shown pipeline takes them.
     pub show: ShowSettings,
-    /// Where each stakeholder is drawn, when not where the view puts it (the window's
-    /// canvas as it stands: mid-animation, or dragged).
-    pub positions: Option<HashMap<StakeholderId, Position>>,
     /// The map's area, in points (the caption and legend are added around it).
     pub size: [f32; 2],
     /// Light for paper, dark, or the projector's.
@@ -46,7 +43,6 @@ impl PictureOptions {
                 redaction,
                 ..ShowSettings::default()
             },
-            positions: None,
             size: [1200.0, 800.0],
             palette: Palette::LIGHT,
             camera: None,
@@ -83,10 +79,7 @@ pub fn draw(map: &Map, options: &PictureOptions, today: Date, fonts: &[Vec<u8>])
     // A map read from a file may have stakeholders never placed: they are placed here, in
     // the picture only, as the window would place them.
     crate::layout::for_map::place_unplaced(&mut shown.map);
-    let mut arrangement = arrange(&shown.map, options.view);
-    if let Some(positions) = &options.positions {
-        arrangement.positions.clone_from(positions);
-    }
+    let arrangement = arrange(&shown.map, options.view);
     let measure = FontMeasure::new(fonts.to_vec());
     let tokens = Tokens::SCREEN;
     let camera = options.camera.unwrap_or_else(|| {

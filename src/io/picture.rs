@@ -140,18 +140,24 @@ fn node_symbol(
     }
 }
 
+/// A straight line from `a` to `b`, `width` points wide; `extra` attributes (a dash)
+/// follow.
+fn line(svg: &mut String, a: [f32; 2], b: [f32; 2], c: Rgba, width: f32, extra: &str) {
+    let _ = writeln!(
+        svg,
+        r#"<line x1="{}" y1="{}" x2="{}" y2="{}"{} stroke-width="{}"{extra}/>"#,
+        number(a[0]),
+        number(a[1]),
+        number(b[0]),
+        number(b[1]),
+        paint("stroke", c),
+        number(width)
+    );
+}
+
 fn mark(svg: &mut String, glyph: &MarkGlyph, c: Rgba) {
-    for [a, b] in &glyph.strokes {
-        let _ = writeln!(
-            svg,
-            r#"<line x1="{}" y1="{}" x2="{}" y2="{}"{} stroke-width="{}"/>"#,
-            number(a[0]),
-            number(a[1]),
-            number(b[0]),
-            number(b[1]),
-            paint("stroke", c),
-            number(glyph.stroke_width)
-        );
+    for &[a, b] in &glyph.strokes {
+        line(svg, a, b, c, glyph.stroke_width, "");
     }
     if let Some(triangle) = glyph.triangle {
         polygon(svg, &triangle, c, None);
@@ -313,16 +319,7 @@ fn map_body(svg: &mut String, scene: &Scene, dropped: &mut usize) {
                 head,
                 colour,
             } => {
-                let _ = writeln!(
-                    svg,
-                    r#"<line x1="{}" y1="{}" x2="{}" y2="{}"{} stroke-width="{}"/>"#,
-                    number(from[0]),
-                    number(from[1]),
-                    number(to[0]),
-                    number(to[1]),
-                    paint("stroke", *colour),
-                    number(*width)
-                );
+                line(svg, *from, *to, *colour, *width, "");
                 polygon(svg, head, *colour, None);
             }
         }
@@ -369,14 +366,10 @@ fn map_body(svg: &mut String, scene: &Scene, dropped: &mut usize) {
             );
         }
         if let Some((head, tip, size, c)) = n.pin {
+            line(svg, head, tip, c, 1.5, "");
             let _ = writeln!(
                 svg,
-                r#"<line x1="{}" y1="{}" x2="{}" y2="{}"{} stroke-width="1.5"/><circle cx="{}" cy="{}" r="{}"{}/>"#,
-                number(head[0]),
-                number(head[1]),
-                number(tip[0]),
-                number(tip[1]),
-                paint("stroke", c),
+                r#"<circle cx="{}" cy="{}" r="{}"{}/>"#,
                 number(head[0]),
                 number(head[1]),
                 number(size),
@@ -458,23 +451,12 @@ fn legend_body(svg: &mut String, legend: &Legend, palette: &Palette) -> f32 {
                 } => {
                     let c = colour.unwrap_or(palette.text);
                     let (a, b) = ([row_x, row_y], [row_x + 34.0, row_y]);
-                    {
-                        let dash = if *dashed {
-                            r#" stroke-dasharray="8 5""#
-                        } else {
-                            ""
-                        };
-                        let _ = writeln!(
-                            svg,
-                            r#"<line x1="{}" y1="{}" x2="{}" y2="{}"{} stroke-width="{}"{dash}/>"#,
-                            number(a[0]),
-                            number(a[1]),
-                            number(b[0]),
-                            number(b[1]),
-                            paint("stroke", c),
-                            number(width.max(1.0))
-                        );
-                    }
+                    let dash = if *dashed {
+                        r#" stroke-dasharray="8 5""#
+                    } else {
+                        ""
+                    };
+                    line(svg, a, b, c, width.max(1.0), dash);
                     if *has_arrow {
                         polygon(svg, &arrowhead(b, [1.0, 0.0], 8.0), c, None);
                     }

@@ -527,7 +527,7 @@ pub fn force_layout(map: &mut Map) -> u32 {
     );
     let steps = layout.run_until_settled();
     let mut positions = layout.positions().to_vec();
-    leave_room_for_names(map, &view, &mut positions, None);
+    leave_room_for_names(map, &view, &mut positions);
     view.store(map, &positions);
     steps
 }
@@ -535,12 +535,7 @@ pub fn force_layout(map: &mut Map) -> u32 {
 /// The last step of every layout: spreads `points` (in `view`'s order) so that, fitted in
 /// [`READING_VIEW`], no name or symbol covers another ([`spread_for_names`]); pinned
 /// stakeholders stay.
-pub fn leave_room_for_names(
-    map: &Map,
-    view: &MapGraph,
-    points: &mut [Point],
-    regions: Option<&[[f32; 4]]>,
-) {
+pub fn leave_room_for_names(map: &Map, view: &MapGraph, points: &mut [Point]) {
     let names: Vec<(StakeholderId, &str, Option<Score>)> = view
         .ids
         .iter()
@@ -551,7 +546,7 @@ pub fn leave_room_for_names(
         return;
     }
     let pinned = view.pinned(map);
-    spread_for_names(points, &names, &pinned, regions, READING_VIEW);
+    spread_for_names(points, &names, &pinned, READING_VIEW);
 }
 
 /// Gives every stakeholder without a (finite) position one, by a force layout that holds

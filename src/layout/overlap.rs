@@ -139,9 +139,8 @@ pub const READING_VIEW: [f32; 2] = [700.0, 620.0];
 /// Spreads `points` so that when the map is fitted in `view` (points) the names can be
 /// drawn, at the size [`Tokens::label_px`] gives that zoom, below their symbols without
 /// covering another name or symbol. `names` gives each point's stakeholder, name and
-/// influence; `fixed` ones (pinned) do not move; each point stays in its box of `regions`
-/// when given (a view's quadrant or column, so spreading never changes what a position
-/// says), else in the canvas the view shows. Returns the pairs still overlapping.
+/// influence; `fixed` ones (pinned) do not move; every point stays in the canvas the view
+/// shows. Returns the pairs still overlapping.
 ///
 /// The names are sized for the zoom that fits the map as it comes in, or for zoom 1 when
 /// that is further out: on a large map seen whole, names take more room than the map has
@@ -152,7 +151,6 @@ pub fn spread_for_names(
     points: &mut [Point],
     names: &[(StakeholderId, &str, Option<Score>)],
     fixed: &[bool],
-    regions: Option<&[[f32; 4]]>,
     view: [f32; 2],
 ) -> usize {
     let tokens = Tokens::SCREEN;
@@ -186,11 +184,5 @@ pub fn spread_for_names(
         })
         .collect();
     let whole = vec![within; points.len()];
-    remove_overlaps(
-        points,
-        &extents,
-        fixed,
-        gap / zoom,
-        regions.unwrap_or(&whole),
-    )
+    remove_overlaps(points, &extents, fixed, gap / zoom, &whole)
 }

@@ -1,29 +1,13 @@
 //! The real binary run on good, bad and hostile files: exit codes, messages, never a panic.
 
+use crate::common::{builtin_file, stakemap, text};
 use std::path::Path;
 use std::process::{Command, Output};
-
-fn stakemap(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stakemap"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 fn assert_no_panic(output: &Output) {
     let stderr = text(&output.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(output.status.code().is_some(), "killed by a signal");
-}
-
-fn builtin_file(dir: &Path) -> String {
-    let path = dir.join("map.ron");
-    std::fs::write(&path, stakemap::builtin::POLICE_COMMUNITY_RON).expect("write");
-    path.display().to_string()
 }
 
 #[test]

@@ -2,21 +2,11 @@
 //! owners, read-only files, comments, and what a killed save leaves behind. Through the
 //! library and through the real binary.
 
+use crate::common::{stakemap, text};
 use stakemap::io::{self, SaveError, SaveOptions, SaveWarning};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-fn stakemap(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stakemap"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 fn names(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)

@@ -1,27 +1,9 @@
 //! `stakemap stats` run as a user runs it: the real binary on the built-in map, as text and
 //! as JSON, now and as of a past date, and on bad input.
 
+use crate::common::{builtin_file, stakemap, text};
 use serde_json::Value;
 use stakemap::analysis::{Metric, MetricSettings, network_metrics};
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn stakemap(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stakemap"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn builtin_file(dir: &Path) -> String {
-    let path = dir.join("map.ron");
-    std::fs::write(&path, stakemap::builtin::POLICE_COMMUNITY_RON).expect("write");
-    path.display().to_string()
-}
 
 fn stats_json(args: &[&str]) -> Value {
     let output = stakemap(args);

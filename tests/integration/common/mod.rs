@@ -166,3 +166,23 @@ pub fn show_as(
         ));
     harness.run();
 }
+
+/// Runs the real binary with `args`, as a user would from a shell.
+pub fn stakemap(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_stakemap"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+/// What a program printed, as text.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// The built-in map written as `map.ron` in `dir`; its path.
+pub fn builtin_file(dir: &std::path::Path) -> String {
+    let path = dir.join("map.ron");
+    std::fs::write(&path, stakemap::builtin::POLICE_COMMUNITY_RON).expect("write");
+    path.display().to_string()
+}
