@@ -496,7 +496,7 @@ fn fit(ctx: &egui::Context, view: &ViewModel, look: &Look<'_>, rect: Rect) {
     let camera = scene::fit_with(
         &names,
         &positions,
-        &look.backdrop.extent(),
+        look.backdrop,
         [rect.width(), rect.height()],
         FIT_PADDING,
         &look.tokens,

@@ -7,8 +7,7 @@ use crate::layout::Point;
 use crate::layout::animate::interpolate;
 use crate::layout::for_map::{self, Arrangement, Backdrop, MapGraph, MapLayout};
 use crate::layout::force::ForceLayout;
-use crate::layout::overlap::{READING_VIEW, spread_for_names};
-use crate::model::{Map, Position, Score, StakeholderId};
+use crate::model::{Map, Position, StakeholderId};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -64,14 +63,11 @@ impl ForceJob {
         }));
         let stop = Arc::new(AtomicBool::new(false));
         let (worker_shared, worker_stop) = (Arc::clone(&shared), Arc::clone(&stop));
-        let names: Vec<(StakeholderId, String, Option<Score>)> = graph
-            .ids
-            .iter()
-            .filter_map(|&id| map.stakeholder(id))
-            .map(|s| (s.id(), s.name.clone(), s.influence))
-            .collect();
+        // The worker ends as every layout does, making room for the names: it needs the
+        // names, sizes and relationships, so it takes its own copy of the map.
+        let names_of = map.clone();
         std::thread::spawn(move || {
-            run(layout, &pinned, &names, &worker_shared, &worker_stop);
+            run(layout, &names_of, &worker_shared, &worker_stop);
         });
         let index = graph
             .ids
@@ -96,13 +92,9 @@ impl Drop for ForceJob {
 
 /// The worker: steps until settled or stopped, publishing positions as it goes; once
 /// settled, makes room for the names ([`crate::layout::overlap`]) as every layout ends.
-fn run(
-    mut layout: ForceLayout,
-    pinned: &[bool],
-    names: &[(StakeholderId, String, Option<Score>)],
-    shared: &Mutex<Shared>,
-    stop: &AtomicBool,
-) {
+fn run(mut layout: ForceLayout, map: &Map, shared: &Mutex<Shared>, stop: &AtomicBool) {
+    let graph = MapGraph::new(map);
+    let pinned = graph.pinned(map);
     loop {
         if stop.load(Ordering::Relaxed) {
             return;
@@ -123,12 +115,8 @@ fn run(
         let outcome = layout.step();
         let mut positions = layout.positions().to_vec();
         let holding = shared.lock().is_ok_and(|s| !s.held.is_empty());
-        if outcome.settled && !holding && names.len() == positions.len() {
-            let names: Vec<(StakeholderId, &str, Option<Score>)> = names
-                .iter()
-                .map(|(id, name, influence)| (*id, name.as_str(), *influence))
-                .collect();
-            spread_for_names(&mut positions, &names, pinned, READING_VIEW);
+        if outcome.settled && !holding {
+            for_map::leave_room_for_names(map, &graph, &mut positions);
         }
         if let Ok(mut s) = shared.lock() {
             s.positions.clear();

@@ -92,7 +92,7 @@ pub fn draw(map: &Map, options: &PictureOptions, today: Date, fonts: &[Vec<u8>])
         scene::fit_with(
             &names,
             &arrangement.positions,
-            &arrangement.backdrop.extent(),
+            &arrangement.backdrop,
             options.size,
             PADDING,
             &tokens,

@@ -10,9 +10,11 @@
 
 use crate::style::geometry::Rect;
 use crate::style::legend::{Legend, Symbol};
-use crate::style::scene::{BackdropItem, EdgePath, Scene, TextMeasure};
+use crate::style::scene::{BackdropItem, EdgePath, Scene};
 use crate::style::{MarkGlyph, NodeShape, Palette, Rgba, arrowhead, mark_glyph};
 use std::fmt::Write as _;
+
+pub use crate::style::measure::FontMeasure;
 
 /// The font families a picture names, first found wins: the window's own Latin font, then
 /// broad fallbacks. PNG rendering loads the first from the program and the rest from the
@@ -505,41 +507,6 @@ fn legend_body(svg: &mut String, legend: &Legend, palette: &Palette) -> f32 {
         let _ = text(svg, [x, y], "start", 11.0, palette.weak_text, None, &line);
     }
     y + 16.0
-}
-
-/// Measures text with the fonts a picture is drawn with: Ubuntu Light (the window's own
-/// Latin font, carried by the program) and, for characters it lacks, the fallbacks.
-pub struct FontMeasure {
-    faces: Vec<Vec<u8>>,
-}
-
-impl FontMeasure {
-    /// The window's Latin font, then `fallbacks` (font files' bytes) in order.
-    pub fn new(fallbacks: Vec<Vec<u8>>) -> Self {
-        let mut faces = vec![epaint_default_fonts::UBUNTU_LIGHT.to_vec()];
-        faces.extend(fallbacks);
-        Self { faces }
-    }
-}
-
-impl TextMeasure for FontMeasure {
-    fn measure(&self, text: &str, px: f32) -> [f32; 2] {
-        let faces: Vec<ttf_parser::Face<'_>> = self
-            .faces
-            .iter()
-            .filter_map(|bytes| ttf_parser::Face::parse(bytes, 0).ok())
-            .collect();
-        let mut width = 0.0;
-        for c in text.chars() {
-            let advance = faces.iter().find_map(|face| {
-                let glyph = face.glyph_index(c)?;
-                let advance = f32::from(face.glyph_hor_advance(glyph)?);
-                Some(advance / f32::from(face.units_per_em()))
-            });
-            width += advance.unwrap_or(0.6) * px;
-        }
-        [width, px * 1.25]
-    }
 }
 
 /// The most pixels a PNG may have: 100 million (400 MB while it is drawn), a poster of

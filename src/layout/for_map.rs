@@ -4,6 +4,7 @@
 use super::blocks::{Block, Cell, block, row_height, rows_for};
 use super::force::{ForceLayout, ForceParams};
 use super::grid::Quadrant;
+use super::name_room::{self, Freedom};
 use super::overlap::{READING_VIEW, spread_for_names};
 use super::{LayoutEdge, LayoutGraph, Point};
 use crate::model::{Engagement, Map, Position, Score, StakeholderId};
@@ -211,10 +212,15 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
             points
         }
     };
-    // No view pushes names apart afterwards: the network's own positions were made with
-    // room for names when it was laid out (`force_layout`); the grid and engagement views
-    // set names out in blocks made for them (`blocks`); circles and rings keep their shape,
-    // which says something (a group, a distance), and the scene names those that fit.
+    // The network's own positions were made with room for names when it was laid out
+    // (`force_layout`) and are the planner's: they stay. The views end as every layout
+    // does, by making room for the names still left out, each stakeholder moving only as
+    // its place's meaning allows.
+    let mut points = points;
+    if layout != MapLayout::Network {
+        let freedom = view_freedom(layout, &view, &points, &backdrop);
+        name_room::make_room(map, &view.ids, &mut points, &freedom, &backdrop);
+    }
     // Engagement arrows run from each stakeholder to its desired column, at its height.
     if let Backdrop::Engagement { arrows, columns } = &mut backdrop {
         let column_x = |level: u8| {
@@ -246,20 +252,84 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
     }
 }
 
+/// How far each stakeholder of a view may move to make room for its name: along its ray
+/// on a circle or a ring (the order around says something), inside its quadrant on the
+/// grid, inside its column in the engagement view.
+fn view_freedom(
+    layout: MapLayout,
+    view: &MapGraph,
+    points: &[Point],
+    backdrop: &Backdrop,
+) -> Vec<Freedom> {
+    match (layout, backdrop) {
+        (MapLayout::CircularByKind | MapLayout::CircularBySector, _) => {
+            vec![Freedom::Radial([0.0, 0.0]); points.len()]
+        }
+        (MapLayout::Radial(centre), _) => match view.ids.iter().position(|&id| id == centre) {
+            Some(c) => (0..points.len())
+                .map(|i| {
+                    if i == c {
+                        Freedom::Fixed
+                    } else {
+                        Freedom::Radial(points[c])
+                    }
+                })
+                .collect(),
+            None => vec![Freedom::Fixed; points.len()],
+        },
+        (_, Backdrop::Quadrants { quadrants, tray }) => points
+            .iter()
+            .map(|p| {
+                quadrants
+                    .iter()
+                    .chain(std::iter::once(tray))
+                    .find(|q| {
+                        (q.min[0]..=q.max[0]).contains(&p[0])
+                            && (q.min[1]..=q.max[1]).contains(&p[1])
+                    })
+                    .map_or(Freedom::Fixed, |q| {
+                        Freedom::Within([q.min[0] + PAD, q.min[1], q.max[0] - PAD, q.max[1] - PAD])
+                    })
+            })
+            .collect(),
+        (_, Backdrop::Engagement { columns, .. }) => {
+            let top = points.iter().map(|p| p[1]).fold(f32::INFINITY, f32::min);
+            points
+                .iter()
+                .map(|p| {
+                    // A stakeholder's column is the last whose symbols start at or left of it.
+                    let Some(c) = columns.iter().rposition(|&(_, x)| x <= p[0] + 1.0) else {
+                        return Freedom::Fixed;
+                    };
+                    let right = columns
+                        .get(c + 1)
+                        .map_or(f32::INFINITY, |&(_, next)| next - BLOCK_GAP);
+                    Freedom::Within([columns[c].1 - PAD, top, right, f32::INFINITY])
+                })
+                .collect()
+        }
+        _ => vec![Freedom::Fixed; points.len()],
+    }
+}
+
 /// The room each stakeholder takes in a block view: its symbol and its name beside it, with
 /// the halo, at the label size of zoom 1 times `scale` (names do not shrink below a
-/// readable size, so seen from further out they take more of the canvas).
+/// readable size, so seen from further out they take more of the canvas). Names are
+/// measured as [`name_room`] measures them
+/// ([`crate::style::measure::FontMeasure::for_layout`]).
 fn cells(stakeholders: &[&crate::model::Stakeholder], scale: Scale) -> Vec<Cell> {
-    let halo = 2.0 * crate::style::Tokens::SCREEN.halo_px;
+    use crate::style::scene::TextMeasure;
+    let tokens = crate::style::Tokens::SCREEN;
+    let halo = 2.0 * tokens.halo_px;
+    let measure = crate::style::measure::FontMeasure::for_layout();
     stakeholders
         .iter()
         .map(|s| {
-            let footprint =
-                super::placement::Footprint::named(&s.name, s.influence, Position(0.0, 0.0));
+            let [w, h] = measure.measure(&s.name, tokens.label_size);
             Cell {
-                radius: footprint.radius * scale.symbols,
-                name: (footprint.label[0] + halo) * scale.names,
-                height: (footprint.label[1] + halo) * scale.names,
+                radius: crate::style::node_radius(s.influence) * scale.symbols,
+                name: (w + halo) * scale.names,
+                height: (h + halo) * scale.names,
             }
         })
         .collect()
@@ -274,48 +344,55 @@ struct Scale {
 }
 
 /// A block view laid out for the size its names will have: laid out with names at zoom 1,
-/// then again with names as large as the zoom that fits it in [`READING_VIEW`] makes them,
+/// fitted in [`READING_VIEW`] as Zoom to fit would fit it (with the `backdrop` it has), then laid out again with names as large as that zoom draws them,
 /// until the two agree (or a few rounds show the view cannot hold every name; the scene
 /// then names the most important).
 fn for_reading<T>(
+    stakeholders: &[&crate::model::Stakeholder],
     mut lay_out: impl FnMut(Scale) -> (Vec<Point>, T),
-    extent: impl Fn(&(Vec<Point>, T)) -> Option<[f32; 2]>,
+    backdrop: impl Fn(&T) -> Backdrop,
 ) -> (Vec<Point>, T) {
     let tokens = crate::style::Tokens::SCREEN;
+    let names: Vec<(StakeholderId, &str, Option<Score>)> = stakeholders
+        .iter()
+        .map(|s| (s.id(), s.name.as_str(), s.influence))
+        .collect();
     let mut scale = Scale {
         names: 1.0,
         symbols: 1.0,
     };
+    let measure = crate::style::measure::FontMeasure::for_layout();
     let mut result = lay_out(scale);
-    for _ in 0..4 {
-        let (mut min, mut max) = ([f32::INFINITY; 2], [f32::NEG_INFINITY; 2]);
-        for p in &result.0 {
-            for axis in 0..2 {
-                min[axis] = min[axis].min(p[axis]);
-                max[axis] = max[axis].max(p[axis]);
-            }
-        }
-        // The view's own extent where it knows it; else the points', with a fifth more room
-        // for the names that reach right of them.
-        let [width, height] = extent(&result).unwrap_or([
-            (max[0] - min[0]).max(1.0) * 1.2,
-            (max[1] - min[1]).max(1.0) + HEADING_BAND,
-        ]);
-        // As Zoom to fit leaves a little room around.
-        let zoom = 0.94 * (READING_VIEW[0] / width.max(1.0)).min(READING_VIEW[1] / height.max(1.0));
-        // A little more than the estimate: the fitted zoom also makes room for the names
-        // below the lowest row and the headings, so it comes out a little smaller.
+    for _ in 0..8 {
+        let positions: HashMap<StakeholderId, Position> = names
+            .iter()
+            .zip(&result.0)
+            .map(|(&(id, _, _), &[x, y])| (id, Position(x, y)))
+            .collect();
+        let zoom = crate::style::scene::fit_with(
+            &names,
+            &positions,
+            &backdrop(&result.1),
+            READING_VIEW,
+            0.03,
+            &tokens,
+            &measure,
+        )
+        .zoom;
+        let px = tokens.label_px(zoom).unwrap_or(tokens.min_label_px);
         let wanted = Scale {
-            names: (1.15 * tokens.min_label_px / (tokens.label_size * zoom)).clamp(1.0, 8.0),
+            names: (px / (tokens.label_size * zoom)).clamp(1.0, 8.0),
             // Symbols too are drawn no smaller than a least size (`Tokens::min_symbol_scale`).
-            symbols: (1.15 * tokens.min_symbol_scale / zoom).clamp(1.0, 8.0),
+            symbols: (tokens.min_symbol_scale / zoom).clamp(1.0, 8.0),
         };
-        if (wanted.names - scale.names).abs() < 0.05 * scale.names
-            && (wanted.symbols - scale.symbols).abs() < 0.05 * scale.symbols
-        {
+        // Close enough from below: the names have the room they need.
+        if wanted.names <= scale.names && wanted.names > 0.97 * scale.names {
             break;
         }
-        scale = wanted;
+        scale = Scale {
+            names: wanted.names.max(scale.names * 1.0),
+            symbols: wanted.symbols.max(scale.symbols),
+        };
         result = lay_out(scale);
     }
     result
@@ -340,7 +417,14 @@ fn engagement_view(
     stakeholders: &[&crate::model::Stakeholder],
     levels: &[(Option<u8>, Option<u8>)],
 ) -> (Vec<Point>, Vec<(&'static str, f32)>) {
-    for_reading(|scale| engagement_at(stakeholders, levels, scale), |_| None)
+    for_reading(
+        stakeholders,
+        |scale| engagement_at(stakeholders, levels, scale),
+        |columns| Backdrop::Engagement {
+            columns: columns.clone(),
+            arrows: Vec::new(),
+        },
+    )
 }
 
 fn engagement_at(
@@ -400,12 +484,15 @@ fn engagement_at(
 /// influence then interest, highest first.
 fn grid_view(stakeholders: &[&crate::model::Stakeholder]) -> (Vec<Point>, [Quadrant; 4], Quadrant) {
     let (points, (quadrants, tray)) = for_reading(
+        stakeholders,
         |scale| {
             let (points, quadrants, tray) = grid_at(stakeholders, scale);
             (points, (quadrants, tray))
         },
-        // The grid starts at the origin and ends with the tray.
-        |(_, (_, tray))| Some([tray.max[0], tray.max[1] + 70.0]),
+        |(quadrants, tray)| Backdrop::Quadrants {
+            quadrants: *quadrants,
+            tray: *tray,
+        },
     );
     (points, quadrants, tray)
 }
@@ -547,6 +634,11 @@ pub fn leave_room_for_names(map: &Map, view: &MapGraph, points: &mut [Point]) {
     }
     let pinned = view.pinned(map);
     spread_for_names(points, &names, &pinned, READING_VIEW);
+    let freedom: Vec<Freedom> = pinned
+        .iter()
+        .map(|&p| if p { Freedom::Fixed } else { Freedom::Anywhere })
+        .collect();
+    name_room::make_room(map, &view.ids, points, &freedom, &Backdrop::None);
 }
 
 /// Gives every stakeholder without a (finite) position one, by a force layout that holds

@@ -18,6 +18,7 @@ pub mod for_map;
 pub mod force;
 pub mod grid;
 mod initial;
+pub mod name_room;
 pub mod overlap;
 pub mod placement;
 mod quadtree;

@@ -57,7 +57,7 @@ const CELL: f32 = 48.0;
 
 /// A uniform grid of boxes, to find those near a box quickly.
 #[derive(Default)]
-struct Grid {
+pub(crate) struct Grid {
     cells: HashMap<(i32, i32), Vec<usize>>,
 }
 
@@ -74,13 +74,13 @@ impl Grid {
         (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
     }
 
-    fn insert(&mut self, rect: &Rect, item: usize) {
+    pub(crate) fn insert(&mut self, rect: &Rect, item: usize) {
         for cell in Self::cells_of(rect) {
             self.cells.entry(cell).or_default().push(item);
         }
     }
 
-    fn near<'a>(&'a self, rect: &Rect) -> impl Iterator<Item = usize> + 'a {
+    pub(crate) fn near<'a>(&'a self, rect: &Rect) -> impl Iterator<Item = usize> + 'a {
         Self::cells_of(rect)
             .filter_map(|cell| self.cells.get(&cell))
             .flatten()
@@ -91,7 +91,7 @@ impl Grid {
 /// The eight places around a stakeholder a label may go, in order of preference: below
 /// (where the layouts leave room for it, [`crate::layout::overlap`]), right, left, above,
 /// then the corners.
-fn candidates(request: &LabelRequest, gap: f32) -> [Rect; 8] {
+pub(crate) fn candidates(request: &LabelRequest, gap: f32) -> [Rect; 8] {
     let [cx, cy] = request.centre;
     let [w, h] = request.size;
     let r = request.radius + gap;

@@ -232,6 +232,7 @@ pub mod colour_vision;
 pub mod geometry;
 pub mod labels;
 pub mod legend;
+pub mod measure;
 pub mod scene;
 pub mod tokens;
 

@@ -293,7 +293,12 @@ fn with_alpha(Rgba([r, g, b, a]): Rgba, keep: f32) -> Rgba {
 
 /// How important a name is to show: the hovered one, then the selection, then influence
 /// and how connected the stakeholder is.
-fn importance(hovered: bool, selected: bool, influence: Option<Score>, degree: usize) -> f64 {
+pub(crate) fn importance(
+    hovered: bool,
+    selected: bool,
+    influence: Option<Score>,
+    degree: usize,
+) -> f64 {
     f64::from(u8::from(hovered)) * 1e9
         + f64::from(u8::from(selected)) * 1e8
         + f64::from(influence.unwrap_or(Score::MIDDLE).get()) * 1e4
@@ -473,8 +478,25 @@ pub fn build(input: &SceneInput<'_>, measure: &dyn TextMeasure) -> Scene {
     }
 
     let backdrop = backdrop_items(input);
-    // Names keep off the view's headings, as they keep off each other.
-    let headings: Vec<Rect> = backdrop
+    // Names keep off the view's headings, as they keep off each other; on the grid a name
+    // stays in its stakeholder's quadrant (or the tray).
+    let headings = heading_rects(&backdrop, measure);
+    let regions = regions(&backdrop);
+    let (labels, unlabelled) = place_labels(input, &nodes, &degree, &headings, &regions, measure);
+    Scene {
+        viewport: camera.viewport,
+        background: palette.background,
+        backdrop,
+        edges,
+        nodes,
+        labels,
+        unlabelled,
+    }
+}
+
+/// The boxes of a backdrop's headings on screen, which names keep off.
+pub fn heading_rects(backdrop: &[BackdropItem], measure: &dyn TextMeasure) -> Vec<Rect> {
+    backdrop
         .iter()
         .filter_map(|item| match item {
             BackdropItem::Text {
@@ -494,25 +516,19 @@ pub fn build(input: &SceneInput<'_>, measure: &dyn TextMeasure) -> Scene {
             }
             _ => None,
         })
-        .collect();
-    // On the grid a name stays in its stakeholder's quadrant (or the tray).
-    let regions: Vec<Rect> = backdrop
+        .collect()
+}
+
+/// The regions of a backdrop on screen (the grid's quadrants and tray): a name stays in
+/// the region of its stakeholder.
+pub fn regions(backdrop: &[BackdropItem]) -> Vec<Rect> {
+    backdrop
         .iter()
         .filter_map(|item| match item {
             BackdropItem::Area { rect, .. } | BackdropItem::Frame { rect, .. } => Some(*rect),
             _ => None,
         })
-        .collect();
-    let (labels, unlabelled) = place_labels(input, &nodes, &degree, &headings, &regions, measure);
-    Scene {
-        viewport: camera.viewport,
-        background: palette.background,
-        backdrop,
-        edges,
-        nodes,
-        labels,
-        unlabelled,
-    }
+        .collect()
 }
 
 /// At most this many names are tried in one view, the most important first: a view of
@@ -693,15 +709,23 @@ pub fn fit(
     tokens: &Tokens,
     measure: &dyn TextMeasure,
 ) -> Camera {
-    fit_with(names, positions, &[], viewport, padding, tokens, measure)
+    fit_with(
+        names,
+        positions,
+        &Backdrop::None,
+        viewport,
+        padding,
+        tokens,
+        measure,
+    )
 }
 
-/// [`fit`], with `extra` canvas points that must be in view too (a view's headings and
-/// quadrants, [`Backdrop::extent`]).
+/// [`fit`] for a view with `backdrop` behind: its headings and quadrants are kept in view
+/// too ([`Backdrop::extent`]).
 pub fn fit_with(
     names: &[(StakeholderId, &str, Option<Score>)],
     positions: &HashMap<StakeholderId, Position>,
-    extra: &[Position],
+    backdrop: &Backdrop,
     viewport: [f32; 2],
     padding: f32,
     tokens: &Tokens,
@@ -726,25 +750,25 @@ pub fn fit_with(
             viewport,
         };
     }
+    let extra = backdrop.extent();
     let bounds = |zoom: f32| {
         let px = tokens.label_px(zoom);
         let mut min = [f32::INFINITY; 2];
         let mut max = [f32::NEG_INFINITY; 2];
         for &(Position(x, y), r, name) in &placed {
-            let (half_width, below) = match px {
+            // The box of the stakeholder and its name below it, centred: left, top, right,
+            // bottom.
+            let [left, top, right, bottom] = match px {
                 Some(px) => {
                     let [w, h] = measure.measure(name, px);
                     let gap = tokens.label_gap_px + tokens.halo_px;
-                    (
-                        (w / 2.0 + tokens.halo_px) / zoom,
-                        r + (gap + h + tokens.halo_px) / zoom,
-                    )
+                    let half = r.max((w / 2.0 + tokens.halo_px) / zoom);
+                    [half, r, half, r + (gap + h + tokens.halo_px) / zoom]
                 }
-                None => (0.0, r),
+                None => [r; 4],
             };
-            let half = r.max(half_width);
-            min = [min[0].min(x - half), min[1].min(y - r)];
-            max = [max[0].max(x + half), max[1].max(y + below)];
+            min = [min[0].min(x - left), min[1].min(y - top)];
+            max = [max[0].max(x + right), max[1].max(y + bottom)];
         }
         for &Position(x, y) in extra.iter().filter(|p| p.is_finite()) {
             min = [min[0].min(x), min[1].min(y)];

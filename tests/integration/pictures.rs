@@ -154,12 +154,12 @@ fn no_names_overlap_in_any_view_of_the_built_in_map_at_1280x800() {
     let first = map.stakeholders_by_id()[0].id();
     let fonts = drawing::fallback_fonts();
     for (view, least) in [
-        (MapLayout::Network, 50),
-        (MapLayout::CircularByKind, 45),
-        (MapLayout::CircularBySector, 45),
-        (MapLayout::Radial(first), 30),
-        (MapLayout::PowerInterest, 40),
-        (MapLayout::Engagement, 40),
+        (MapLayout::Network, 60),
+        (MapLayout::CircularByKind, 50),
+        (MapLayout::CircularBySector, 48),
+        (MapLayout::Radial(first), 36),
+        (MapLayout::PowerInterest, 48),
+        (MapLayout::Engagement, 44),
     ] {
         let mut options = internal();
         options.view = view;

@@ -1,0 +1,449 @@
+//! Making room for names: the last step of every layout and view. The map is fitted in the
+//! view it is made to be read in ([`READING_VIEW`], the canvas of a 1280x800 window), its
+//! scene is built as the window would build it ([`scene::build`]: names placed greedily
+//! around their stakeholders), and each stakeholder whose name found no place is moved to
+//! the nearest spot where it and its name fit, keeping off every other name, symbol and
+//! heading. How far a stakeholder may go depends on what its place means
+//! ([`Freedom`]): anywhere in a network, inside its quadrant or column on the grid and the
+//! engagement view, along its own ray on a circle or a ring (so the order around the
+//! circle, which says something, is kept).
+//!
+//! This is the displacement step of cartographic label placement (a feature moved a
+//! little so its label fits; Imhof 1975; Wagner and Wolff's survey of map labelling, 1998)
+//! run on the layout rather than on the labels: [`crate::layout::overlap`] has already
+//! pushed symbols and names apart, this step finds homes for the few still left unnamed.
+//!
+//! Names are measured with [`FontMeasure::for_layout`], the window's own font a little
+//! wider, so the room made is room enough for the window and the pictures.
+
+use super::Point;
+use super::for_map::Backdrop;
+use super::overlap::READING_VIEW;
+use crate::model::{Map, Position, StakeholderId};
+use crate::shown::Decorations;
+use crate::style::geometry::Rect;
+use crate::style::labels::{self, Grid, LabelRequest};
+use crate::style::measure::FontMeasure;
+use crate::style::scene::{self, SceneInput, SceneNode, TextMeasure};
+use crate::style::{Palette, Tokens};
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// How far a stakeholder may move to make room for its name, in canvas units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Freedom {
+    /// Not at all (pinned, or the centre of the rings).
+    Fixed,
+    /// Anywhere in the view (a network).
+    Anywhere,
+    /// Inside a box of the canvas, left, top, right, bottom (its quadrant or column).
+    Within([f32; 4]),
+    /// Along the ray from this centre through where it is (a circle, a ring).
+    Radial(Point),
+}
+
+/// Maps with more stakeholders than this cannot show every name at fit in any window (a
+/// name takes at least 60 by 14 points): no room is made, and the scene names the most
+/// important that fit.
+pub const MOST_STAKEHOLDERS: usize = 300;
+
+/// The padding Zoom to fit leaves around the map, a fraction of the view.
+const FIT_PADDING: f32 = 0.03;
+
+/// Step between the spots tried, screen points.
+const STEP: f32 = 5.0;
+
+/// How far a stakeholder on a circle or ring may move in or out along its ray, screen
+/// points: about two lines of names, so that neighbours' names stagger.
+const MOST_STAGGER: f32 = 36.0;
+
+/// Rounds of build, move, build again.
+const ROUNDS: usize = 3;
+
+/// Moves stakeholders (`points`, in the order of `ids`; NaN for none) whose names do not fit
+/// when `map` is fitted in [`READING_VIEW`] with `backdrop` behind, each as its `freedom`
+/// allows, to the nearest spot where its name fits. Returns how many stakeholders still
+/// have no name at fit (0 when every name is shown).
+pub fn make_room(
+    map: &Map,
+    ids: &[StakeholderId],
+    points: &mut [Point],
+    freedom: &[Freedom],
+    backdrop: &Backdrop,
+) -> usize {
+    make_room_in(map, ids, points, freedom, backdrop, READING_VIEW)
+}
+
+/// [`make_room`] for a view of `view` points.
+pub fn make_room_in(
+    map: &Map,
+    ids: &[StakeholderId],
+    points: &mut [Point],
+    freedom: &[Freedom],
+    backdrop: &Backdrop,
+    view: [f32; 2],
+) -> usize {
+    let n = ids.len().min(points.len());
+    if n == 0 || n > MOST_STAKEHOLDERS {
+        return 0;
+    }
+    let index: HashMap<StakeholderId, usize> = ids[..n]
+        .iter()
+        .enumerate()
+        .map(|(i, &id)| (id, i))
+        .collect();
+    let measure = FontMeasure::for_layout();
+    let mut unnamed = 0;
+    for _ in 0..ROUNDS {
+        let (scene, camera) = scene_of(map, ids, points, backdrop, view, &measure);
+        unnamed = scene.unlabelled;
+        if unnamed == 0 || Tokens::SCREEN.label_px(camera.zoom).is_none() {
+            break;
+        }
+        let moved = find_homes(map, &scene, &camera, &index, points, freedom, &measure);
+        if moved == 0 {
+            break;
+        }
+    }
+    if unnamed > 0 {
+        unnamed = scene_of(map, ids, points, backdrop, view, &measure)
+            .0
+            .unlabelled;
+    }
+    unnamed
+}
+
+/// The scene of the map at `points`, fitted in `view`, as the window would build it.
+fn scene_of(
+    map: &Map,
+    ids: &[StakeholderId],
+    points: &[Point],
+    backdrop: &Backdrop,
+    view: [f32; 2],
+    measure: &dyn TextMeasure,
+) -> (scene::Scene, scene::Camera) {
+    let tokens = Tokens::SCREEN;
+    let positions: HashMap<StakeholderId, Position> = ids
+        .iter()
+        .zip(points)
+        .filter(|(_, p)| p[0].is_finite() && p[1].is_finite())
+        .map(|(&id, &[x, y])| (id, Position(x, y)))
+        .collect();
+    let names: Vec<_> = map
+        .stakeholders_by_id()
+        .into_iter()
+        .map(|s| (s.id(), s.name.as_str(), s.influence))
+        .collect();
+    let camera = scene::fit_with(
+        &names,
+        &positions,
+        backdrop,
+        view,
+        FIT_PADDING,
+        &tokens,
+        measure,
+    );
+    let none = BTreeSet::new();
+    let none_related = BTreeSet::new();
+    let decorations = Decorations::default();
+    let input = SceneInput {
+        map,
+        decorations: &decorations,
+        positions: &positions,
+        camera,
+        tokens,
+        palette: Palette::LIGHT,
+        selected_stakeholders: &none,
+        selected_relationships: &none_related,
+        hovered: None,
+        faint: false,
+        backdrop,
+    };
+    (scene::build(&input, measure), camera)
+}
+
+/// One round: finds a home for each stakeholder the scene left unnamed, most important
+/// first; returns how many moved.
+fn find_homes(
+    map: &Map,
+    scene: &scene::Scene,
+    camera: &scene::Camera,
+    index: &HashMap<StakeholderId, usize>,
+    points: &mut [Point],
+    freedom: &[Freedom],
+    measure: &dyn TextMeasure,
+) -> usize {
+    let tokens = Tokens::SCREEN;
+    let Some(px) = tokens.label_px(camera.zoom) else {
+        return 0;
+    };
+    let view = camera.view();
+    let inner = view.expand(-tokens.halo_px / 2.0);
+    let gap = tokens.label_gap_px + tokens.halo_px / 2.0;
+    let headings = scene::heading_rects(&scene.backdrop, measure);
+    let regions = scene::regions(&scene.backdrop);
+    // Where Zoom to fit counts each name (centred below its symbol): a stakeholder stays
+    // where that box is inside the fitted part of the view, so fitting again does not zoom
+    // out.
+    let fitted = view.expand(-FIT_PADDING * view.width().min(view.height()));
+
+    let mut labels_grid = Grid::default();
+    let mut placed: Vec<Rect> = Vec::new();
+    let named: HashSet<StakeholderId> = scene.labels.iter().map(|l| l.id).collect();
+    for label in &scene.labels {
+        let rect = label.rect.expand(tokens.halo_px / 2.0);
+        labels_grid.insert(&rect, placed.len());
+        placed.push(rect);
+    }
+    let mut nodes: Vec<SceneNode> = scene.nodes.clone();
+    let mut degree: HashMap<StakeholderId, usize> = HashMap::new();
+    for r in map.relationships_by_id() {
+        *degree.entry(r.from()).or_default() += 1;
+        *degree.entry(r.to()).or_default() += 1;
+    }
+    let mut waiting: Vec<(usize, f64)> = nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, node)| !named.contains(&node.id) && view.contains(node.centre))
+        .filter_map(|(k, node)| {
+            let s = map.stakeholder(node.id)?;
+            let rank = scene::importance(
+                false,
+                false,
+                s.influence,
+                degree.get(&node.id).copied().unwrap_or(0),
+            );
+            Some((k, rank))
+        })
+        .collect();
+    waiting.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+
+    let mut moved = 0;
+    for (k, _) in waiting {
+        let id = nodes[k].id;
+        let (Some(&i), Some(s)) = (index.get(&id), map.stakeholder(id)) else {
+            continue;
+        };
+        let freedom = freedom.get(i).copied().unwrap_or(Freedom::Fixed);
+        let here = nodes[k].centre;
+        let radius = nodes[k].radius;
+        let [w, h] = measure.measure(&s.name, px);
+        let size = [w + tokens.halo_px, h + tokens.halo_px];
+        let region = regions.iter().find(|r| r.contains(here)).copied();
+        let mut nodes_grid = Grid::default();
+        for (j, node) in nodes.iter().enumerate() {
+            nodes_grid.insert(&Rect::around(node.centre, node.radius), j);
+        }
+        // Is `q` free for the symbol, and where would its name go?
+        let home = |q: [f32; 2]| -> Option<Rect> {
+            let below = [w / 2.0 + tokens.halo_px, radius + gap + h + tokens.halo_px];
+            let fit_box = Rect {
+                min: [q[0] - radius.max(below[0]), q[1] - radius],
+                max: [q[0] + radius.max(below[0]), q[1] + radius.max(below[1])],
+            };
+            if !fitted.contains_rect(&fit_box) || region.is_some_and(|r| !r.contains(q)) {
+                return None;
+            }
+            let symbol = Rect::around(q, radius + gap);
+            let clear_of_nodes = |rect: &Rect, own_too: bool| {
+                nodes_grid.near(rect).all(|j| {
+                    let other = &nodes[j];
+                    (j == k && !own_too) || !rect.touches_circle(other.centre, other.radius)
+                })
+            };
+            let symbol_free = labels_grid
+                .near(&symbol)
+                .all(|l| !placed[l].intersects(&symbol))
+                && !headings.iter().any(|b| b.intersects(&symbol))
+                && nodes_grid.near(&symbol).all(|j| {
+                    j == k || {
+                        let other = &nodes[j];
+                        let d = ((other.centre[0] - q[0]).powi(2)
+                            + (other.centre[1] - q[1]).powi(2))
+                        .sqrt();
+                        d >= radius + other.radius + gap
+                    }
+                });
+            if !symbol_free {
+                return None;
+            }
+            let request = LabelRequest {
+                owner: k,
+                centre: q,
+                radius,
+                size,
+                importance: 0.0,
+                always: false,
+                within: region,
+            };
+            labels::candidates(&request, gap).into_iter().find(|rect| {
+                inner.contains_rect(rect)
+                    && region.is_none_or(|r| r.contains_rect(rect))
+                    && !headings.iter().any(|b| b.intersects(rect))
+                    && labels_grid.near(rect).all(|l| !placed[l].intersects(rect))
+                    && clear_of_nodes(rect, false)
+            })
+        };
+        let found = spots(freedom, here, camera, &view)
+            .into_iter()
+            .find_map(|q| home(q).map(|rect| (q, rect)));
+        if let Some((q, rect)) = found {
+            nodes[k].centre = q;
+            labels_grid.insert(&rect, placed.len());
+            placed.push(rect);
+            let Position(x, y) = camera.to_canvas(q);
+            points[i] = [x, y];
+            moved += 1;
+        }
+    }
+    moved
+}
+
+/// The spots on screen a stakeholder at `here` may move to, nearest first.
+fn spots(freedom: Freedom, here: [f32; 2], camera: &scene::Camera, view: &Rect) -> Vec<[f32; 2]> {
+    let distance = |q: &[f32; 2]| (q[0] - here[0]).powi(2) + (q[1] - here[1]).powi(2);
+    let lattice = |area: Rect| {
+        let area = Rect {
+            min: [area.min[0].max(view.min[0]), area.min[1].max(view.min[1])],
+            max: [area.max[0].min(view.max[0]), area.max[1].min(view.max[1])],
+        };
+        let (columns, rows) = (
+            (area.width() / STEP).floor().max(0.0) as usize,
+            (area.height() / STEP).floor().max(0.0) as usize,
+        );
+        (0..=columns)
+            .flat_map(|c| {
+                (0..=rows)
+                    .map(move |r| [area.min[0] + c as f32 * STEP, area.min[1] + r as f32 * STEP])
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut spots = match freedom {
+        Freedom::Fixed => Vec::new(),
+        Freedom::Anywhere => lattice(*view),
+        Freedom::Within([left, top, right, bottom]) => {
+            let (a, b) = (
+                camera.to_screen(Position(left, top)),
+                camera.to_screen(Position(right, bottom)),
+            );
+            lattice(Rect {
+                min: [a[0].min(b[0]), a[1].min(b[1])],
+                max: [a[0].max(b[0]), a[1].max(b[1])],
+            })
+        }
+        Freedom::Radial([x, y]) => {
+            let centre = camera.to_screen(Position(x, y));
+            let out = [here[0] - centre[0], here[1] - centre[1]];
+            let length = (out[0].powi(2) + out[1].powi(2)).sqrt();
+            if length < 1.0 {
+                return Vec::new();
+            }
+            let unit = [out[0] / length, out[1] / length];
+            // A stagger, not a new shape: a circle still reads as a circle.
+            let reach = MOST_STAGGER;
+            let steps = (reach / STEP) as i32;
+            // Never through the centre: the order around the circle is kept.
+            (-steps..=steps)
+                .map(|t| t as f32 * STEP)
+                .filter(|&t| length + t > STEP)
+                .map(|t| [here[0] + unit[0] * t, here[1] + unit[1] * t])
+                .filter(|q| view.contains(*q))
+                .collect()
+        }
+    };
+    spots.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
+    spots
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Stakeholder, StakeholderKind};
+
+    /// Twenty stakeholders with long names on top of one another: none but one can be
+    /// named where they are.
+    fn crowd() -> (Map, Vec<StakeholderId>, Vec<Point>) {
+        let mut map = Map::new("crowd");
+        let mut ids = Vec::new();
+        let mut points = Vec::new();
+        for i in 0..20 {
+            let id = StakeholderId(i + 1);
+            let mut s = Stakeholder::new(
+                id,
+                StakeholderKind::Organisation,
+                format!("Community organisation number {i}"),
+            );
+            s.position = Some(Position(i as f32 * 3.0, 0.0));
+            map.add_stakeholder(s).expect("fresh");
+            ids.push(id);
+            points.push([i as f32 * 3.0, 0.0]);
+        }
+        // Two far away, so the fitted view is large enough to hold them all.
+        for (k, x) in [(21, -900.0), (22, 900.0)] {
+            let id = StakeholderId(k);
+            let mut s = Stakeholder::new(id, StakeholderKind::Partner, "Edge");
+            s.position = Some(Position(x, 600.0));
+            map.add_stakeholder(s).expect("fresh");
+            ids.push(id);
+            points.push([x, 600.0]);
+        }
+        (map, ids, points)
+    }
+
+    #[test]
+    fn a_crowd_is_spread_until_every_name_is_shown() {
+        let (map, ids, mut points) = crowd();
+        let before = scene_of(
+            &map,
+            &ids,
+            &points,
+            &Backdrop::None,
+            READING_VIEW,
+            &FontMeasure::for_layout(),
+        )
+        .0;
+        assert!(before.unlabelled > 10, "{} unnamed", before.unlabelled);
+        let freedom = vec![Freedom::Anywhere; ids.len()];
+        let left = make_room(&map, &ids, &mut points, &freedom, &Backdrop::None);
+        assert_eq!(left, 0);
+        let after = scene_of(
+            &map,
+            &ids,
+            &points,
+            &Backdrop::None,
+            READING_VIEW,
+            &FontMeasure::for_layout(),
+        )
+        .0;
+        assert_eq!(after.labels.len(), ids.len());
+    }
+
+    #[test]
+    fn fixed_stakeholders_stay_and_a_box_holds_the_others() {
+        let (map, ids, mut points) = crowd();
+        let start = points.clone();
+        let mut freedom = vec![Freedom::Within([-100.0, -100.0, 300.0, 300.0]); ids.len()];
+        freedom[0] = Freedom::Fixed;
+        freedom[20] = Freedom::Fixed;
+        freedom[21] = Freedom::Fixed;
+        make_room(&map, &ids, &mut points, &freedom, &Backdrop::None);
+        assert_eq!(points[0], start[0]);
+        assert_eq!(points[20], start[20]);
+        for p in &points[1..20] {
+            assert!((-100.0..=300.0).contains(&p[0]) && (-100.0..=300.0).contains(&p[1]));
+        }
+        assert_ne!(points[1..20], start[1..20], "the others moved");
+    }
+
+    #[test]
+    fn on_a_ray_a_stakeholder_keeps_its_direction_from_the_centre() {
+        let (map, ids, mut points) = crowd();
+        let centre = [30.0, 400.0];
+        let direction = |p: Point| (p[1] - centre[1]).atan2(p[0] - centre[0]);
+        let before: Vec<f32> = points.iter().map(|&p| direction(p)).collect();
+        let freedom = vec![Freedom::Radial(centre); ids.len()];
+        make_room(&map, &ids, &mut points, &freedom, &Backdrop::None);
+        for (p, angle) in points.iter().zip(before) {
+            assert!((direction(*p) - angle).abs() < 1e-3, "{p:?}");
+        }
+    }
+}
