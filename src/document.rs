@@ -21,8 +21,8 @@ pub struct Document {
     map: Map,
     path: Option<PathBuf>,
     history: History,
-    /// Recovered work is unsaved even though no edit made it.
-    recovered: bool,
+    /// Recovered or imported work: unsaved even though no edit made it.
+    came_unsaved: bool,
     /// The file as it was when loaded or saved, to notice a change by someone else.
     disk: Option<DiskStamp>,
     revision: u64,
@@ -41,7 +41,7 @@ impl Document {
             map,
             path,
             history: History::default(),
-            recovered: false,
+            came_unsaved: false,
             disk,
             revision: 0,
             builtin: false,
@@ -75,11 +75,19 @@ impl Document {
         crate::io::load(path).map(|map| Self::new(map, Some(path.to_path_buf())))
     }
 
+    /// A map imported from other tools' files: saved nowhere yet, and unsaved until it is
+    /// (closing asks first).
+    pub fn imported(map: Map) -> Self {
+        let mut document = Self::new(map, None);
+        document.came_unsaved = true;
+        document
+    }
+
     /// Work found in a recovery file, to go on with: unsaved until saved, kept at `path`
     /// (the map it was recovered for).
     pub fn recovered(found: Recovered, path: Option<PathBuf>) -> Self {
         let mut document = Self::new(found.map, path);
-        document.recovered = true;
+        document.came_unsaved = true;
         document
     }
 
@@ -189,7 +197,7 @@ impl Document {
 
     /// Whether the map has changes its file does not have.
     pub fn is_dirty(&self) -> bool {
-        self.history.is_dirty() || self.recovered
+        self.history.is_dirty() || self.came_unsaved
     }
 
     /// Saves the map into its file, or into `path` (which becomes its file).
@@ -214,7 +222,7 @@ impl Document {
         }
         self.path = Some(path.to_path_buf());
         self.history.mark_saved();
-        self.recovered = false;
+        self.came_unsaved = false;
         self.disk = DiskStamp::of(path);
         Ok(saved)
     }

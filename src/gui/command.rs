@@ -97,6 +97,10 @@ pub enum Command {
     /// Import these files (GraphML, GEXF, Kumu JSON, CSV tables) into the open map, merged
     /// as Kumu merges (by id, then label and kind, then label), as one undo step.
     ImportFrom(Vec<PathBuf>),
+    /// Ask which files to import as a new map (first asking about unsaved changes).
+    ImportAsNew,
+    /// Import these files as a new, unsaved map in place of the open one.
+    ImportNewFrom(Vec<PathBuf>),
     /// Close the window (asks first about unsaved changes).
     Quit,
 

@@ -19,6 +19,8 @@ pub enum FilePurpose {
     ExportPicture,
     /// Import these files into the open map (GraphML, GEXF, Kumu JSON, CSV tables).
     Import,
+    /// Import these files as a new map.
+    ImportNew,
     /// Write an export for another tool here.
     Export,
 }
@@ -53,7 +55,7 @@ impl FileDialogs {
             let started = Instant::now();
             let dialog = rfd::FileDialog::new();
             let picked = match purpose {
-                FilePurpose::Import => {
+                FilePurpose::Import | FilePurpose::ImportNew => {
                     match dialog
                         .add_filter(
                             "Maps from other tools",
@@ -104,13 +106,14 @@ impl FileDialogs {
             FilePurpose::SaveReport
             | FilePurpose::ExportPicture
             | FilePurpose::Import
+            | FilePurpose::ImportNew
             | FilePurpose::Export => FileDialog::new(),
             FilePurpose::Open | FilePurpose::SaveAs => in_app_dialog(),
         }
         .default_file_name(suggested_name);
         match purpose {
             FilePurpose::Open => self.in_app.pick_file(),
-            FilePurpose::Import => self.in_app.pick_multiple(),
+            FilePurpose::Import | FilePurpose::ImportNew => self.in_app.pick_multiple(),
             FilePurpose::SaveAs
             | FilePurpose::SaveReport
             | FilePurpose::ExportPicture

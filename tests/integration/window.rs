@@ -896,6 +896,46 @@ fn an_import_merges_into_the_open_map_as_one_undo_step() {
     );
 }
 
+/// File > Import as a new map...: the files become a new, unsaved map in place of the
+/// open one (asking first about unsaved changes, as New and Open do).
+#[test]
+fn an_import_as_a_new_map_replaces_the_open_map_and_is_unsaved() {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/exchange/f06_kumu_json/kumu_blueprint.json");
+    let mut harness = builtin_app();
+    harness
+        .state_mut()
+        .push(stakemap::gui::Command::ImportNewFrom(vec![file.clone()]));
+    harness.run();
+    let map = harness.state().map().clone();
+    assert!(
+        map.stakeholders().any(|s| s.name == "John Smith"),
+        "the blueprint's elements are the map's stakeholders"
+    );
+    assert!(
+        map.stakeholders().all(|s| s.name != "City Police Service"),
+        "nothing of the built-in map is left"
+    );
+    assert!(harness.state().is_dirty(), "unsaved until saved");
+    assert!(
+        harness
+            .state()
+            .messages()
+            .any(|m| m.starts_with("Imported a new map")),
+        "the window says what it did"
+    );
+    // With that unsaved, importing again asks first.
+    harness
+        .state_mut()
+        .push(stakemap::gui::Command::ImportAsNew);
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("unsaved changes").is_some()
+            || harness.query_by_label("Discard").is_some(),
+        "asked about the unsaved map"
+    );
+}
+
 /// File > Export for another tool...: the format and who it is for are chosen in the
 /// dialog; the file is written through that profile, never more than the map is shown with.
 #[test]

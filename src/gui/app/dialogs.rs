@@ -21,6 +21,8 @@ pub(super) enum Then {
     New,
     /// Open this file, or ask for one.
     Open(Option<PathBuf>),
+    /// Ask which files to import as a new map.
+    ImportNew,
 }
 
 /// A question the window waits for the person to answer.
@@ -511,9 +513,10 @@ impl StakemapApp {
         let Some((purpose, mut paths)) = self.dialogs.files.poll(ctx) else {
             return;
         };
-        if purpose == FilePurpose::Import {
-            self.commands.push(Command::ImportFrom(paths));
-            return;
+        match purpose {
+            FilePurpose::Import => return self.commands.push(Command::ImportFrom(paths)),
+            FilePurpose::ImportNew => return self.commands.push(Command::ImportNewFrom(paths)),
+            _ => {}
         }
         let Some(path) = paths.pop() else {
             return;
@@ -522,7 +525,7 @@ impl StakemapApp {
             FilePurpose::Open => Command::Load(path),
             FilePurpose::SaveReport => Command::SaveReportTo(path),
             FilePurpose::ExportPicture => Command::ExportPictureTo(path),
-            FilePurpose::Import => return,
+            FilePurpose::Import | FilePurpose::ImportNew => return,
             FilePurpose::Export => Command::ExportTo(path),
             FilePurpose::SaveAs => Command::SaveTo(path),
         });

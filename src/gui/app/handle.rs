@@ -139,6 +139,8 @@ impl StakemapApp {
             }
             Command::ExportTo(path) => self.export(&path),
             Command::ImportFrom(paths) => self.import(&paths),
+            Command::ImportAsNew => self.guard(Then::ImportNew),
+            Command::ImportNewFrom(paths) => self.import_new(&paths),
             Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
 
             Command::Select(selection) => self.set_selection(selection),
@@ -638,6 +640,7 @@ impl StakemapApp {
             Then::New => self.replace_document(Document::untitled()),
             Then::Open(Some(path)) => self.open(&path),
             Then::Open(None) => self.dialogs.files.request(FilePurpose::Open, ""),
+            Then::ImportNew => self.dialogs.files.request(FilePurpose::ImportNew, ""),
         }
     }
 
@@ -867,6 +870,53 @@ impl StakemapApp {
             }
         ));
         self.view.canvas.fit_requested = true;
+    }
+
+    /// Puts the map read from `paths` on screen as a new, unsaved map (named from the
+    /// file's own title, else the first file's name), and says what the import did.
+    fn import_new(&mut self, paths: &[std::path::PathBuf]) {
+        let imported = match crate::io::import::read(paths) {
+            Ok(imported) => imported,
+            Err(e) => {
+                self.dialogs.say(format!(
+                    "Nothing was imported: {}\nThe map on screen is as it was.",
+                    said(&e)
+                ));
+                return;
+            }
+        };
+        let fallback = paths
+            .first()
+            .and_then(|p| p.file_stem())
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let (map, report) = match imported.into_map(&fallback, self.today()) {
+            Ok(built) => built,
+            Err(e) => {
+                self.dialogs.say(format!(
+                    "Nothing was imported: {}\nThe map on screen is as it was.",
+                    said(&e)
+                ));
+                return;
+            }
+        };
+        let problems = report.count(crate::io::Action::Problem)
+            + imported
+                .reports()
+                .map(|r| r.count(crate::io::Action::Problem))
+                .sum::<usize>();
+        let counts = (map.stakeholder_count(), map.relationship_count());
+        self.replace_document(Document::imported(map));
+        self.dialogs.say(format!(
+            "Imported a new map with {} stakeholders and {} relationships. It is not saved yet: File > Save as... keeps it{}.",
+            counts.0,
+            counts.1,
+            if problems > 0 {
+                format!("; {problems} row(s) or element(s) could not be read: `stakemap import` lists them")
+            } else {
+                String::new()
+            }
+        ));
     }
 
     /// Writes the export chosen in File > Export... to `path` (a name for two-file

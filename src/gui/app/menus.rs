@@ -88,6 +88,7 @@ impl StakemapApp {
                 self.item(ui, "Save", Command::Save);
                 self.item(ui, "Save as...", Command::SaveAs);
                 ui.separator();
+                self.item(ui, "Import as a new map...", Command::ImportAsNew);
                 self.item(ui, "Import into this map...", Command::Import);
                 self.item(ui, "Export for another tool...", Command::Export);
                 self.item(
