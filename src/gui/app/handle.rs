@@ -875,27 +875,23 @@ impl StakemapApp {
     /// Puts the map read from `paths` on screen as a new, unsaved map (named from the
     /// file's own title, else the first file's name), and says what the import did.
     fn import_new(&mut self, paths: &[std::path::PathBuf]) {
-        let imported = match crate::io::import::read(paths) {
-            Ok(imported) => imported,
-            Err(e) => {
-                self.dialogs.say(format!(
-                    "Nothing was imported: {}\nThe map on screen is as it was.",
-                    said(&e)
-                ));
-                return;
-            }
-        };
         let fallback = paths
             .first()
             .and_then(|p| p.file_stem())
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let (map, report) = match imported.into_map(&fallback, self.today()) {
+        let today = self.today();
+        let built = crate::io::import::read(paths)
+            .map_err(|e| said(&e))
+            .and_then(|imported| {
+                let (map, report) = imported.into_map(&fallback, today).map_err(|e| said(&e))?;
+                Ok((imported, map, report))
+            });
+        let (imported, map, report) = match built {
             Ok(built) => built,
             Err(e) => {
                 self.dialogs.say(format!(
-                    "Nothing was imported: {}\nThe map on screen is as it was.",
-                    said(&e)
+                    "Nothing was imported: {e}\nThe map on screen is as it was."
                 ));
                 return;
             }

@@ -14,37 +14,27 @@
 //! - Positions are `viz:position` with y negated (Gephi's y axis points up, the canvas's
 //!   down); colour, size and shape come from stakemap's style.
 
+use super::fields::{FieldType, STAKEHOLDER_FIELDS, stakeholder_values};
 use super::graphml::note_shapes;
 use super::xml::Xml;
 use super::{MixedDirections, daily_log, direction_counts, kind_name, number, observed_span};
-use crate::io::fields::{join_tags, observations_to_json};
+use crate::io::fields::observations_to_json;
 use crate::io::mapping::{Action, MappingReport};
-use crate::model::{Map, Relationship, Score, Stakeholder};
+use crate::model::{Map, Relationship, Stakeholder};
 use crate::style::{self, Rgba};
 use std::collections::HashMap;
 use std::io::Write;
 
 const CHUNK: usize = 2_000;
 
-const NODE_ATTRIBUTES: [(&str, &str); 17] = [
-    ("kind", "string"),
-    ("description", "string"),
-    ("sector", "string"),
-    ("area", "string"),
-    ("tags", "string"),
-    ("influence", "integer"),
-    ("interest", "integer"),
-    ("engagement", "string"),
-    ("desired_engagement", "string"),
-    ("sara_stage", "string"),
-    ("priority", "integer"),
-    ("confidential", "boolean"),
-    ("pinned", "boolean"),
-    ("contact_person", "string"),
-    ("contact_role", "string"),
-    ("contact_email", "string"),
-    ("contact_phone", "string"),
-];
+/// GEXF's name for a field's type.
+fn gexf_type(kind: FieldType) -> &'static str {
+    match kind {
+        FieldType::Text => "string",
+        FieldType::Integer => "integer",
+        FieldType::Boolean => "boolean",
+    }
+}
 
 const EDGE_ATTRIBUTES: [(&str, &str); 4] = [
     ("directed", "boolean"),
@@ -101,7 +91,7 @@ pub(super) fn write(
         ],
     );
     xml.open(2, "attributes", &[("class", "node"), ("mode", "static")]);
-    for (name, kind) in NODE_ATTRIBUTES {
+    for (name, kind) in STAKEHOLDER_FIELDS.map(|(name, kind)| (name, gexf_type(kind))) {
         if kind == "boolean" {
             xml.open(
                 3,
@@ -256,29 +246,8 @@ fn node(xml: &mut Xml, s: &Stakeholder) {
             xml.empty(5, "attvalue", &[("for", name), ("value", value)]);
         }
     };
-    let opt = |v: Option<Score>| v.map(|v| v.to_string()).unwrap_or_default();
-    let shown = |v: Option<String>| v.unwrap_or_default();
-    value("kind", &s.kind.to_string());
-    value("description", &s.description);
-    value("sector", &s.sector);
-    value("area", &s.area);
-    value("tags", &join_tags(&s.tags));
-    value("influence", &opt(s.influence));
-    value("interest", &opt(s.interest));
-    value("engagement", &shown(s.engagement.map(|e| e.to_string())));
-    value(
-        "desired_engagement",
-        &shown(s.desired_engagement.map(|e| e.to_string())),
-    );
-    value("sara_stage", &shown(s.sara_stage.map(|e| e.to_string())));
-    value("priority", &opt(s.priority));
-    value("confidential", if s.confidential { "true" } else { "" });
-    value("pinned", if s.pinned { "true" } else { "" });
-    if let Some(c) = &s.contact {
-        value("contact_person", &c.person);
-        value("contact_role", &c.role);
-        value("contact_email", &c.email);
-        value("contact_phone", &c.phone);
+    for (name, v) in stakeholder_values(s) {
+        value(name, &v);
     }
     xml.close(4, "attvalues");
     let [r, g, b] = colour_attributes(style::node_colour(s.kind));

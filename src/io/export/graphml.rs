@@ -13,42 +13,40 @@
 //! - `observations` holds the whole log as JSON text (see `io::fields`), so a GraphML
 //!   round trip keeps the history; `weight` is the current strength.
 
+use super::fields::{FieldType, STAKEHOLDER_FIELDS, stakeholder_values};
 use super::xml::Xml;
 use super::{MixedDirections, direction_counts, hex, kind_name, number, observed_span};
-use crate::io::fields::{join_tags, observations_to_json};
+use crate::io::fields::observations_to_json;
 use crate::io::mapping::{Action, MappingReport};
-use crate::model::{Map, Relationship, Score, Stakeholder};
+use crate::model::{Map, Relationship, Stakeholder};
 use crate::style;
 use std::io::Write;
 
 /// Items written between two flushes of the buffer.
 const CHUNK: usize = 2_000;
 
-/// Where a key applies, its `attr.name` and its `attr.type`.
-const NODE_KEYS: [(&str, &str); 22] = [
-    ("label", "string"),
-    ("kind", "string"),
-    ("description", "string"),
-    ("sector", "string"),
-    ("area", "string"),
-    ("tags", "string"),
-    ("influence", "int"),
-    ("interest", "int"),
-    ("engagement", "string"),
-    ("desired_engagement", "string"),
-    ("sara_stage", "string"),
-    ("priority", "int"),
-    ("confidential", "boolean"),
-    ("pinned", "boolean"),
-    ("contact_person", "string"),
-    ("contact_role", "string"),
-    ("contact_email", "string"),
-    ("contact_phone", "string"),
-    ("x", "double"),
-    ("y", "double"),
-    ("size", "double"),
-    ("color", "string"),
-];
+/// Every node key, its `attr.name` and its `attr.type`: the name, the stakeholder's fields,
+/// then where and how Gephi draws it.
+fn node_keys() -> Vec<(&'static str, &'static str)> {
+    let graphml_type = |kind| match kind {
+        FieldType::Text => "string",
+        FieldType::Integer => "int",
+        FieldType::Boolean => "boolean",
+    };
+    std::iter::once(("label", "string"))
+        .chain(
+            STAKEHOLDER_FIELDS
+                .iter()
+                .map(|&(name, kind)| (name, graphml_type(kind))),
+        )
+        .chain([
+            ("x", "double"),
+            ("y", "double"),
+            ("size", "double"),
+            ("color", "string"),
+        ])
+        .collect()
+}
 
 const EDGE_KEYS: [(&str, &str); 11] = [
     ("label", "string"),
@@ -134,7 +132,7 @@ pub(super) fn write(
             ("yfiles.type", "edgegraphics"),
         ],
     );
-    for (name, kind) in NODE_KEYS {
+    for (name, kind) in node_keys() {
         let id = node_key(name);
         let attributes = [
             ("id", id.as_str()),
@@ -312,30 +310,9 @@ fn node(xml: &mut Xml, s: &Stakeholder) {
             xml.text(3, "data", &[("key", &key)], value);
         }
     };
-    let opt = |v: Option<Score>| v.map(|v| v.to_string()).unwrap_or_default();
-    let shown = |v: Option<String>| v.unwrap_or_default();
     data("label", &s.name);
-    data("kind", &s.kind.to_string());
-    data("description", &s.description);
-    data("sector", &s.sector);
-    data("area", &s.area);
-    data("tags", &join_tags(&s.tags));
-    data("influence", &opt(s.influence));
-    data("interest", &opt(s.interest));
-    data("engagement", &shown(s.engagement.map(|e| e.to_string())));
-    data(
-        "desired_engagement",
-        &shown(s.desired_engagement.map(|e| e.to_string())),
-    );
-    data("sara_stage", &shown(s.sara_stage.map(|e| e.to_string())));
-    data("priority", &opt(s.priority));
-    data("confidential", if s.confidential { "true" } else { "" });
-    data("pinned", if s.pinned { "true" } else { "" });
-    if let Some(c) = &s.contact {
-        data("contact_person", &c.person);
-        data("contact_role", &c.role);
-        data("contact_email", &c.email);
-        data("contact_phone", &c.phone);
+    for (name, v) in stakeholder_values(s) {
+        data(name, &v);
     }
     if let Some(p) = s.position {
         data("x", &number(p.0));

@@ -14,6 +14,7 @@
 //! follow Gephi's (y up); Kumu's follow the canvas (y down), like Kumu's own.
 
 mod dot;
+mod fields;
 mod gexf;
 mod graphml;
 mod spreadsheets;
