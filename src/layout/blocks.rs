@@ -1,9 +1,9 @@
 //! Names in blocks: the list-like views (the power/interest grid's quadrants, the engagement
-//! columns) set each group of stakeholders out as a block of rows and sub-columns, each
-//! stakeholder with its name beside it, sized from the names, so a crowded quadrant or
-//! column spreads into more sub-columns instead of stacking symbols on each other. The
-//! number of rows is chosen so the whole view has the shape of the window's canvas, which
-//! is what lets the most names be read when it is fitted.
+//! bands) set each group of stakeholders out as a block that flows like text, each
+//! stakeholder with its name beside it, sized from the names, so a crowded quadrant or band
+//! spreads into more rows instead of stacking symbols on each other. The views choose the
+//! width of their blocks so the whole view has the shape of the window's canvas, which is
+//! what lets the most names be read when it is fitted.
 
 use super::Point;
 
@@ -46,51 +46,47 @@ pub fn row_height(groups: &[Vec<Cell>]) -> f32 {
     largest + ROW_GAP
 }
 
-/// Sets a group out in `rows` rows, filling each sub-column top to bottom before the next;
-/// each sub-column is as wide as its widest member's symbol and name.
-pub fn block(cells: &[Cell], rows: usize, row: f32) -> Block {
-    let rows = rows.max(1);
-    let mut positions = Vec::with_capacity(cells.len());
-    let mut x = 0.0;
-    let mut height: f32 = 0.0;
-    for column in cells.chunks(rows) {
-        let radius = column.iter().map(|c| c.radius).fold(0.0, f32::max);
-        let width = column
-            .iter()
-            .map(|c| 2.0 * radius + NAME_GAP + c.name)
-            .fold(0.0, f32::max);
-        for (r, _) in column.iter().enumerate() {
-            positions.push([x + radius, r as f32 * row + row / 2.0]);
-        }
-        height = height.max(column.len() as f32 * row);
-        x += width + COLUMN_GAP;
-    }
-    Block {
-        width: (x - COLUMN_GAP).max(0.0),
-        height,
-        positions,
-    }
+/// The width a cell takes in a row: its symbol, its name, and the gap before the next.
+pub fn cell_width(cell: &Cell) -> f32 {
+    2.0 * cell.radius + NAME_GAP + cell.name + COLUMN_GAP
 }
 
-/// The number of rows that gives blocks of `groups` side by side (with `gap` between them)
-/// the shape nearest `aspect` (width over height) with `extra` height added.
-pub fn rows_for(groups: &[Vec<Cell>], gap: f32, extra: f32, aspect: f32) -> usize {
-    let row = row_height(groups);
-    let most = groups.iter().map(Vec::len).max().unwrap_or(1).max(1);
-    (1..=most)
-        .min_by(|&a, &b| {
-            let miss = |rows: usize| {
-                let width: f32 = groups
-                    .iter()
-                    .map(|g| block(g, rows, row).width)
-                    .sum::<f32>()
-                    + gap * groups.len().saturating_sub(1) as f32;
-                let height = rows as f32 * row + extra;
-                ((width.max(1.0) / height.max(1.0)) / aspect).ln().abs()
-            };
-            miss(a).total_cmp(&miss(b))
-        })
-        .unwrap_or(1)
+/// Sets a group out in rows at most `width` wide: each member, in order, goes into the
+/// first row with room for its symbol and name (first-fit, as a bin packing; Johnson 1974),
+/// a new row below when none has (a member wider than the row has one to itself). Members
+/// earlier in the order sit in earlier rows, and short names fill the ends of rows that
+/// long ones left. `first` is room kept at the start of the first row (for the group's
+/// heading).
+pub fn flow(cells: &[Cell], width: f32, row: f32, first: f32) -> Block {
+    let mut positions = Vec::with_capacity(cells.len());
+    // How far each row is filled.
+    let mut rows: Vec<f32> = Vec::new();
+    for cell in cells {
+        let w = cell_width(cell);
+        let fits = |used: f32| used == 0.0 || used + w - COLUMN_GAP <= width;
+        let r = match rows.iter().position(|&used| fits(used)) {
+            Some(r) => r,
+            None => {
+                rows.push(if rows.is_empty() { first } else { 0.0 });
+                if fits(rows[rows.len() - 1]) {
+                    rows.len() - 1
+                } else {
+                    rows.push(0.0);
+                    rows.len() - 1
+                }
+            }
+        };
+        positions.push([rows[r] + cell.radius, r as f32 * row + row / 2.0]);
+        rows[r] += w;
+    }
+    Block {
+        width: rows
+            .iter()
+            .map(|&used| (used - COLUMN_GAP).max(0.0))
+            .fold(first, f32::max),
+        height: rows.len() as f32 * row,
+        positions,
+    }
 }
 
 #[cfg(test)]
@@ -109,29 +105,30 @@ mod tests {
     }
 
     #[test]
-    fn a_crowded_group_spreads_into_sub_columns_without_overlap() {
-        let group = cells(10, 150.0);
+    fn a_flow_wraps_at_its_width_and_keeps_the_order() {
+        let group = cells(7, 150.0);
         let row = row_height(std::slice::from_ref(&group));
-        let b = block(&group, 4, row);
-        assert_eq!(b.positions.len(), 10);
-        // Three sub-columns of 4, 4 and 2.
-        let xs: std::collections::BTreeSet<i32> = b.positions.iter().map(|p| p[0] as i32).collect();
-        assert_eq!(xs.len(), 3);
-        // No two members' symbol-and-name boxes meet.
-        for (i, a) in b.positions.iter().enumerate() {
-            for q in &b.positions[i + 1..] {
-                let apart_x = (a[0] - q[0]).abs() >= 2.0 * 12.0 + 150.0;
-                let apart_y = (a[1] - q[1]).abs() >= row - 0.01;
-                assert!(apart_x || apart_y, "{a:?} {q:?}");
-            }
+        let one = cell_width(&group[0]);
+        // Room for two and a half: two a row, four rows, the first after a heading.
+        let b = flow(&group, 2.5 * one, row, 0.0);
+        assert_eq!(b.height, 4.0 * row);
+        assert!(b.width <= 2.5 * one);
+        for pair in b.positions.windows(2) {
+            let (a, q) = (pair[0], pair[1]);
+            assert!(
+                q[1] > a[1] || (q[1] == a[1] && q[0] > a[0]),
+                "in reading order"
+            );
         }
-    }
-
-    #[test]
-    fn rows_are_chosen_for_the_view_shape() {
-        let groups = vec![cells(30, 150.0), cells(10, 150.0)];
-        let wide = rows_for(&groups, 40.0, 0.0, 4.0);
-        let tall = rows_for(&groups, 40.0, 0.0, 0.25);
-        assert!(wide < tall, "{wide} {tall}");
+        // A short name fills the end of a row a long one left.
+        let mixed = [cells(1, 300.0), cells(1, 300.0), cells(1, 40.0)].concat();
+        let one_long = cell_width(&mixed[0]);
+        let b = flow(&mixed, one_long + cell_width(&mixed[2]), row, 0.0);
+        assert_eq!(b.height, 2.0 * row, "the short one joins the first row");
+        assert_eq!(b.positions[2][1], row / 2.0);
+        let with_heading = flow(&group, 2.5 * one, row, one);
+        assert_eq!(with_heading.positions[0][1], row / 2.0);
+        assert!(with_heading.positions[0][0] >= one, "after the heading");
+        assert_eq!(flow(&[], 100.0, row, 0.0).height, 0.0);
     }
 }

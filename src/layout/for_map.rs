@@ -1,7 +1,7 @@
 //! The bridge between a map and the layouts: stakeholders become node indices (in id
 //! order), relationships become edges weighted by their current strength.
 
-use super::blocks::{Block, Cell, block, row_height, rows_for};
+use super::blocks::{Block, Cell, cell_width, flow, row_height};
 use super::force::{ForceLayout, ForceParams};
 use super::grid::Quadrant;
 use super::name_room::{self, Freedom};
@@ -99,11 +99,11 @@ pub enum MapLayout {
     Radial(StakeholderId),
     /// The power/interest grid: influence up, interest right.
     PowerInterest,
-    /// By engagement now, in columns from unaware to leading.
+    /// By engagement now, in bands from leading at the top to unaware and not assessed.
     Engagement,
 }
 
-/// What a view draws behind the map: the grid's quadrants, or the engagement columns.
+/// What a view draws behind the map: the grid's quadrants, or the engagement bands.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Backdrop {
     /// Nothing.
@@ -115,12 +115,13 @@ pub enum Backdrop {
         /// Where unscored stakeholders wait.
         tray: Quadrant,
     },
-    /// Engagement columns: each level's name and x, and for each stakeholder with both
-    /// levels, an arrow from its current column to its desired one.
+    /// Engagement bands, leading at the top down to not assessed, and for each stakeholder
+    /// with both levels, an arrow from it to the band of the engagement wanted.
     Engagement {
-        /// Column name and x.
-        columns: Vec<(&'static str, f32)>,
-        /// From (the stakeholder's position) to the desired column, at the same height.
+        /// Each level's band: its name and rectangle.
+        bands: Vec<Quadrant>,
+        /// From (the stakeholder's position) to the edge of the desired band, straight up
+        /// or down.
         arrows: Vec<(Point, Point)>,
     },
 }
@@ -136,9 +137,9 @@ impl Backdrop {
                 .chain(std::iter::once(tray))
                 .flat_map(|q| [Position(q.min[0], q.min[1]), Position(q.max[0], q.max[1])])
                 .collect(),
-            Self::Engagement { columns, .. } => columns
+            Self::Engagement { bands, .. } => bands
                 .iter()
-                .flat_map(|&(_, x)| [Position(x - 150.0, -70.0), Position(x + 150.0, -70.0)])
+                .flat_map(|q| [Position(q.min[0], q.min[1]), Position(q.max[0], q.max[1])])
                 .collect(),
         }
     }
@@ -204,9 +205,9 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
                 .iter()
                 .map(|s| (level(s.engagement), level(s.desired_engagement)))
                 .collect();
-            let (points, columns) = engagement_view(&stakeholders, &engagement_levels);
+            let (points, bands) = engagement_view(&stakeholders, &engagement_levels);
             backdrop = Backdrop::Engagement {
-                columns,
+                bands,
                 arrows: Vec::new(),
             };
             points
@@ -221,14 +222,13 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
         let freedom = view_freedom(layout, &view, &points, &backdrop);
         name_room::make_room(map, &view.ids, &mut points, &freedom, &backdrop);
     }
-    // Engagement arrows run from each stakeholder to its desired column, at its height.
-    if let Backdrop::Engagement { arrows, columns } = &mut backdrop {
-        let column_x = |level: u8| {
-            Engagement::ALL
-                .iter()
-                .position(|&e| e as u8 == level)
-                .and_then(|i| columns.get(i + 1))
-                .map(|c| c.1)
+    // Engagement arrows run from each stakeholder straight up (or down) to the near edge of
+    // the band of the engagement wanted.
+    if let Backdrop::Engagement { arrows, bands } = &mut backdrop {
+        let band = |level: u8| {
+            bands.get(usize::from(
+                super::engagement::MAX_LEVEL - level.min(super::engagement::MAX_LEVEL),
+            ))
         };
         *arrows = points
             .iter()
@@ -236,7 +236,13 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
             .filter_map(|(&p, &(now, wanted))| {
                 let (now, wanted) = (now?, wanted?);
                 (now != wanted).then_some(())?;
-                Some((p, [column_x(wanted)?, p[1]]))
+                let to = band(wanted)?;
+                let y = if wanted > now {
+                    to.max[1] - PAD
+                } else {
+                    to.min[1] + PAD
+                };
+                Some((p, [p[0], y]))
             })
             .collect();
     }
@@ -277,37 +283,48 @@ fn view_freedom(
                 .collect(),
             None => vec![Freedom::Fixed; points.len()],
         },
-        (_, Backdrop::Quadrants { quadrants, tray }) => points
-            .iter()
-            .map(|p| {
-                quadrants
-                    .iter()
-                    .chain(std::iter::once(tray))
-                    .find(|q| {
-                        (q.min[0]..=q.max[0]).contains(&p[0])
-                            && (q.min[1]..=q.max[1]).contains(&p[1])
-                    })
-                    .map_or(Freedom::Fixed, |q| {
-                        Freedom::Within([q.min[0] + PAD, q.min[1], q.max[0] - PAD, q.max[1] - PAD])
-                    })
-            })
-            .collect(),
-        (_, Backdrop::Engagement { columns, .. }) => {
-            let top = points.iter().map(|p| p[1]).fold(f32::INFINITY, f32::min);
+        (_, Backdrop::Quadrants { quadrants, tray }) => {
+            let regions: Vec<&Quadrant> = quadrants.iter().chain(std::iter::once(tray)).collect();
+            // Below the heading: no higher than the quadrant's first row.
+            let first_row: Vec<f32> = regions
+                .iter()
+                .map(|q| {
+                    points
+                        .iter()
+                        .filter(|&&p| q.contains(p))
+                        .map(|p| p[1])
+                        .fold(q.max[1], f32::min)
+                })
+                .collect();
             points
                 .iter()
-                .map(|p| {
-                    // A stakeholder's column is the last whose symbols start at or left of it.
-                    let Some(c) = columns.iter().rposition(|&(_, x)| x <= p[0] + 1.0) else {
-                        return Freedom::Fixed;
-                    };
-                    let right = columns
-                        .get(c + 1)
-                        .map_or(f32::INFINITY, |&(_, next)| next - BLOCK_GAP);
-                    Freedom::Within([columns[c].1 - PAD, top, right, f32::INFINITY])
+                .map(|&p| {
+                    regions
+                        .iter()
+                        .position(|q| q.contains(p))
+                        .map_or(Freedom::Fixed, |k| {
+                            let q = regions[k];
+                            Freedom::Within([
+                                q.min[0] + PAD,
+                                first_row[k],
+                                q.max[0] - PAD,
+                                q.max[1] - PAD,
+                            ])
+                        })
                 })
                 .collect()
         }
+        (_, Backdrop::Engagement { bands, .. }) => points
+            .iter()
+            .map(|&p| {
+                bands
+                    .iter()
+                    .find(|b| b.contains(p))
+                    .map_or(Freedom::Fixed, |b| {
+                        Freedom::Within([b.min[0] + PAD, b.min[1], b.max[0] - PAD, b.max[1] - PAD])
+                    })
+            })
+            .collect(),
         _ => vec![Freedom::Fixed; points.len()],
     }
 }
@@ -328,7 +345,9 @@ fn cells(stakeholders: &[&crate::model::Stakeholder], scale: Scale) -> Vec<Cell>
             let [w, h] = measure.measure(&s.name, tokens.label_size);
             Cell {
                 radius: crate::style::node_radius(s.influence) * scale.symbols,
-                name: (w + halo) * scale.names,
+                // The name, its halo, and the gap the scene leaves between it and its symbol
+                // (a size on screen, so it scales with the names).
+                name: (w + halo + tokens.label_gap_px + tokens.halo_px) * scale.names,
                 height: (h + halo) * scale.names,
             }
         })
@@ -363,7 +382,8 @@ fn for_reading<T>(
     };
     let measure = crate::style::measure::FontMeasure::for_layout();
     let mut result = lay_out(scale);
-    for _ in 0..8 {
+    let mut last: Option<(f32, f32)> = None;
+    for _ in 0..12 {
         let positions: HashMap<StakeholderId, Position> = names
             .iter()
             .zip(&result.0)
@@ -381,16 +401,27 @@ fn for_reading<T>(
         .zoom;
         let px = tokens.label_px(zoom).unwrap_or(tokens.min_label_px);
         let wanted = Scale {
-            names: (px / (tokens.label_size * zoom)).clamp(1.0, 8.0),
+            names: (px / (tokens.label_size * zoom)).clamp(1.0, MOST_SCALE),
             // Symbols too are drawn no smaller than a least size (`Tokens::min_symbol_scale`).
-            symbols: (tokens.min_symbol_scale / zoom).clamp(1.0, 8.0),
+            symbols: (tokens.min_symbol_scale / zoom).clamp(1.0, MOST_SCALE),
         };
-        // Close enough from below: the names have the room they need.
-        if wanted.names <= scale.names && wanted.names > 0.97 * scale.names {
+        // How far the names drawn are from the names planned for: none (to a few per cent)
+        // and the view is made for its names.
+        let short = wanted.names - scale.names;
+        if short.abs() < 0.02 * scale.names {
             break;
         }
+        // The next scale by the secant through the last two rounds (the view grows with its
+        // names, so plain iteration creeps), never less than the names need now.
+        let next = match last {
+            Some((s0, f0)) if (short - f0).abs() > 1e-4 => {
+                scale.names - short * (scale.names - s0) / (short - f0)
+            }
+            _ => wanted.names,
+        };
+        last = Some((scale.names, short));
         scale = Scale {
-            names: wanted.names.max(scale.names * 1.0),
+            names: next.max(wanted.names).clamp(1.0, MOST_SCALE),
             symbols: wanted.symbols.max(scale.symbols),
         };
         result = lay_out(scale);
@@ -398,10 +429,11 @@ fn for_reading<T>(
     result
 }
 
+/// The most a block view scales its names up (seen from far out).
+const MOST_SCALE: f32 = 40.0;
+
 /// Room above a block for its heading, canvas units.
 const HEADING_BAND: f32 = 44.0;
-/// Gap between blocks side by side.
-const BLOCK_GAP: f32 = 60.0;
 /// Space inside a quadrant around its block.
 const PAD: f32 = 16.0;
 
@@ -410,31 +442,47 @@ fn reading_aspect() -> f32 {
     READING_VIEW[0] / READING_VIEW[1]
 }
 
-/// The engagement view: a block per current level (not assessed first, then unaware to
-/// leading), members ordered by desired level, highest first; returns the positions and
-/// each column's heading and centre.
+/// The engagement view: a band per current level, leading at the top, then supportive,
+/// neutral, resistant, unaware, and not assessed at the bottom; in each, its heading and
+/// then its members flowing in rows like text, ordered by the engagement wanted, highest
+/// first. Returns the positions and the bands.
 fn engagement_view(
     stakeholders: &[&crate::model::Stakeholder],
     levels: &[(Option<u8>, Option<u8>)],
-) -> (Vec<Point>, Vec<(&'static str, f32)>) {
+) -> (Vec<Point>, Vec<Quadrant>) {
     for_reading(
         stakeholders,
         |scale| engagement_at(stakeholders, levels, scale),
-        |columns| Backdrop::Engagement {
-            columns: columns.clone(),
+        |bands| Backdrop::Engagement {
+            bands: bands.clone(),
             arrows: Vec::new(),
         },
     )
+}
+
+/// The canvas width of a heading of `text` at a view's scale.
+fn heading_width(text: &str, scale: Scale) -> f32 {
+    use crate::style::scene::TextMeasure;
+    let tokens = crate::style::Tokens::SCREEN;
+    // Headings have a fixed size on screen, as names do once zoomed out: at this scale a
+    // point on screen is this many canvas units.
+    let per_point = (scale.names * tokens.label_size / tokens.min_label_px).max(1.0);
+    let measure = crate::style::measure::FontMeasure::for_layout();
+    (measure.measure(text, tokens.heading_px)[0] + 16.0) * per_point
 }
 
 fn engagement_at(
     stakeholders: &[&crate::model::Stakeholder],
     levels: &[(Option<u8>, Option<u8>)],
     scale: Scale,
-) -> (Vec<Point>, Vec<(&'static str, f32)>) {
+) -> (Vec<Point>, Vec<Quadrant>) {
     let all = cells(stakeholders, scale);
-    let keys: Vec<Option<u8>> = std::iter::once(None)
-        .chain(Engagement::ALL.iter().map(|&e| Some(e as u8)))
+    // Leading first, down to unaware, then not assessed.
+    let keys: Vec<Option<u8>> = Engagement::ALL
+        .iter()
+        .rev()
+        .map(|&e| Some(e as u8))
+        .chain(std::iter::once(None))
         .collect();
     let members: Vec<Vec<usize>> = keys
         .iter()
@@ -450,33 +498,66 @@ fn engagement_at(
         .iter()
         .map(|m| m.iter().map(|&i| all[i]).collect())
         .collect();
-    let band = HEADING_BAND * scale.names;
-    let rows = rows_for(&groups, BLOCK_GAP, band, reading_aspect());
-    let row = row_height(&groups);
-    let mut points = vec![[0.0, 0.0]; levels.len()];
-    let mut columns = Vec::new();
-    let mut x = 0.0;
-    for ((key, m), g) in keys.iter().zip(&members).zip(&groups) {
-        let b = block(g, rows, row);
-        // An empty column still has room for its heading.
-        let width = b.width.max(120.0 * scale.names);
-        for (&i, p) in m.iter().zip(&b.positions) {
-            // Below the headings (at y -40), as far as their size at this scale needs.
-            points[i] = [x + p[0], p[1] + band - 40.0];
-        }
-        let name = key.map_or("Not assessed", |level| {
-            Engagement::ALL
-                .iter()
-                .find(|&&e| e as u8 == level)
+    let names: Vec<&'static str> = keys
+        .iter()
+        .map(|key| {
+            key.and_then(|level| Engagement::ALL.iter().find(|&&e| e as u8 == level))
                 .map_or("Not assessed", |&e| engagement_name(e))
+        })
+        .collect();
+    let headings: Vec<f32> = names.iter().map(|n| heading_width(n, scale)).collect();
+    let row = row_height(&groups);
+    let heights = |width: f32| -> Vec<(Block, f32)> {
+        groups
+            .iter()
+            .zip(&headings)
+            .map(|(g, &h)| {
+                let b = flow(g, width - 2.0 * PAD, row, h);
+                let height = b.height.max(row) + 2.0 * PAD;
+                (b, height)
+            })
+            .collect()
+    };
+    let widest = groups
+        .iter()
+        .flatten()
+        .map(cell_width)
+        .chain(headings.iter().copied())
+        .fold(160.0, f32::max)
+        + 2.0 * PAD;
+    let width = widest_fit(widest, &groups, |w| {
+        heights(w).iter().map(|(_, h)| h).sum::<f32>()
+    });
+    let mut points = vec![[0.0, 0.0]; levels.len()];
+    let mut bands = Vec::new();
+    let mut top = 0.0;
+    for ((m, (b, height)), name) in members.iter().zip(heights(width)).zip(names) {
+        for (&i, p) in m.iter().zip(&b.positions) {
+            points[i] = [PAD + p[0], top + PAD + p[1]];
+        }
+        bands.push(Quadrant {
+            name,
+            min: [0.0, top],
+            max: [width, top + height],
         });
-        // The heading stands over the column's symbols (names run to their right), where
-        // the arrows to this level end.
-        let symbols = b.positions.first().map_or(width / 2.0, |p| p[0]);
-        columns.push((name, x + symbols));
-        x += width + BLOCK_GAP;
+        top += height;
     }
-    (points, columns)
+    (points, bands)
+}
+
+/// The width, between `least` and all of `groups` in one row, that gives a view of that
+/// width and `height(width)` the shape of the reading view.
+fn widest_fit(least: f32, groups: &[Vec<Cell>], height: impl Fn(f32) -> f32) -> f32 {
+    let most = groups
+        .iter()
+        .map(|g| g.iter().map(cell_width).sum::<f32>())
+        .fold(least, f32::max)
+        + 2.0 * PAD;
+    let miss = |w: f32| ((w / height(w).max(1.0)) / reading_aspect()).ln().abs();
+    (0..=48)
+        .map(|k| least + (most - least) * k as f32 / 48.0)
+        .min_by(|&a, &b| miss(a).total_cmp(&miss(b)))
+        .unwrap_or(least)
 }
 
 /// The power/interest grid as four quadrants of blocks (manage closely, keep satisfied,
@@ -533,26 +614,33 @@ fn grid_at(
         .map(|m| m.iter().map(|&i| all[i]).collect())
         .collect();
     let row = row_height(&groups);
-    let most = members[..4].iter().map(Vec::len).max().unwrap_or(1).max(1);
-    // Quadrant sizes for a number of rows: left and right widths, top and bottom heights.
-    let shape = |rows: usize| {
-        let b: Vec<Block> = groups[..4].iter().map(|g| block(g, rows, row)).collect();
-        let wide = |q: usize| b[q].width.max(160.0) + 2.0 * PAD;
+    // Keep satisfied and monitor on the left, manage closely and keep informed on the
+    // right: each side as wide as its quadrants' names need, sharing the grid's width in
+    // proportion to them, each quadrant's members flowing in rows.
+    let need = |q: usize| groups[q].iter().map(cell_width).sum::<f32>();
+    let widest = |q: usize| groups[q].iter().map(cell_width).fold(160.0, f32::max) + 2.0 * PAD;
+    let (least_left, least_right) = (widest(1).max(widest(3)), widest(0).max(widest(2)));
+    let shape = |total: f32| {
+        let share = (need(1) + need(3)) / (need(0) + need(1) + need(2) + need(3)).max(1.0);
+        let left = (total * share).clamp(least_left, (total - least_right).max(least_left));
+        let right = (total - left).max(least_right);
+        let b: Vec<Block> = (0..4)
+            .map(|q| {
+                let side = if q == 1 || q == 3 { left } else { right };
+                flow(&groups[q], side - 2.0 * PAD, row, 0.0)
+            })
+            .collect();
         let high = |q: usize| b[q].height.max(row) + band + 2.0 * PAD;
-        let (left, right) = (wide(1).max(wide(3)), wide(0).max(wide(2)));
         let (top, bottom) = (high(0).max(high(1)), high(2).max(high(3)));
-        (b, left, right, top, bottom)
+        let tray = flow(&groups[4], left + right - 2.0 * PAD, row, 0.0);
+        let tray_height = band + 2.0 * PAD + tray.height.max(row);
+        (b, tray, left, right, top, bottom, tray_height)
     };
-    let rows = (1..=most)
-        .min_by(|&a, &b| {
-            let miss = |rows: usize| {
-                let (_, l, r, t, bo) = shape(rows);
-                (((l + r) / (t + bo)) / reading_aspect()).ln().abs()
-            };
-            miss(a).total_cmp(&miss(b))
-        })
-        .unwrap_or(1);
-    let (blocks, left, right, top, bottom) = shape(rows);
+    let total = widest_fit(least_left + least_right, &groups, |w| {
+        let (_, _, _, _, top, bottom, tray) = shape(w);
+        top + bottom + PAD + tray
+    });
+    let (blocks, tray_block, left, right, top, bottom, tray_height) = shape(total);
     let quadrant = |name, min: Point, max: Point| Quadrant { name, min, max };
     let quadrants = [
         quadrant("Manage closely", [left, 0.0], [left + right, top]),
@@ -567,12 +655,7 @@ fn grid_at(
             points[i] = [origin[0] + p[0], origin[1] + p[1]];
         }
     }
-    // The tray: as many rows as keep it within the grid's width.
-    let width = left + right;
-    let tray_rows = (1..=members[4].len().max(1))
-        .find(|&r| block(&groups[4], r, row).width <= width - 2.0 * PAD)
-        .unwrap_or(members[4].len().max(1));
-    let tray_block = block(&groups[4], tray_rows, row);
+    // The tray of the unscored, below, as wide as the grid.
     let tray_top = top + bottom + PAD;
     for (&i, p) in members[4].iter().zip(&tray_block.positions) {
         points[i] = [PAD + p[0], tray_top + band + PAD + p[1]];
@@ -580,10 +663,7 @@ fn grid_at(
     let tray = quadrant(
         "Not scored",
         [0.0, tray_top],
-        [
-            width,
-            tray_top + band + 2.0 * PAD + tray_block.height.max(row),
-        ],
+        [left + right, tray_top + tray_height],
     );
     (points, quadrants, tray)
 }
@@ -776,24 +856,37 @@ mod tests {
             let quadrant = quadrants.get(index).unwrap_or(tray);
             assert!(quadrant.contains([x, y]), "{} in {}", s.name, quadrant.name);
         }
-        // The engagement view keeps each stakeholder in its level's column, left to right.
+        // The engagement view keeps each stakeholder in its level's band, leading at the
+        // top: every one of a level above every one of the level below.
         let view = arrange(&map, MapLayout::Engagement);
-        let x_of = |level: Option<Engagement>| {
+        let y_of = |level: Option<Engagement>| {
             map.stakeholders()
                 .filter(|s| s.engagement == level)
-                .map(|s| view.positions[&s.id()].0)
+                .map(|s| view.positions[&s.id()].1)
                 .collect::<Vec<f32>>()
         };
         for pair in Engagement::ALL.windows(2) {
-            let (left, right) = (x_of(Some(pair[0])), x_of(Some(pair[1])));
-            let most_left = left.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-            let least_right = right.iter().copied().fold(f32::INFINITY, f32::min);
+            let (lower, higher) = (y_of(Some(pair[0])), y_of(Some(pair[1])));
+            let lowest_of_higher = higher.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            let highest_of_lower = lower.iter().copied().fold(f32::INFINITY, f32::min);
             assert!(
-                most_left < least_right,
-                "{:?} left of {:?}",
-                pair[0],
-                pair[1]
+                lowest_of_higher < highest_of_lower,
+                "{:?} above {:?}",
+                pair[1],
+                pair[0]
             );
+        }
+        let Backdrop::Engagement { bands, .. } = &view.backdrop else {
+            panic!("the engagement view has bands");
+        };
+        for s in map.stakeholders() {
+            let p = view.positions[&s.id()];
+            let band = bands
+                .iter()
+                .find(|b| b.contains([p.0, p.1]))
+                .expect("in a band");
+            let expected = s.engagement.map_or("Not assessed", engagement_name);
+            assert_eq!(band.name, expected, "{}", s.name);
         }
         // A re-run by force keeps pinned stakeholders where they are.
         map.stakeholder_mut(first).expect("there").pinned = true;

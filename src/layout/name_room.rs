@@ -99,7 +99,14 @@ pub fn make_room_in(
         if unnamed == 0 || Tokens::SCREEN.label_px(camera.zoom).is_none() {
             break;
         }
-        let moved = find_homes(map, &scene, &camera, &index, points, freedom, &measure);
+        let seen = Seen {
+            map,
+            scene: &scene,
+            camera: &camera,
+            backdrop,
+            measure: &measure,
+        };
+        let moved = find_homes(&seen, &index, points, freedom);
         if moved == 0 {
             break;
         }
@@ -161,17 +168,31 @@ fn scene_of(
     (scene::build(&input, measure), camera)
 }
 
+/// The map as one round sees it: fitted, its scene built, and how names are measured.
+#[derive(Clone, Copy)]
+struct Seen<'a> {
+    map: &'a Map,
+    scene: &'a scene::Scene,
+    camera: &'a scene::Camera,
+    backdrop: &'a Backdrop,
+    measure: &'a dyn TextMeasure,
+}
+
 /// One round: finds a home for each stakeholder the scene left unnamed, most important
 /// first; returns how many moved.
 fn find_homes(
-    map: &Map,
-    scene: &scene::Scene,
-    camera: &scene::Camera,
+    seen: &Seen<'_>,
     index: &HashMap<StakeholderId, usize>,
     points: &mut [Point],
     freedom: &[Freedom],
-    measure: &dyn TextMeasure,
 ) -> usize {
+    let Seen {
+        map,
+        scene,
+        camera,
+        backdrop,
+        measure,
+    } = *seen;
     let tokens = Tokens::SCREEN;
     let Some(px) = tokens.label_px(camera.zoom) else {
         return 0;
@@ -181,6 +202,7 @@ fn find_homes(
     let gap = tokens.label_gap_px + tokens.halo_px / 2.0;
     let headings = scene::heading_rects(&scene.backdrop, measure);
     let regions = scene::regions(&scene.backdrop);
+    let beside = scene::names_beside(backdrop);
     // Where Zoom to fit counts each name (centred below its symbol): a stakeholder stays
     // where that box is inside the fitted part of the view, so fitting again does not zoom
     // out.
@@ -235,10 +257,20 @@ fn find_homes(
         }
         // Is `q` free for the symbol, and where would its name go?
         let home = |q: [f32; 2]| -> Option<Rect> {
-            let below = [w / 2.0 + tokens.halo_px, radius + gap + h + tokens.halo_px];
-            let fit_box = Rect {
-                min: [q[0] - radius.max(below[0]), q[1] - radius],
-                max: [q[0] + radius.max(below[0]), q[1] + radius.max(below[1])],
+            // As `scene::fit_with` counts it: the name beside, or below and centred.
+            let (w_box, h_box) = (w + 2.0 * tokens.halo_px, h + tokens.halo_px);
+            let fit_box = if beside {
+                let half = radius.max(h_box / 2.0);
+                Rect {
+                    min: [q[0] - radius, q[1] - half],
+                    max: [q[0] + radius + gap + w_box, q[1] + half],
+                }
+            } else {
+                let half = radius.max(w_box / 2.0);
+                Rect {
+                    min: [q[0] - half, q[1] - radius],
+                    max: [q[0] + half, q[1] + radius + gap + h_box],
+                }
             };
             if !fitted.contains_rect(&fit_box) || region.is_some_and(|r| !r.contains(q)) {
                 return None;
@@ -274,6 +306,7 @@ fn find_homes(
                 importance: 0.0,
                 always: false,
                 within: region,
+                beside,
             };
             labels::candidates(&request, gap).into_iter().find(|rect| {
                 inner.contains_rect(rect)

@@ -30,6 +30,9 @@ pub struct LabelRequest {
     /// The box the label must stay in besides the view: its stakeholder's quadrant on the
     /// power/interest grid, so a name never reads as belonging to the next quadrant.
     pub within: Option<Rect>,
+    /// Beside the stakeholder first (right, then left), where a view sets names out
+    /// beside their stakeholders (the grid, the engagement bands); else below first.
+    pub beside: bool,
 }
 
 /// A stakeholder on screen that labels must not cover.
@@ -90,7 +93,7 @@ impl Grid {
 
 /// The eight places around a stakeholder a label may go, in order of preference: below
 /// (where the layouts leave room for it, [`crate::layout::overlap`]), right, left, above,
-/// then the corners.
+/// then the corners; right first and then below for a request [`LabelRequest::beside`].
 pub(crate) fn candidates(request: &LabelRequest, gap: f32) -> [Rect; 8] {
     let [cx, cy] = request.centre;
     let [w, h] = request.size;
@@ -98,9 +101,16 @@ pub(crate) fn candidates(request: &LabelRequest, gap: f32) -> [Rect; 8] {
     // On the diagonals the label touches the circle's corner point, not its box.
     let d = r * std::f32::consts::FRAC_1_SQRT_2;
     let at = |x: f32, y: f32| Rect::from_min_size([x, y], [w, h]);
+    let below = at(cx - w / 2.0, cy + r);
+    let right = at(cx + r, cy - h / 2.0);
+    let (first, second) = if request.beside {
+        (right, below)
+    } else {
+        (below, right)
+    };
     [
-        at(cx - w / 2.0, cy + r),
-        at(cx + r, cy - h / 2.0),
+        first,
+        second,
         at(cx - r - w, cy - h / 2.0),
         at(cx - w / 2.0, cy - r - h),
         at(cx + d, cy + d),
@@ -189,6 +199,7 @@ mod tests {
             importance,
             always: false,
             within: None,
+            beside: false,
         }
     }
 

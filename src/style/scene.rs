@@ -12,6 +12,7 @@ use super::labels::{self, LabelRequest, Obstacle};
 use super::{MarkGlyph, NodeShape, Palette, Rgba, Tokens, ToneMark, arrowhead, mark_glyph};
 use crate::analysis::Change;
 use crate::layout::for_map::Backdrop;
+use crate::layout::grid::Quadrant;
 use crate::model::{Map, Position, RelationshipId, Score, StakeholderId};
 use crate::shown::Decorations;
 use std::collections::{BTreeSet, HashMap};
@@ -494,6 +495,15 @@ pub fn build(input: &SceneInput<'_>, measure: &dyn TextMeasure) -> Scene {
     }
 }
 
+/// Whether a view sets names out beside their stakeholders (the block views: the grid and
+/// the engagement bands) rather than below them.
+pub fn names_beside(backdrop: &Backdrop) -> bool {
+    matches!(
+        backdrop,
+        Backdrop::Quadrants { .. } | Backdrop::Engagement { .. }
+    )
+}
+
 /// The boxes of a backdrop's headings on screen, which names keep off.
 pub fn heading_rects(backdrop: &[BackdropItem], measure: &dyn TextMeasure) -> Vec<Rect> {
     backdrop
@@ -584,6 +594,7 @@ fn place_labels(
         NAMES_FAR_OUT
     };
     let px = size.unwrap_or(tokens.min_label_px);
+    let beside = names_beside(input.backdrop);
     let mut requests = Vec::new();
     for &(i, s, rank, hovered) in candidates.iter().take(tries) {
         let node = &nodes[i];
@@ -598,6 +609,7 @@ fn place_labels(
             importance: rank,
             always: hovered,
             within: regions.iter().find(|r| r.contains(node.centre)).copied(),
+            beside,
         });
     }
     let inner = view.expand(-tokens.halo_px / 2.0);
@@ -634,53 +646,48 @@ fn backdrop_items(input: &SceneInput<'_>) -> Vec<BackdropItem> {
     let screen = |[x, y]: [f32; 2]| camera.to_screen(Position(x, y));
     let heading = input.tokens.heading_px;
     let mut items = Vec::new();
+    // A region with its heading at its top-left: tinted, or framed (a tray) when `tint` is
+    // none.
+    let area = |items: &mut Vec<BackdropItem>, region: &Quadrant, tint: Option<f32>| {
+        let (a, b) = (screen(region.min), screen(region.max));
+        let rect = Rect {
+            min: [a[0].min(b[0]), a[1].min(b[1])],
+            max: [a[0].max(b[0]), a[1].max(b[1])],
+        };
+        items.push(match tint {
+            Some(tint) => BackdropItem::Area {
+                rect,
+                fill: with_alpha(palette.backdrop, tint),
+            },
+            None => BackdropItem::Frame {
+                rect,
+                colour: palette.weak_text,
+            },
+        });
+        items.push(BackdropItem::Text {
+            at: [rect.min[0] + 8.0, rect.min[1] + 6.0],
+            centred: false,
+            text: region.name.to_owned(),
+            size: heading,
+            colour: if tint.is_some() {
+                palette.text
+            } else {
+                palette.weak_text
+            },
+        });
+    };
     match input.backdrop {
         Backdrop::None => {}
         Backdrop::Quadrants { quadrants, tray } => {
             for (quadrant, tint) in quadrants.iter().zip([0.10, 0.06, 0.06, 0.03]) {
-                let (a, b) = (screen(quadrant.min), screen(quadrant.max));
-                let rect = Rect {
-                    min: [a[0].min(b[0]), a[1].min(b[1])],
-                    max: [a[0].max(b[0]), a[1].max(b[1])],
-                };
-                items.push(BackdropItem::Area {
-                    rect,
-                    fill: with_alpha(palette.backdrop, tint),
-                });
-                items.push(BackdropItem::Text {
-                    at: [rect.min[0] + 8.0, rect.min[1] + 6.0],
-                    centred: false,
-                    text: quadrant.name.to_owned(),
-                    size: heading,
-                    colour: palette.text,
-                });
+                area(&mut items, quadrant, Some(tint));
             }
-            let (a, b) = (screen(tray.min), screen(tray.max));
-            let rect = Rect {
-                min: [a[0].min(b[0]), a[1].min(b[1])],
-                max: [a[0].max(b[0]), a[1].max(b[1])],
-            };
-            items.push(BackdropItem::Frame {
-                rect,
-                colour: palette.weak_text,
-            });
-            items.push(BackdropItem::Text {
-                at: [rect.min[0] + 8.0, rect.min[1] + 6.0],
-                centred: false,
-                text: tray.name.to_owned(),
-                size: heading,
-                colour: palette.weak_text,
-            });
+            area(&mut items, tray, None);
         }
-        Backdrop::Engagement { columns, arrows } => {
-            for &(name, x) in columns {
-                items.push(BackdropItem::Text {
-                    at: screen([x, -40.0]),
-                    centred: true,
-                    text: name.to_owned(),
-                    size: heading,
-                    colour: palette.text,
-                });
+        Backdrop::Engagement { bands, arrows } => {
+            // Bands alternate in tint, the top (leading) darkest, as the grid's quadrants.
+            for (band, k) in bands.iter().zip(0..) {
+                area(&mut items, band, Some(if k % 2 == 0 { 0.08 } else { 0.03 }));
             }
             for &(from, to) in arrows {
                 let (from, to) = (screen(from), screen(to));
@@ -721,7 +728,8 @@ pub fn fit(
 }
 
 /// [`fit`] for a view with `backdrop` behind: its headings and quadrants are kept in view
-/// too ([`Backdrop::extent`]).
+/// too ([`Backdrop::extent`]), and in the grid and engagement views names are counted on
+/// the right of their stakeholders, where those views set them out.
 pub fn fit_with(
     names: &[(StakeholderId, &str, Option<Score>)],
     positions: &HashMap<StakeholderId, Position>,
@@ -751,19 +759,30 @@ pub fn fit_with(
         };
     }
     let extra = backdrop.extent();
+    let beside = names_beside(backdrop);
     let bounds = |zoom: f32| {
         let px = tokens.label_px(zoom);
         let mut min = [f32::INFINITY; 2];
         let mut max = [f32::NEG_INFINITY; 2];
         for &(Position(x, y), r, name) in &placed {
-            // The box of the stakeholder and its name below it, centred: left, top, right,
-            // bottom.
+            // The box of the stakeholder and its name: left, top, right, bottom. The name
+            // is counted below it, centred, or in the block views (which set names out
+            // beside their stakeholders) on its right.
             let [left, top, right, bottom] = match px {
                 Some(px) => {
                     let [w, h] = measure.measure(name, px);
                     let gap = tokens.label_gap_px + tokens.halo_px;
-                    let half = r.max((w / 2.0 + tokens.halo_px) / zoom);
-                    [half, r, half, r + (gap + h + tokens.halo_px) / zoom]
+                    let (w, h) = (
+                        (w + 2.0 * tokens.halo_px) / zoom,
+                        (h + tokens.halo_px) / zoom,
+                    );
+                    if beside {
+                        let half = r.max(h / 2.0);
+                        [r, half, r + gap / zoom + w, half]
+                    } else {
+                        let half = r.max(w / 2.0);
+                        [half, r, half, r + gap / zoom + h]
+                    }
                 }
                 None => [r; 4],
             };

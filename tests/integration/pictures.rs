@@ -158,8 +158,8 @@ fn no_names_overlap_in_any_view_of_the_built_in_map_at_1280x800() {
         (MapLayout::CircularByKind, 50),
         (MapLayout::CircularBySector, 48),
         (MapLayout::Radial(first), 36),
-        (MapLayout::PowerInterest, 48),
-        (MapLayout::Engagement, 44),
+        (MapLayout::PowerInterest, 58),
+        (MapLayout::Engagement, 61),
     ] {
         let mut options = internal();
         options.view = view;
