@@ -17,6 +17,7 @@ pub mod cli;
 pub mod document;
 pub mod edit;
 pub mod errors;
+pub mod filter;
 pub mod fonts;
 pub mod gui;
 pub mod io;

@@ -11,6 +11,7 @@
 use crate::analysis::{
     self, AttentionItem, Change, Comparison, Moment, Trend, TrendSettings, relationship_trend,
 };
+use crate::filter::{Filter, FilterMode, LeftOut};
 use crate::model::{Date, Map, RelationshipId, StakeholderId};
 use crate::redaction::{RedactionOptions, RedactionReport, redact};
 use std::collections::{HashMap, HashSet};
@@ -26,6 +27,9 @@ pub struct ShowSettings {
     pub trend: TrendSettings,
     /// The redaction profile everything shown is under (internal: everything).
     pub redaction: RedactionOptions,
+    /// Which stakeholders and relationships to show, and whether the rest is hidden or
+    /// faded.
+    pub filter: Filter,
 }
 
 /// What is drawn beyond the map itself: trends and compared changes.
@@ -39,12 +43,16 @@ pub struct Decorations {
     pub stakeholder_changes: HashMap<StakeholderId, Change>,
     /// Two moments are compared: what did not change is drawn plain.
     pub comparing: bool,
+    /// What the filter fades (when it hides, they are not on the map shown at all).
+    pub filtered: LeftOut,
 }
 
 impl Decorations {
-    /// Whether a stakeholder is drawn faded: it is gone at the later moment compared.
+    /// Whether a stakeholder is drawn faded: it is gone at the later moment compared, or
+    /// the filter fades it.
     pub fn is_faded(&self, id: StakeholderId) -> bool {
         self.stakeholder_changes.get(&id) == Some(&Change::Removed)
+            || self.filtered.stakeholders.contains(&id)
     }
 }
 
@@ -105,6 +113,21 @@ pub fn shown(map: &Map, settings: &ShowSettings, today: Date) -> Shown {
             .filter(|r| relationship_trend(r, date, &settings.trend).trend == Trend::Cooling)
             .map(|r| r.id())
             .collect();
+    }
+    // The filter last, on the map as shown on the day: what it leaves out is faded, or
+    // gone before what needs attention is counted.
+    let out = settings.filter.left_out(&shown_map, date, &settings.trend);
+    let mut shown_map = shown_map;
+    match settings.filter.mode {
+        FilterMode::Fade => decorations.filtered = out,
+        FilterMode::Hide => {
+            for id in &out.relationships {
+                shown_map.remove_relationship(*id);
+            }
+            for id in &out.stakeholders {
+                shown_map.remove_stakeholder(*id);
+            }
+        }
     }
     let attention = analysis::needs_attention(&shown_map, date, &settings.trend);
     Shown {

@@ -60,6 +60,8 @@ struct ViewState {
     first_observation: Option<Date>,
     /// The redaction profile the map is shown under; anything but internal is read-only.
     redaction: RedactionOptions,
+    /// What the view shows of the map (the rest faded or hidden).
+    filter: crate::filter::Filter,
 }
 
 /// Who a profile shows the map to, in words: "partners", "the public".
@@ -161,6 +163,7 @@ impl StakemapApp {
                 faint: false,
                 first_observation: None,
                 redaction: RedactionOptions::default(),
+                filter: crate::filter::Filter::default(),
             },
             prefs,
             dialogs,
@@ -201,6 +204,15 @@ impl StakemapApp {
             .shown
             .get()
             .map_or_else(RedactionReport::default, |shown| shown.left_out)
+    }
+
+    /// The map as shown (through the profile, the moment and the filter) and what is drawn
+    /// faded, once the shown pipeline has run.
+    pub fn shown(&self) -> Option<(&Map, &crate::shown::Decorations)> {
+        self.view
+            .shown
+            .get()
+            .map(|shown| (&shown.map, &shown.decorations))
     }
 
     /// Why the map cannot be changed now, if it cannot: the window is read-only
@@ -369,6 +381,7 @@ impl StakemapApp {
             comparison: self.view.timeline.compare.clone(),
             trend: self.prefs.trend,
             redaction: self.view.redaction,
+            filter: self.view.filter.clone(),
         }
     }
 
@@ -463,6 +476,27 @@ impl StakemapApp {
             ui.separator();
             let palette = super::scene_paint::palette_for(ui.visuals());
             legend_ui(ui, self.view.timeline.compare.is_some(), &palette);
+            ui.add_space(8.0);
+            let heading = if self.view.filter.is_empty() {
+                "Filter".to_owned()
+            } else {
+                format!("Filter ({} on)", self.view.filter.chips().len())
+            };
+            egui::CollapsingHeader::new(heading)
+                .id_salt("filter")
+                .default_open(false)
+                .show(ui, |ui| {
+                    let mut commands = Vec::new();
+                    super::filter_panel::filter_ui(
+                        ui,
+                        self.displayed_map(),
+                        &self.view.filter,
+                        &mut commands,
+                    );
+                    for command in commands {
+                        self.commands.push(command);
+                    }
+                });
             ui.add_space(8.0);
             let attention = self.attention().to_vec();
             let heading = format!("Needs attention ({})", attention.len());
@@ -577,6 +611,15 @@ impl eframe::App for StakemapApp {
         }
         Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
+        if !self.view.filter.is_empty() {
+            Panel::top("filter_chips").show(ui, |ui| {
+                let mut commands = Vec::new();
+                super::filter_panel::chips_ui(ui, &self.view.filter, &mut commands);
+                for command in commands {
+                    self.commands.push(command);
+                }
+            });
+        }
         Panel::bottom("status_bar").show(ui, |ui| self.status_ui(ui));
         Panel::bottom("time").show(ui, |ui| self.time_ui(ui));
         Panel::right("inspector")

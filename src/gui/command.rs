@@ -131,6 +131,8 @@ pub enum Command {
     ZoomToFit,
     /// Show the map under a redaction profile (internal: everything, and editable).
     ShowProfile(RedactionOptions),
+    /// Show only what passes this filter (the rest faded or hidden).
+    SetFilter(crate::filter::Filter),
 
     // Settings.
     /// What counts as rising, cooling or stale.

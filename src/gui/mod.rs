@@ -9,6 +9,7 @@ mod chart;
 mod command;
 mod derived;
 mod files;
+mod filter_panel;
 pub mod fonts;
 mod inspector;
 mod layout_runner;

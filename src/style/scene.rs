@@ -385,6 +385,9 @@ pub fn build(input: &SceneInput<'_>, measure: &dyn TextMeasure) -> Scene {
         if input.faint {
             colour = with_alpha(colour, tokens.faint_relationships);
         }
+        if input.decorations.filtered.relationships.contains(&r.id()) {
+            colour = with_alpha(colour, tokens.faded);
+        }
         let mut width = (super::edge_width(r.strength()) * zoom).max(tokens.min_line_px);
         if selected {
             width += tokens.selection_px;

@@ -8,6 +8,7 @@ mod common;
 mod cli;
 mod editing;
 mod exchange;
+mod filters;
 mod history;
 mod map_file;
 mod metrics;

@@ -3,7 +3,7 @@
 //! written from, the PNG compared with a reference image, the canvas and the picture shown
 //! to be one drawing, and no two names overlapping in any view of the built-in map.
 
-use crate::common::builtin_app;
+use crate::common::{builtin_app, canvas_names};
 use stakemap::gui::Command;
 use stakemap::io::drawing::{self, PictureOptions};
 use stakemap::layout::for_map::MapLayout;
@@ -210,27 +210,6 @@ fn no_names_overlap_in_any_view_of_the_built_in_map_at_1280x800() {
             scene.nodes.len()
         );
     }
-}
-
-/// The names the canvas painted last frame, inside its rectangle.
-fn canvas_names(
-    harness: &egui_kittest::Harness<'_, stakemap::gui::StakemapApp>,
-) -> Vec<(String, egui::Color32)> {
-    let rect = harness.state().canvas_rect().expect("the canvas is drawn");
-    let mut names = Vec::new();
-    fn walk(shape: &egui::Shape, rect: egui::Rect, names: &mut Vec<(String, egui::Color32)>) {
-        match shape {
-            egui::Shape::Text(t) if rect.contains(t.pos) => {
-                names.push((t.galley.job.text.clone(), t.fallback_color));
-            }
-            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, rect, names)),
-            _ => {}
-        }
-    }
-    for clipped in &harness.output().shapes {
-        walk(&clipped.shape, rect, &mut names);
-    }
-    names
 }
 
 #[test]

@@ -186,3 +186,22 @@ pub fn builtin_file(dir: &std::path::Path) -> String {
     std::fs::write(&path, stakemap::builtin::POLICE_COMMUNITY_RON).expect("write");
     path.display().to_string()
 }
+
+/// The names the canvas painted last frame, inside its rectangle.
+pub fn canvas_names(harness: &Harness<'_, StakemapApp>) -> Vec<(String, egui::Color32)> {
+    let rect = harness.state().canvas_rect().expect("the canvas is drawn");
+    let mut names = Vec::new();
+    fn walk(shape: &egui::Shape, rect: egui::Rect, names: &mut Vec<(String, egui::Color32)>) {
+        match shape {
+            egui::Shape::Text(t) if rect.contains(t.pos) => {
+                names.push((t.galley.job.text.clone(), t.fallback_color));
+            }
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, rect, names)),
+            _ => {}
+        }
+    }
+    for clipped in &harness.output().shapes {
+        walk(&clipped.shape, rect, &mut names);
+    }
+    names
+}

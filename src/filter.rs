@@ -1,0 +1,315 @@
+//! Filters: which stakeholders and relationships a view shows, by kind, sector, area, tag,
+//! engagement and text, and relationships by least strength, tone and trend. A step of the
+//! shown pipeline ([`crate::shown`]), after the redaction profile and the moment, so a
+//! filter never sees what the profile leaves out and reads the map as of the day shown.
+//! What a filter leaves out is hidden or faded ([`FilterMode`]), as in Kumu's and Gephi's
+//! filters; a relationship is shown only when both its ends are.
+//!
+//! Each active condition is a [`FilterChip`]: the window lists them as removable chips.
+
+use crate::analysis::{Trend, TrendSettings, relationship_trend};
+use crate::model::{
+    Date, Engagement, Map, Relationship, RelationshipId, Stakeholder, StakeholderId,
+    StakeholderKind, Strength, Tone,
+};
+use std::collections::{BTreeSet, HashSet};
+
+/// What becomes of what a filter leaves out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FilterMode {
+    /// Drawn faint, in place: the shape of the whole map stays.
+    #[default]
+    Fade,
+    /// Not drawn at all.
+    Hide,
+}
+
+/// A view's filter. Empty sets and fields mean "any": the default shows everything.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filter {
+    /// Stakeholders of these kinds.
+    pub kinds: BTreeSet<StakeholderKind>,
+    /// Stakeholders in these sectors.
+    pub sectors: BTreeSet<String>,
+    /// Stakeholders in these areas.
+    pub areas: BTreeSet<String>,
+    /// Stakeholders with at least one of these tags.
+    pub tags: BTreeSet<String>,
+    /// Stakeholders at these levels of engagement now (`None`: not assessed).
+    pub engagement: BTreeSet<Option<Engagement>>,
+    /// Stakeholders whose name, description, sector, area or a tag contains this (any
+    /// case).
+    pub text: String,
+    /// Relationships at least this strong now.
+    pub min_strength: Option<Strength>,
+    /// Relationships of these tones.
+    pub tones: BTreeSet<Tone>,
+    /// Relationships with these trends on the day shown.
+    pub trends: BTreeSet<Trend>,
+    /// Hide or fade what is left out.
+    pub mode: FilterMode,
+}
+
+/// One active condition of a filter, as a chip the window shows and can remove.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FilterChip {
+    /// A kind.
+    Kind(StakeholderKind),
+    /// A sector.
+    Sector(String),
+    /// An area.
+    Area(String),
+    /// A tag.
+    Tag(String),
+    /// An engagement level.
+    Engagement(Option<Engagement>),
+    /// The text.
+    Text,
+    /// The least strength.
+    MinStrength,
+    /// A tone.
+    Tone(Tone),
+    /// A trend.
+    Trend(Trend),
+}
+
+/// What a filter leaves out of a map.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LeftOut {
+    /// Stakeholders that do not match.
+    pub stakeholders: HashSet<StakeholderId>,
+    /// Relationships that do not match, or have an end that does not.
+    pub relationships: HashSet<RelationshipId>,
+}
+
+impl Filter {
+    /// True when it lets everything through.
+    pub fn is_empty(&self) -> bool {
+        self.chips().is_empty()
+    }
+
+    /// Whether a stakeholder passes the filter.
+    pub fn shows_stakeholder(&self, s: &Stakeholder) -> bool {
+        let text = self.text.trim().to_lowercase();
+        (self.kinds.is_empty() || self.kinds.contains(&s.kind))
+            && (self.sectors.is_empty() || self.sectors.contains(&s.sector))
+            && (self.areas.is_empty() || self.areas.contains(&s.area))
+            && (self.tags.is_empty() || s.tags.iter().any(|t| self.tags.contains(t)))
+            && (self.engagement.is_empty() || self.engagement.contains(&s.engagement))
+            && (text.is_empty()
+                || [&s.name, &s.description, &s.sector, &s.area]
+                    .into_iter()
+                    .chain(&s.tags)
+                    .any(|field| field.to_lowercase().contains(&text)))
+    }
+
+    /// Whether a relationship passes the filter's own conditions on the day `date` (its
+    /// ends are checked by [`Filter::left_out`]).
+    pub fn shows_relationship(&self, r: &Relationship, date: Date, trend: &TrendSettings) -> bool {
+        self.min_strength.is_none_or(|least| r.strength() >= least)
+            && (self.tones.is_empty() || self.tones.contains(&r.tone()))
+            && (self.trends.is_empty()
+                || self
+                    .trends
+                    .contains(&relationship_trend(r, date, trend).trend))
+    }
+
+    /// What the filter leaves out of `map` (as shown on `date`).
+    pub fn left_out(&self, map: &Map, date: Date, trend: &TrendSettings) -> LeftOut {
+        let mut out = LeftOut::default();
+        if self.is_empty() {
+            return out;
+        }
+        out.stakeholders = map
+            .stakeholders()
+            .filter(|s| !self.shows_stakeholder(s))
+            .map(Stakeholder::id)
+            .collect();
+        out.relationships = map
+            .relationships()
+            .filter(|r| {
+                out.stakeholders.contains(&r.from())
+                    || out.stakeholders.contains(&r.to())
+                    || !self.shows_relationship(r, date, trend)
+            })
+            .map(Relationship::id)
+            .collect();
+        out
+    }
+
+    /// Every active condition, in the order the window lists them.
+    pub fn chips(&self) -> Vec<FilterChip> {
+        let mut chips = Vec::new();
+        if !self.text.trim().is_empty() {
+            chips.push(FilterChip::Text);
+        }
+        chips.extend(self.kinds.iter().map(|&k| FilterChip::Kind(k)));
+        chips.extend(self.sectors.iter().cloned().map(FilterChip::Sector));
+        chips.extend(self.areas.iter().cloned().map(FilterChip::Area));
+        chips.extend(self.tags.iter().cloned().map(FilterChip::Tag));
+        chips.extend(self.engagement.iter().map(|&e| FilterChip::Engagement(e)));
+        if self.min_strength.is_some() {
+            chips.push(FilterChip::MinStrength);
+        }
+        chips.extend(self.tones.iter().map(|&t| FilterChip::Tone(t)));
+        chips.extend(self.trends.iter().map(|&t| FilterChip::Trend(t)));
+        chips
+    }
+
+    /// What a chip says: "kind: Partner", "text: youth", "strength ≥ 3 coordinating".
+    pub fn chip_label(&self, chip: &FilterChip) -> String {
+        match chip {
+            FilterChip::Kind(k) => format!("kind: {k}"),
+            FilterChip::Sector(s) => format!("sector: {s}"),
+            FilterChip::Area(a) => format!("area: {a}"),
+            FilterChip::Tag(t) => format!("tag: {t}"),
+            FilterChip::Engagement(e) => match e {
+                Some(e) => format!("engagement: {e}"),
+                None => "engagement: not assessed".to_owned(),
+            },
+            FilterChip::Text => format!("text: {}", self.text.trim()),
+            FilterChip::MinStrength => match self.min_strength {
+                Some(s) => format!("strength ≥ {} {}", s.get(), s.name()),
+                None => String::new(),
+            },
+            FilterChip::Tone(t) => format!("tone: {t}"),
+            FilterChip::Trend(t) => format!("trend: {}", trend_name(*t)),
+        }
+    }
+
+    /// The filter without one condition (a chip removed).
+    pub fn without(&self, chip: &FilterChip) -> Self {
+        let mut f = self.clone();
+        match chip {
+            FilterChip::Kind(k) => {
+                f.kinds.remove(k);
+            }
+            FilterChip::Sector(s) => {
+                f.sectors.remove(s);
+            }
+            FilterChip::Area(a) => {
+                f.areas.remove(a);
+            }
+            FilterChip::Tag(t) => {
+                f.tags.remove(t);
+            }
+            FilterChip::Engagement(e) => {
+                f.engagement.remove(e);
+            }
+            FilterChip::Text => f.text.clear(),
+            FilterChip::MinStrength => f.min_strength = None,
+            FilterChip::Tone(t) => {
+                f.tones.remove(t);
+            }
+            FilterChip::Trend(t) => {
+                f.trends.remove(t);
+            }
+        }
+        f
+    }
+}
+
+/// A trend's name in a chip.
+pub fn trend_name(trend: Trend) -> &'static str {
+    match trend {
+        Trend::Rising => "rising",
+        Trend::Steady => "steady",
+        Trend::Cooling => "cooling",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> Date {
+        Date::from_ymd(2026, 11, 28).expect("a day")
+    }
+
+    #[test]
+    fn an_empty_filter_shows_everything() {
+        let map = crate::builtin::police_community();
+        let out = Filter::default().left_out(&map, today(), &TrendSettings::default());
+        assert!(out.stakeholders.is_empty() && out.relationships.is_empty());
+    }
+
+    #[test]
+    fn conditions_of_one_kind_widen_and_of_two_kinds_narrow() {
+        let map = crate::builtin::police_community();
+        let trend = TrendSettings::default();
+        let shown = |f: &Filter| {
+            map.stakeholder_count() - f.left_out(&map, today(), &trend).stakeholders.len()
+        };
+        let mut f = Filter::default();
+        f.kinds.insert(StakeholderKind::Issue);
+        let issues = shown(&f);
+        assert_eq!(
+            issues,
+            map.stakeholders()
+                .filter(|s| s.kind == StakeholderKind::Issue)
+                .count()
+        );
+        f.kinds.insert(StakeholderKind::Initiative);
+        assert!(shown(&f) > issues, "a second kind widens");
+        f.text = "KESTREL".to_owned();
+        let both = shown(&f);
+        assert!(both > 0 && both < issues + 10, "text narrows, any case");
+        for s in map.stakeholders() {
+            if f.shows_stakeholder(s) {
+                assert!(
+                    s.name.to_lowercase().contains("kestrel")
+                        || s.description.to_lowercase().contains("kestrel")
+                        || s.area.to_lowercase().contains("kestrel")
+                        || s.tags.iter().any(|t| t.to_lowercase().contains("kestrel"))
+                        || s.sector.to_lowercase().contains("kestrel")
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_relationship_goes_with_either_end_and_by_its_own_conditions() {
+        let map = crate::builtin::police_community();
+        let trend = TrendSettings::default();
+        let mut f = Filter::default();
+        f.kinds.insert(StakeholderKind::Partner);
+        let out = f.left_out(&map, today(), &trend);
+        for r in map.relationships() {
+            let ends_shown =
+                !out.stakeholders.contains(&r.from()) && !out.stakeholders.contains(&r.to());
+            assert_eq!(!out.relationships.contains(&r.id()), ends_shown);
+        }
+        let strong = Filter {
+            min_strength: Some(Strength::new(4).expect("in range")),
+            ..Filter::default()
+        };
+        let out = strong.left_out(&map, today(), &trend);
+        assert!(out.stakeholders.is_empty());
+        for r in map.relationships() {
+            assert_eq!(out.relationships.contains(&r.id()), r.strength().get() < 4);
+        }
+    }
+
+    #[test]
+    fn every_chip_removes_its_own_condition() {
+        let mut f = Filter {
+            text: "youth".to_owned(),
+            min_strength: Some(Strength::new(3).expect("in range")),
+            ..Filter::default()
+        };
+        f.kinds.insert(StakeholderKind::Partner);
+        f.tones.insert(Tone::Strained);
+        f.trends.insert(Trend::Cooling);
+        f.engagement.insert(None);
+        f.tags.insert("youth".to_owned());
+        let chips = f.chips();
+        assert_eq!(chips.len(), 7);
+        assert!(chips.iter().all(|c| !f.chip_label(c).is_empty()));
+        let mut g = f.clone();
+        for chip in &chips {
+            g = g.without(chip);
+        }
+        assert!(g.is_empty());
+        assert_eq!(f.without(&FilterChip::Text).chips().len(), 6);
+    }
+}
