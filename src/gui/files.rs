@@ -136,10 +136,11 @@ impl FileDialogs {
         }
         let purpose = self.pending?;
         self.in_app.update(ctx);
-        let paths = if purpose == FilePurpose::Import {
+        let paths = if matches!(purpose, FilePurpose::Import | FilePurpose::ImportNew) {
             self.in_app.take_picked_multiple()?
         } else {
-            vec![with_ron_extension(self.in_app.take_picked()?, purpose)]
+            let picked = without_doubled_extension(self.in_app.take_picked()?, purpose);
+            vec![with_ron_extension(picked, purpose)]
         };
         self.pending = None;
         Some((purpose, paths))
@@ -157,6 +158,37 @@ fn in_app_dialog() -> FileDialog {
         .default_file_filter("stakemap maps (.ron)")
         .add_save_extension("stakemap map", "ron")
         .default_save_extension("stakemap map")
+}
+
+/// The extensions a file chosen for `purpose` may have.
+fn extensions(purpose: FilePurpose) -> &'static [&'static str] {
+    match purpose {
+        FilePurpose::Open | FilePurpose::SaveAs => &["ron"],
+        FilePurpose::SaveReport => &["md", "csv", "json"],
+        FilePurpose::ExportPicture => &["svg", "png"],
+        FilePurpose::Export => &["graphml", "gexf", "dot", "csv", "json"],
+        FilePurpose::Import | FilePurpose::ImportNew => &[],
+    }
+}
+
+/// The in-app save dialog offers `map.svg` with only `map` selected, so a person who types
+/// a whole name (`report.png`) gets `report.png.svg`: when a name ends in two extensions
+/// the purpose knows, the one typed (the inner) is kept.
+fn without_doubled_extension(path: PathBuf, purpose: FilePurpose) -> PathBuf {
+    let known = |e: &std::ffi::OsStr| {
+        extensions(purpose)
+            .iter()
+            .any(|k| e.to_string_lossy().eq_ignore_ascii_case(k))
+    };
+    let (Some(outer), Some(stem)) = (path.extension(), path.file_stem()) else {
+        return path;
+    };
+    let inner = std::path::Path::new(stem).extension();
+    if known(outer) && inner.is_some_and(known) {
+        path.with_file_name(stem)
+    } else {
+        path
+    }
 }
 
 /// A map saved without an extension gets `.ron` (a report `.md`), so it opens again by a
@@ -180,4 +212,40 @@ pub fn native_likely() -> bool {
     let zenity = std::env::var_os("PATH")
         .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()));
     dbus || zenity
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_whole_name_typed_over_the_offered_one_keeps_its_own_extension() {
+        let cases = [
+            ("out/win.png.svg", FilePurpose::ExportPicture, "out/win.png"),
+            ("out/win.svg.svg", FilePurpose::ExportPicture, "out/win.svg"),
+            (
+                "out/a.graphml.graphml",
+                FilePurpose::Export,
+                "out/a.graphml",
+            ),
+            ("out/a.gexf.graphml", FilePurpose::Export, "out/a.gexf"),
+            ("out/notes.md.md", FilePurpose::SaveReport, "out/notes.md"),
+            ("out/map.ron.ron", FilePurpose::SaveAs, "out/map.ron"),
+            // One extension, or an inner part that is no extension of the purpose: as typed.
+            ("out/win.svg", FilePurpose::ExportPicture, "out/win.svg"),
+            ("out/v1.2.svg", FilePurpose::ExportPicture, "out/v1.2.svg"),
+            (
+                "out/map.backup.ron",
+                FilePurpose::SaveAs,
+                "out/map.backup.ron",
+            ),
+        ];
+        for (typed, purpose, kept) in cases {
+            assert_eq!(
+                without_doubled_extension(PathBuf::from(typed), purpose),
+                PathBuf::from(kept),
+                "{typed}"
+            );
+        }
+    }
 }

@@ -356,3 +356,33 @@ fn f07_gexf_with_weights_over_time() {
     let e1 = between(&bare_map, "Night Bus Outreach", "Harbour Street Mission");
     assert_eq!(e1[0].observations[0].date.to_string(), "2025-03-31");
 }
+
+/// Gephi numbers its nodes 1, 2, 3...: merged into a map whose stakeholders 1, 2, 3 are
+/// others, those numbers must not rename the map's stakeholders.
+#[test]
+fn another_tools_ids_that_collide_with_the_maps_rename_nothing() {
+    let paths = [
+        data("f03_gephi_csv_bom_semicolon", "nodes.csv"),
+        data("f03_gephi_csv_bom_semicolon", "edges.csv"),
+    ];
+    let imported = import::read(&paths).expect("reads");
+    let map = stakemap::builtin::police_community();
+    let merge = imported.merge_into(&map, today());
+    let report = merge.report.clone();
+    let mut merged = map.clone();
+    stakemap::edit::apply(&mut merged, merge.into_edit()).expect("applies");
+    for s in map.stakeholders() {
+        let after = merged.stakeholder(s.id()).expect("still there");
+        assert_eq!(after.name, s.name, "{} was renamed", s.name);
+        assert_eq!(after.kind, s.kind, "{} changed kind", s.name);
+    }
+    assert!(
+        merged.stakeholder_count() > map.stakeholder_count(),
+        "the file's stakeholders came in as new ones"
+    );
+    assert!(
+        report.mentions("taken as the file's own"),
+        "{:?}",
+        report.lines()
+    );
+}

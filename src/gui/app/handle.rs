@@ -849,11 +849,6 @@ impl StakemapApp {
             self.doc.map().stakeholder_count(),
             self.doc.map().relationship_count(),
         );
-        let problems = report.count(crate::io::Action::Problem)
-            + imported
-                .reports()
-                .map(|r| r.count(crate::io::Action::Problem))
-                .sum::<usize>();
         self.dialogs.say(format!(
             "Imported {}: {} stakeholders and {} relationships added, the rest merged with what was there (Edit > Undo takes it all back){}.",
             paths
@@ -864,11 +859,7 @@ impl StakemapApp {
                 .join(", "),
             after.0.saturating_sub(before.0),
             after.1.saturating_sub(before.1),
-            if problems > 0 {
-                format!("; {problems} row(s) or element(s) could not be read: `stakemap import` lists them")
-            } else {
-                String::new()
-            }
+            unread(&report)
         ));
         self.view.canvas.fit_requested = true;
     }
@@ -884,11 +875,8 @@ impl StakemapApp {
         let today = self.today();
         let built = crate::io::import::read(paths)
             .map_err(|e| said(&e))
-            .and_then(|imported| {
-                let (map, report) = imported.into_map(&fallback, today).map_err(|e| said(&e))?;
-                Ok((imported, map, report))
-            });
-        let (imported, map, report) = match built {
+            .and_then(|imported| imported.into_map(&fallback, today).map_err(|e| said(&e)));
+        let (map, report) = match built {
             Ok(built) => built,
             Err(e) => {
                 self.dialogs.say(format!(
@@ -897,22 +885,13 @@ impl StakemapApp {
                 return;
             }
         };
-        let problems = report.count(crate::io::Action::Problem)
-            + imported
-                .reports()
-                .map(|r| r.count(crate::io::Action::Problem))
-                .sum::<usize>();
         let counts = (map.stakeholder_count(), map.relationship_count());
         self.replace_document(Document::imported(map));
         self.dialogs.say(format!(
             "Imported a new map with {} stakeholders and {} relationships. It is not saved yet: File > Save as... keeps it{}.",
             counts.0,
             counts.1,
-            if problems > 0 {
-                format!("; {problems} row(s) or element(s) could not be read: `stakemap import` lists them")
-            } else {
-                String::new()
-            }
+            unread(&report)
         ));
     }
 
@@ -954,5 +933,14 @@ impl StakemapApp {
                 .dialogs
                 .say(format!("The export was not written: {}", said(&e))),
         }
+    }
+}
+
+/// What an import's message adds about rows or elements it could not read (the merge's
+/// report holds each file's own, counted once).
+fn unread(report: &crate::io::MappingReport) -> String {
+    match report.count(crate::io::Action::Problem) {
+        0 => String::new(),
+        n => format!("; {n} row(s) or element(s) could not be read: `stakemap import` lists them"),
     }
 }

@@ -111,14 +111,41 @@ fn matches(map: &Map, graph: &ImportedGraph, report: &mut MappingReport) -> Vec<
             names.entry(normalise(&s.name)).or_default().push(s);
         }
     }
+    // A file whose ids were made by another tool (Gephi numbers its nodes 1, 2, 3...) can
+    // share numbers with the map's ids by chance. When most of the stakeholders an id would
+    // match carry another name on the map, the file's ids are taken as its own and matching
+    // goes by name: a renamed stakeholder or two is a re-import, most is a collision.
+    let by_id = |imported: &ImportedStakeholder| {
+        numeric(imported.key.as_ref())
+            .map(StakeholderId)
+            .and_then(|id| map.stakeholder(id))
+    };
+    let (agree, differ) = graph
+        .stakeholders
+        .iter()
+        .fold((0, 0), |(agree, differ), imported| match by_id(imported) {
+            Some(s) if normalise(&s.name) == normalise(&imported.stakeholder.name) => {
+                (agree + 1, differ)
+            }
+            Some(_) => (agree, differ + 1),
+            None => (agree, differ),
+        });
+    let ids_are_ours = differ <= agree;
+    if !ids_are_ours {
+        report.note(
+            Action::Assumed,
+            format!(
+                "the file's ids name other stakeholders than the map's ({differ} of {} ids in both carry another name): taken as the file's own, and stakeholders matched by name",
+                agree + differ
+            ),
+        );
+    }
     let mut found: Vec<Match> = graph
         .stakeholders
         .iter()
         .map(|imported| {
-            if let Some(id) = numeric(imported.key.as_ref()).map(StakeholderId)
-                && map.stakeholder(id).is_some()
-            {
-                return Match::Existing(id, How::Id);
+            if ids_are_ours && let Some(s) = by_id(imported) {
+                return Match::Existing(s.id(), How::Id);
             }
             let Some(same_name) = names.get(&normalise(&imported.stakeholder.name)) else {
                 return Match::New;

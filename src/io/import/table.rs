@@ -95,6 +95,25 @@ fn line_breaks(bytes: &[u8], next: Option<u8>) -> u64 {
     breaks
 }
 
+/// The line a quote opens on that is still open at the end of `text` (quotes doubled
+/// inside a quoted cell open and close again), if any.
+fn unclosed_quote(text: &str) -> Option<u64> {
+    let (mut open, mut line, mut opened) = (false, 1_u64, 0_u64);
+    for b in text.bytes() {
+        match b {
+            b'"' => {
+                open = !open;
+                if open {
+                    opened = line;
+                }
+            }
+            b'\n' => line += 1,
+            _ => {}
+        }
+    }
+    open.then_some(opened)
+}
+
 fn kind_of(headers: &[String]) -> Option<SheetKind> {
     let names: Vec<String> = headers.iter().map(|h| fields::normalise(h)).collect();
     let has = |n: &str| names.iter().any(|h| h == n);
@@ -210,6 +229,20 @@ pub(super) fn read_sheet(
             })
             .collect();
         rows.push((line, cells));
+    }
+    // A quote never closed makes the rest of the file one cell of the row it opens in: that
+    // row is not a row of the table, and the person must hear where the quote is.
+    if let Some(opened) = unclosed_quote(text)
+        && rows.last().is_some_and(|(line, _)| *line <= opened)
+    {
+        rows.pop();
+        let last = line_breaks(bytes, None) + u64::from(!text.ends_with(['\n', '\r']));
+        report.problem(
+            Location::new(origin, Some(opened), None),
+            format!(
+                "a quote opened on this line is never closed, so lines {opened} to {last} read as one cell: that row and the lines after it are left out (close the quote and import again)"
+            ),
+        );
     }
     report.note_n(Action::Dropped, "empty rows", blank);
     report.note_n(

@@ -598,3 +598,44 @@ fn a_stakemap_map_given_to_import_is_refused_not_read_as_an_empty_table() {
         }
     }
 }
+
+#[test]
+fn a_quote_never_closed_is_reported_where_it_opens_and_swallows_nothing_silently() {
+    let nodes = "Id,Label,Kind\n1,Alpha,Partner\n2,\"Beta\n3,Gamma,Issue\n4,Delta,Partner\n";
+    let edges = "Source,Target\n1,3\n";
+    let graph = read_tables(("nodes.csv", nodes), ("edges.csv", edges)).expect("reads");
+    let names: Vec<&str> = graph
+        .stakeholders
+        .iter()
+        .map(|s| s.stakeholder.name.as_str())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.contains('\n')),
+        "no stakeholder is named with the rest of the file: {names:?}"
+    );
+    assert!(names.contains(&"Alpha"));
+    let problem = graph
+        .report
+        .problems()
+        .find(|p| p.message.contains("never closed"))
+        .expect("the unclosed quote is reported");
+    assert_eq!(
+        problem.at.as_ref().and_then(|at| at.line),
+        Some(3),
+        "where the quote opens"
+    );
+    assert!(
+        problem.message.contains("lines 3 to 5"),
+        "{}",
+        problem.message
+    );
+    // Quotes closed, doubled or not: no such problem.
+    let fine = "Id,Label,Kind\n1,\"Alpha, \"\"the\"\" first\",Partner\n";
+    let graph = read_tables(("nodes.csv", fine), ("edges.csv", edges)).expect("reads");
+    assert!(
+        graph
+            .report
+            .problems()
+            .all(|p| !p.message.contains("never closed"))
+    );
+}
