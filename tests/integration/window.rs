@@ -917,12 +917,17 @@ fn an_import_as_a_new_map_replaces_the_open_map_and_is_unsaved() {
         "nothing of the built-in map is left"
     );
     assert!(harness.state().is_dirty(), "unsaved until saved");
+    let said: Vec<&str> = harness
+        .state()
+        .messages()
+        .filter(|m| m.starts_with("Imported a new map"))
+        .collect();
+    assert_eq!(said.len(), 1, "the window says what it did");
+    // The blueprint has a connection from an ambiguous "John Smith": said by file and line.
     assert!(
-        harness
-            .state()
-            .messages()
-            .any(|m| m.starts_with("Imported a new map")),
-        "the window says what it did"
+        said[0].contains("could not be read") && said[0].contains("kumu_blueprint.json:"),
+        "{}",
+        said[0]
     );
     // With that unsaved, importing again asks first.
     harness

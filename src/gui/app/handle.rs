@@ -936,11 +936,26 @@ impl StakemapApp {
     }
 }
 
+/// Most of an import's problems its message lists, each by file and line.
+const PROBLEMS_SAID: usize = 5;
+
 /// What an import's message adds about rows or elements it could not read (the merge's
-/// report holds each file's own, counted once).
+/// report holds each file's own, counted once): how many, and the first few by file and
+/// line.
 fn unread(report: &crate::io::MappingReport) -> String {
-    match report.count(crate::io::Action::Problem) {
-        0 => String::new(),
-        n => format!("; {n} row(s) or element(s) could not be read: `stakemap import` lists them"),
+    let n = report.count(crate::io::Action::Problem);
+    if n == 0 {
+        return String::new();
     }
+    let mut said = format!("; {n} row(s) or element(s) could not be read:");
+    for problem in report.problems().take(PROBLEMS_SAID) {
+        said.push_str(&format!("\n- {problem}"));
+    }
+    if n > PROBLEMS_SAID {
+        said.push_str(&format!(
+            "\n- and {} more (`stakemap import` lists them all)",
+            n - PROBLEMS_SAID
+        ));
+    }
+    said
 }
