@@ -5,9 +5,9 @@ use std::f32::consts::TAU;
 
 use super::Point;
 
-/// Neighbouring places on the circle are at least this far apart (canvas units), so that
-/// nodes about 30 units across, with their labels, do not overlap.
-pub const MIN_SPACING: f32 = 48.0;
+/// Neighbouring places on the circle are at least this far apart (canvas units): the
+/// largest symbol (influence 5, 56 across) beside another, and a little air.
+pub const MIN_SPACING: f32 = 64.0;
 
 /// Positions on a circle around the origin, node `i` in the arc of group `groups[i]`.
 ///

@@ -191,7 +191,7 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
             super::circular::circular_grouped(&groups, 0.0)
         }
         MapLayout::Radial(centre) => match view.ids.iter().position(|&id| id == centre) {
-            Some(i) => super::radial::radial(&view.graph, i as u32, VIEW_SPACING * 0.8),
+            Some(i) => rings_for_reading(map, &view, i as u32),
             None => view.positions(map),
         },
         MapLayout::PowerInterest => {
@@ -256,6 +256,53 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
             .collect(),
         backdrop,
     }
+}
+
+/// The rings around stakeholder `centre` (a node index), spaced for the zoom they will be
+/// fitted at: seen from far out, symbols keep a least size on screen
+/// ([`crate::style::Tokens::min_symbol_scale`]), so rings laid out for zoom 1 would pile
+/// them on each other. Laid out, fitted in [`READING_VIEW`], and laid out again with the
+/// spacing and ring gap grown by how much larger the symbols are drawn, until they agree.
+fn rings_for_reading(map: &Map, view: &MapGraph, centre: u32) -> Vec<Point> {
+    let tokens = crate::style::Tokens::SCREEN;
+    let measure = crate::style::measure::FontMeasure::for_layout();
+    let names: Vec<(StakeholderId, &str, Option<Score>)> = view
+        .ids
+        .iter()
+        .filter_map(|&id| map.stakeholder(id))
+        .map(|s| (s.id(), s.name.as_str(), s.influence))
+        .collect();
+    // The largest symbol on the map, side by side with another, and a little air.
+    let widest = names
+        .iter()
+        .map(|&(_, _, influence)| 2.0 * crate::style::node_radius(influence))
+        .fold(0.0, f32::max)
+        + 8.0;
+    let base = widest.max(super::radial::MIN_SPACING);
+    let mut grown = 1.0_f32;
+    let mut points = super::radial::radial_spaced(&view.graph, centre, VIEW_SPACING * 0.8, base);
+    for _ in 0..6 {
+        let positions: HashMap<StakeholderId, Position> = names
+            .iter()
+            .zip(&points)
+            .map(|(&(id, _, _), &[x, y])| (id, Position(x, y)))
+            .collect();
+        let zoom =
+            crate::style::scene::fit(&names, &positions, READING_VIEW, 0.03, &tokens, &measure)
+                .zoom;
+        let wanted = (tokens.min_symbol_scale / zoom).max(1.0);
+        if wanted <= grown * 1.03 {
+            break;
+        }
+        grown = wanted;
+        points = super::radial::radial_spaced(
+            &view.graph,
+            centre,
+            VIEW_SPACING * 0.8 * grown,
+            base * grown,
+        );
+    }
+    points
 }
 
 /// How far each stakeholder of a view may move to make room for its name: along its ray

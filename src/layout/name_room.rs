@@ -56,6 +56,12 @@ const STEP: f32 = 5.0;
 /// points: about two lines of names, so that neighbours' names stagger.
 const MOST_STAGGER: f32 = 36.0;
 
+/// A box no other box meets: a name taken back.
+const NOWHERE: Rect = Rect {
+    min: [f32::MIN, f32::MIN],
+    max: [f32::MIN, f32::MIN],
+};
+
 /// Rounds of build, move, build again.
 const ROUNDS: usize = 3;
 
@@ -96,7 +102,8 @@ pub fn make_room_in(
     for _ in 0..ROUNDS {
         let (scene, camera) = scene_of(map, ids, points, backdrop, view, &measure);
         unnamed = scene.unlabelled;
-        if unnamed == 0 || Tokens::SCREEN.label_px(camera.zoom).is_none() {
+        let done = unnamed == 0 && !any_touching(&scene.nodes);
+        if done || Tokens::SCREEN.label_px(camera.zoom).is_none() {
             break;
         }
         let seen = Seen {
@@ -168,6 +175,23 @@ fn scene_of(
     (scene::build(&input, measure), camera)
 }
 
+/// Whether two symbols touch.
+fn any_touching(nodes: &[SceneNode]) -> bool {
+    let mut grid = Grid::default();
+    for (k, node) in nodes.iter().enumerate() {
+        let touches = grid.near(&Rect::around(node.centre, node.radius)).any(|j| {
+            let other: &SceneNode = &nodes[j];
+            (other.centre[0] - node.centre[0]).hypot(other.centre[1] - node.centre[1])
+                < node.radius + other.radius
+        });
+        if touches {
+            return true;
+        }
+        grid.insert(&Rect::around(node.centre, node.radius), k);
+    }
+    false
+}
+
 /// The map as one round sees it: fitted, its scene built, and how names are measured.
 #[derive(Clone, Copy)]
 struct Seen<'a> {
@@ -210,10 +234,12 @@ fn find_homes(
 
     let mut labels_grid = Grid::default();
     let mut placed: Vec<Rect> = Vec::new();
-    let named: HashSet<StakeholderId> = scene.labels.iter().map(|l| l.id).collect();
+    // Whose label each placed box is, to take it back when its stakeholder moves.
+    let mut label_of: HashMap<StakeholderId, usize> = HashMap::new();
     for label in &scene.labels {
         let rect = label.rect.expand(tokens.halo_px / 2.0);
         labels_grid.insert(&rect, placed.len());
+        label_of.insert(label.id, placed.len());
         placed.push(rect);
     }
     let mut nodes: Vec<SceneNode> = scene.nodes.clone();
@@ -222,20 +248,49 @@ fn find_homes(
         *degree.entry(r.from()).or_default() += 1;
         *degree.entry(r.to()).or_default() += 1;
     }
-    let mut waiting: Vec<(usize, f64)> = nodes
-        .iter()
-        .enumerate()
-        .filter(|(_, node)| !named.contains(&node.id) && view.contains(node.centre))
-        .filter_map(|(k, node)| {
-            let s = map.stakeholder(node.id)?;
-            let rank = scene::importance(
+    let rank = |id: StakeholderId| {
+        map.stakeholder(id).map_or(0.0, |s| {
+            scene::importance(
                 false,
                 false,
                 s.influence,
-                degree.get(&node.id).copied().unwrap_or(0),
-            );
-            Some((k, rank))
+                degree.get(&id).copied().unwrap_or(0),
+            )
         })
+    };
+    // Who needs a home: the unnamed, and the less important of two whose symbols touch
+    // (seen from as far out as the view is fitted, symbols keep a least size and can meet
+    // though the layout kept them apart).
+    let mut needs: HashSet<usize> = nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, node)| !label_of.contains_key(&node.id))
+        .map(|(k, _)| k)
+        .collect();
+    let mut symbols = Grid::default();
+    for (k, node) in nodes.iter().enumerate() {
+        symbols.insert(&Rect::around(node.centre, node.radius), k);
+    }
+    for (k, node) in nodes.iter().enumerate() {
+        for j in symbols.near(&Rect::around(node.centre, node.radius)) {
+            let other = &nodes[j];
+            let apart = ((other.centre[0] - node.centre[0]).powi(2)
+                + (other.centre[1] - node.centre[1]).powi(2))
+            .sqrt();
+            if j > k && apart < node.radius + other.radius {
+                let lesser = if (rank(node.id), j) > (rank(other.id), k) {
+                    j
+                } else {
+                    k
+                };
+                needs.insert(lesser);
+            }
+        }
+    }
+    let mut waiting: Vec<(usize, f64)> = needs
+        .into_iter()
+        .filter(|&k| view.contains(nodes[k].centre))
+        .map(|k| (k, rank(nodes[k].id)))
         .collect();
     waiting.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
 
@@ -246,6 +301,11 @@ fn find_homes(
             continue;
         };
         let freedom = freedom.get(i).copied().unwrap_or(Freedom::Fixed);
+        // Its own name, if placed, does not stand in its way while it looks; it is put
+        // back if no home is found.
+        let own = label_of
+            .get(&id)
+            .map(|&l| (l, std::mem::replace(&mut placed[l], NOWHERE)));
         let here = nodes[k].centre;
         let radius = nodes[k].radius;
         let [w, h] = measure.measure(&s.name, px);
@@ -320,12 +380,16 @@ fn find_homes(
             .into_iter()
             .find_map(|q| home(q).map(|rect| (q, rect)));
         if let Some((q, rect)) = found {
+            // Its old name (if it had one) went with it.
+            label_of.remove(&id);
             nodes[k].centre = q;
             labels_grid.insert(&rect, placed.len());
             placed.push(rect);
             let Position(x, y) = camera.to_canvas(q);
             points[i] = [x, y];
             moved += 1;
+        } else if let Some((l, rect)) = own {
+            placed[l] = rect;
         }
     }
     moved

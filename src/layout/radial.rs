@@ -19,6 +19,17 @@ const DEFAULT_RING_GAP: f32 = 120.0;
 /// angle. Rings widen when needed to keep nodes [`MIN_SPACING`] apart. Nodes that cannot
 /// be reached (or every node, if `centre` is not a node) go on one more ring outside.
 pub fn radial(graph: &LayoutGraph, centre: u32, ring_gap: f32) -> Vec<Point> {
+    radial_spaced(graph, centre, ring_gap, MIN_SPACING)
+}
+
+/// [`radial`], with nodes on one ring kept at least `spacing` apart (canvas units; a view
+/// seen from far out, where symbols keep a least size on screen, needs more).
+pub fn radial_spaced(graph: &LayoutGraph, centre: u32, ring_gap: f32, spacing: f32) -> Vec<Point> {
+    let spacing = if spacing.is_finite() && spacing > 0.0 {
+        spacing
+    } else {
+        MIN_SPACING
+    };
     let adjacency = Adjacency::new(graph);
     let n = adjacency.node_count();
     let gap = if ring_gap.is_finite() && ring_gap > 0.0 {
@@ -93,8 +104,19 @@ pub fn radial(graph: &LayoutGraph, centre: u32, ring_gap: f32) -> Vec<Point> {
     }
     let mut radius = vec![0.0f32; ring_count];
     for k in 1..ring_count {
-        let fit = counts[k] as f32 * MIN_SPACING / TAU;
+        let fit = counts[k] as f32 * spacing / TAU;
         radius[k] = (k as f32 * gap).max(radius[k - 1] + gap).max(fit);
+    }
+
+    // Wedges follow subtree sizes, so the leaves of a narrow wedge can crowd each other:
+    // along each ring, nodes are kept at least `spacing` apart, in their order.
+    for (k, &r) in radius.iter().enumerate().skip(1) {
+        let mut ring: Vec<usize> = visit_order
+            .iter()
+            .copied()
+            .filter(|&u| depth[u] as usize == k)
+            .collect();
+        space_along_ring(&mut angle, &mut ring, spacing / r.max(1.0));
     }
 
     let mut positions = vec![[0.0, 0.0]; n];
@@ -113,6 +135,46 @@ pub fn radial(graph: &LayoutGraph, centre: u32, ring_gap: f32) -> Vec<Point> {
         }
     }
     positions
+}
+
+/// Moves the angles of `ring`'s nodes apart until consecutive ones (round the ring) are at
+/// least `least` radians apart, keeping their order and, on the whole, where they were
+/// (the moves are centred on their mean). A ring too full for it spreads them evenly.
+fn space_along_ring(angle: &mut [f32], ring: &mut [usize], least: f32) {
+    if ring.len() < 2 {
+        return;
+    }
+    ring.sort_by(|&a, &b| angle[a].total_cmp(&angle[b]).then(a.cmp(&b)));
+    if least * ring.len() as f32 >= TAU {
+        let start = angle[ring[0]];
+        for (i, &u) in ring.iter().enumerate() {
+            angle[u] = start + TAU * i as f32 / ring.len() as f32;
+        }
+        return;
+    }
+    let before: Vec<f32> = ring.iter().map(|&u| angle[u]).collect();
+    for i in 1..ring.len() {
+        let (prev, u) = (ring[i - 1], ring[i]);
+        angle[u] = angle[u].max(angle[prev] + least);
+    }
+    // Round the ring, the last must stay clear of the first too.
+    let (first, last) = (ring[0], ring[ring.len() - 1]);
+    if angle[last] - angle[first] > TAU - least {
+        let start = before[0];
+        for (i, &u) in ring.iter().enumerate() {
+            angle[u] = start + TAU * i as f32 / ring.len() as f32;
+        }
+        return;
+    }
+    let shift = ring
+        .iter()
+        .zip(&before)
+        .map(|(&u, &b)| angle[u] - b)
+        .sum::<f32>()
+        / ring.len() as f32;
+    for &u in ring.iter() {
+        angle[u] -= shift;
+    }
 }
 
 #[cfg(test)]
@@ -194,5 +256,25 @@ mod tests {
         }
         let all_out = radial(&g, 99, 100.0);
         assert!(all_out.iter().all(|q| radius(*q) > 50.0));
+    }
+
+    #[test]
+    fn no_two_of_the_built_in_maps_stakeholders_crowd_a_ring() {
+        // Around City Police Service the wedges of its many neighbours are narrow: their
+        // own neighbours used to pile up at one angle.
+        let map = crate::builtin::police_community();
+        let view = crate::layout::for_map::MapGraph::new(&map);
+        let centre = map
+            .stakeholders_by_id()
+            .iter()
+            .position(|s| s.name == "City Police Service")
+            .expect("on the map");
+        let p = radial_spaced(&view.graph, centre as u32, 144.0, 64.0);
+        for a in 0..p.len() {
+            for b in a + 1..p.len() {
+                let d = (p[a][0] - p[b][0]).hypot(p[a][1] - p[b][1]);
+                assert!(d >= 64.0 * 0.99, "{a} and {b} are {d} apart");
+            }
+        }
     }
 }

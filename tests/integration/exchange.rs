@@ -386,3 +386,21 @@ fn another_tools_ids_that_collide_with_the_maps_rename_nothing() {
         report.lines()
     );
 }
+
+/// A file dialog hands `edges.csv` over before `nodes.csv`: the pair is the same graph
+/// whichever comes first (it was read as edges alone, with stakeholders named after ids).
+#[test]
+fn a_nodes_and_edges_pair_reads_the_same_in_either_order() {
+    let nodes = data("f03_gephi_csv_bom_semicolon", "nodes.csv");
+    let edges = data("f03_gephi_csv_bom_semicolon", "edges.csv");
+    let (_, first, _) = import(&[nodes.clone(), edges.clone()]);
+    let (_, reversed, _) = import(&[edges, nodes]);
+    let names = |m: &Map| {
+        let mut n: Vec<(String, StakeholderKind)> =
+            m.stakeholders().map(|s| (s.name.clone(), s.kind)).collect();
+        n.sort();
+        n
+    };
+    assert_eq!(names(&reversed), names(&first));
+    assert_eq!(reversed.relationship_count(), first.relationship_count());
+}

@@ -155,9 +155,9 @@ fn no_names_overlap_in_any_view_of_the_built_in_map_at_1280x800() {
     let fonts = drawing::fallback_fonts();
     for (view, least) in [
         (MapLayout::Network, 60),
-        (MapLayout::CircularByKind, 50),
-        (MapLayout::CircularBySector, 48),
-        (MapLayout::Radial(first), 36),
+        (MapLayout::CircularByKind, 48),
+        (MapLayout::CircularBySector, 50),
+        (MapLayout::Radial(first), 40),
         (MapLayout::PowerInterest, 58),
         (MapLayout::Engagement, 61),
     ] {
@@ -167,6 +167,18 @@ fn no_names_overlap_in_any_view_of_the_built_in_map_at_1280x800() {
         let scene = drawing::draw(&map, &options, day(), &fonts).scene;
         let boxes: Vec<Rect> = scene.labels.iter().map(|l| l.rect).collect();
         assert_eq!(overlaps(&boxes), 0, "{view:?}");
+        // No symbol piled on another.
+        for (i, a) in scene.nodes.iter().enumerate() {
+            for b in &scene.nodes[i + 1..] {
+                let apart = (a.centre[0] - b.centre[0]).hypot(a.centre[1] - b.centre[1]);
+                assert!(
+                    apart >= a.radius + b.radius,
+                    "{view:?}: {:?} and {:?} touch",
+                    a.id,
+                    b.id
+                );
+            }
+        }
         let view_box = Rect::from_min_size([0.0, 0.0], scene.viewport);
         assert!(
             boxes.iter().all(|b| view_box.contains_rect(b)),

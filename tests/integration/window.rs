@@ -925,7 +925,7 @@ fn an_import_as_a_new_map_replaces_the_open_map_and_is_unsaved() {
     assert_eq!(said.len(), 1, "the window says what it did");
     // The blueprint has a connection from an ambiguous "John Smith": said by file and line.
     assert!(
-        said[0].contains("could not be read") && said[0].contains("kumu_blueprint.json:"),
+        said[0].contains("problem(s) in the files") && said[0].contains("kumu_blueprint.json:"),
         "{}",
         said[0]
     );

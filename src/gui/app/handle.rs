@@ -947,7 +947,7 @@ fn unread(report: &crate::io::MappingReport) -> String {
     if n == 0 {
         return String::new();
     }
-    let mut said = format!("; {n} row(s) or element(s) could not be read:");
+    let mut said = format!("; {n} problem(s) in the files:");
     for problem in report.problems().take(PROBLEMS_SAID) {
         said.push_str(&format!("\n- {problem}"));
     }

@@ -282,7 +282,8 @@ fn is_map_file(path: &Path, text: &str) -> bool {
 }
 
 /// Reads files into graphs (see the module notes). A CSV of nodes or elements and the
-/// CSV of edges or connections given after it are one graph; every other file is one.
+/// CSV of edges or connections given next to it, before or after, are one graph; every
+/// other file is one.
 pub fn read(paths: &[PathBuf]) -> Result<Imported, ImportError> {
     let mut imported = Imported::default();
     let mut open_table: Option<table::TablePair> = None;

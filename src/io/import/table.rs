@@ -282,18 +282,28 @@ impl TablePair {
         }
     }
 
-    /// Whether `sheet` is the edges table this pair's nodes table waits for.
+    /// Whether `sheet` is the other half of this pair: the edges table its nodes table
+    /// waits for, or the nodes table its edges table waits for (a file dialog hands over
+    /// `edges.csv` before `nodes.csv`), of the same tool's convention.
     pub fn takes(&self, sheet: &Sheet) -> bool {
         match (&self.nodes, &self.edges) {
             (Some(nodes), None) => {
                 sheet.kind.is_edges() && sheet.kind.naming() == nodes.kind.naming()
             }
+            (None, Some(edges)) => {
+                !sheet.kind.is_edges() && sheet.kind.naming() == edges.kind.naming()
+            }
             _ => false,
         }
     }
 
+    /// The pair with its other half.
     pub fn with(mut self, sheet: Sheet) -> Self {
-        self.edges = Some(sheet);
+        if sheet.kind.is_edges() {
+            self.edges = Some(sheet);
+        } else {
+            self.nodes = Some(sheet);
+        }
         self
     }
 
