@@ -11,6 +11,14 @@ use std::path::{Path, PathBuf};
 /// What the undo menu calls placing stakeholders that had no position when the map opened.
 pub const PLACE_LABEL: &str = "Place stakeholders that had no position";
 
+/// A revision number no document of this process has had: a new document (New, Open,
+/// an import as a new map) starting again from 0 would match the revision of the one it
+/// replaced, and the window would go on showing the old map.
+fn fresh_revision() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// One open map.
 ///
 /// Every change goes through [`Document::apply`] (or undo and redo), which records it in the
@@ -25,6 +33,8 @@ pub struct Document {
     came_unsaved: bool,
     /// The file as it was when loaded or saved, to notice a change by someone else.
     disk: Option<DiskStamp>,
+    /// Unique among every document of the process ([`fresh_revision`]): derived data keyed
+    /// on it never mistakes a new document for the one before.
     revision: u64,
     /// The built-in map, not yet saved anywhere.
     builtin: bool,
@@ -43,7 +53,7 @@ impl Document {
             history: History::default(),
             came_unsaved: false,
             disk,
-            revision: 0,
+            revision: fresh_revision(),
             builtin: false,
         };
         document.place_unplaced();
@@ -167,21 +177,21 @@ impl Document {
     /// The edit was refused; nothing changed.
     pub fn apply_as(&mut self, edit: Edit, label: impl Into<String>) -> Result<(), EditError> {
         self.history.apply_as(&mut self.map, edit, label)?;
-        self.revision += 1;
+        self.revision = fresh_revision();
         Ok(())
     }
 
     /// Undoes the last step; false when there is none.
     pub fn undo(&mut self) -> bool {
         let done = self.history.undo(&mut self.map);
-        self.revision += 1;
+        self.revision = fresh_revision();
         done
     }
 
     /// Redoes the last undone step; false when there is none.
     pub fn redo(&mut self) -> bool {
         let done = self.history.redo(&mut self.map);
-        self.revision += 1;
+        self.revision = fresh_revision();
         done
     }
 

@@ -1011,3 +1011,25 @@ fn needs_attention_lists_the_network_findings_and_a_click_selects_one() {
     harness.run();
     assert_eq!(*harness.state().selection(), Selection::stakeholder(id));
 }
+
+/// File > New from the built-in map: the canvas and Needs attention show the new, empty
+/// map (both documents had revision 0, and the old shown map stayed on screen).
+#[test]
+fn a_new_map_replaces_what_is_drawn() {
+    let mut harness = builtin_app();
+    assert!(!crate::common::canvas_names(&harness).is_empty());
+    harness.state_mut().push(stakemap::gui::Command::New);
+    harness.run();
+    assert_eq!(harness.state().map().stakeholder_count(), 0);
+    let (shown, _) = harness.state().shown().expect("shown");
+    assert_eq!(shown.stakeholder_count(), 0, "the shown map is the new one");
+    assert!(
+        crate::common::canvas_names(&harness).is_empty(),
+        "no name of the old map is drawn"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Needs attention (0)")
+            .is_some()
+    );
+}
