@@ -487,12 +487,7 @@ impl CanvasState {
 /// ([`scene::fit`]).
 fn fit(ctx: &egui::Context, view: &ViewModel, look: &Look<'_>, rect: Rect) {
     let positions: HashMap<StakeholderId, Position> = view.stakeholders().collect();
-    let names: Vec<_> = look
-        .map
-        .stakeholders_by_id()
-        .into_iter()
-        .map(|s| (s.id(), s.name.as_str(), s.influence))
-        .collect();
+    let names = scene::names(look.map);
     let camera = scene::fit_with(
         &names,
         &positions,

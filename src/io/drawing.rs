@@ -8,7 +8,7 @@
 use super::picture::{self, Caption, FontMeasure, PictureError};
 use crate::analysis::Moment;
 use crate::layout::for_map::{MapLayout, arrange};
-use crate::model::{Date, Map, Position, Score, StakeholderId};
+use crate::model::{Date, Map, Position, StakeholderId};
 use crate::redaction::{RedactionOptions, RedactionReport};
 use crate::shown::{ShowSettings, Shown, shown};
 use crate::style::scene::{self, Camera, Scene, SceneInput};
@@ -83,12 +83,7 @@ pub fn draw(map: &Map, options: &PictureOptions, today: Date, fonts: &[Vec<u8>])
     let measure = FontMeasure::new(fonts.to_vec());
     let tokens = Tokens::SCREEN;
     let camera = options.camera.unwrap_or_else(|| {
-        let names: Vec<(StakeholderId, &str, Option<Score>)> = shown
-            .map
-            .stakeholders_by_id()
-            .into_iter()
-            .map(|s| (s.id(), s.name.as_str(), s.influence))
-            .collect();
+        let names = scene::names(&shown.map);
         scene::fit_with(
             &names,
             &arrangement.positions,

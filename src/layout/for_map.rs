@@ -266,12 +266,7 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
 fn rings_for_reading(map: &Map, view: &MapGraph, centre: u32) -> Vec<Point> {
     let tokens = crate::style::Tokens::SCREEN;
     let measure = crate::style::measure::FontMeasure::for_layout();
-    let names: Vec<(StakeholderId, &str, Option<Score>)> = view
-        .ids
-        .iter()
-        .filter_map(|&id| map.stakeholder(id))
-        .map(|s| (s.id(), s.name.as_str(), s.influence))
-        .collect();
+    let names = crate::style::scene::names(map);
     // The largest symbol on the map, side by side with another, and a little air.
     let widest = names
         .iter()
@@ -750,12 +745,7 @@ pub fn force_layout(map: &mut Map) -> u32 {
 /// [`READING_VIEW`], no name or symbol covers another ([`spread_for_names`]); pinned
 /// stakeholders stay.
 pub fn leave_room_for_names(map: &Map, view: &MapGraph, points: &mut [Point]) {
-    let names: Vec<(StakeholderId, &str, Option<Score>)> = view
-        .ids
-        .iter()
-        .filter_map(|&id| map.stakeholder(id))
-        .map(|s| (s.id(), s.name.as_str(), s.influence))
-        .collect();
+    let names = crate::style::scene::names(map);
     if names.len() != points.len() {
         return;
     }

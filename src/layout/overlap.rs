@@ -14,7 +14,8 @@
 use super::Point;
 use crate::model::{Position, Score, StakeholderId};
 use crate::style::Tokens;
-use crate::style::scene::{ApproximateMeasure, TextMeasure, fit};
+use crate::style::measure::FontMeasure;
+use crate::style::scene::{TextMeasure, fit};
 use std::collections::HashMap;
 
 /// What a stakeholder covers around its position, canvas units: how far to the left, to
@@ -154,7 +155,8 @@ pub fn spread_for_names(
     view: [f32; 2],
 ) -> usize {
     let tokens = Tokens::SCREEN;
-    let measure = ApproximateMeasure { advance: 0.6 };
+    // Measured as every layout measures names (`FontMeasure::for_layout`).
+    let measure = FontMeasure::for_layout();
     let gap = tokens.label_gap_px + tokens.halo_px;
     let positions: HashMap<StakeholderId, Position> = names
         .iter()

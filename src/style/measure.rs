@@ -8,7 +8,8 @@ use super::scene::TextMeasure;
 /// Advances only (no kerning, no shaping): egui and resvg draw a Latin name within a pixel
 /// or two of this.
 pub struct FontMeasure {
-    faces: Vec<Vec<u8>>,
+    /// The carried font is borrowed, not copied: layouts make a measure per round.
+    faces: Vec<std::borrow::Cow<'static, [u8]>>,
     /// Every width is multiplied by this (1 to measure; a little more to make room).
     widen: f32,
 }
@@ -16,8 +17,10 @@ pub struct FontMeasure {
 impl FontMeasure {
     /// The window's Latin font, then `fallbacks` (font files' bytes) in order.
     pub fn new(fallbacks: Vec<Vec<u8>>) -> Self {
-        let mut faces = vec![epaint_default_fonts::UBUNTU_LIGHT.to_vec()];
-        faces.extend(fallbacks);
+        let mut faces = vec![std::borrow::Cow::Borrowed(
+            epaint_default_fonts::UBUNTU_LIGHT,
+        )];
+        faces.extend(fallbacks.into_iter().map(std::borrow::Cow::Owned));
         Self { faces, widen: 1.0 }
     }
 
@@ -27,7 +30,9 @@ impl FontMeasure {
     /// glyphs come.
     pub fn for_layout() -> Self {
         Self {
-            faces: vec![epaint_default_fonts::UBUNTU_LIGHT.to_vec()],
+            faces: vec![std::borrow::Cow::Borrowed(
+                epaint_default_fonts::UBUNTU_LIGHT,
+            )],
             widen: 1.06,
         }
     }

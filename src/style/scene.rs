@@ -707,6 +707,14 @@ fn backdrop_items(input: &SceneInput<'_>) -> Vec<BackdropItem> {
     items
 }
 
+/// Every stakeholder of `map` as [`fit`] takes them: id, name and influence, in id order.
+pub fn names(map: &Map) -> Vec<(StakeholderId, &str, Option<Score>)> {
+    map.stakeholders_by_id()
+        .into_iter()
+        .map(|s| (s.id(), s.name.as_str(), s.influence))
+        .collect()
+}
+
 /// The camera that shows every stakeholder of `names` (id, name, influence) at `positions`
 /// with its name, in a view of `viewport` points, leaving `padding` (a fraction of the view)
 /// free around it. Names are counted as placed below their stakeholder, centred, at the
