@@ -1,5 +1,6 @@
 //! Filters: which stakeholders and relationships a view shows, by kind, sector, area, tag,
-//! engagement and text, and relationships by least strength, tone and trend. A step of the
+//! engagement, text and a range of a network metric, and relationships by least strength,
+//! tone and trend. A step of the
 //! shown pipeline ([`crate::shown`]), after the redaction profile and the moment, so a
 //! filter never sees what the profile leaves out and reads the map as of the day shown.
 //! What a filter leaves out is hidden or faded ([`FilterMode`]), as in Kumu's and Gephi's
@@ -7,11 +8,12 @@
 //!
 //! Each active condition is a [`FilterChip`]: the window lists them as removable chips.
 
-use crate::analysis::{Trend, TrendSettings, relationship_trend};
+use crate::analysis::{Metric, NetworkMetrics, Trend, TrendSettings, relationship_trend};
 use crate::model::{
     Date, Engagement, Map, Relationship, RelationshipId, Stakeholder, StakeholderId,
     StakeholderKind, Strength, Tone,
 };
+use crate::style::encoding::format_value;
 use std::collections::{BTreeSet, HashSet};
 
 /// What becomes of what a filter leaves out.
@@ -40,6 +42,8 @@ pub struct Filter {
     /// Stakeholders whose name, description, sector, area or a tag contains this (any
     /// case).
     pub text: String,
+    /// Stakeholders whose value of a network metric is in a range.
+    pub metric: Option<MetricRange>,
     /// Relationships at least this strong now.
     pub min_strength: Option<Strength>,
     /// Relationships of these tones.
@@ -48,6 +52,40 @@ pub struct Filter {
     pub trends: BTreeSet<Trend>,
     /// Hide or fade what is left out.
     pub mode: FilterMode,
+}
+
+/// Stakeholders with a network metric between two values, both included (metrics of the
+/// map as shown on the day, before the filter: [`crate::analysis::network_metrics`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MetricRange {
+    /// The metric.
+    pub metric: Metric,
+    /// The least value shown; `None`: no lower bound.
+    pub least: Option<f64>,
+    /// The greatest value shown; `None`: no upper bound.
+    pub most: Option<f64>,
+}
+
+impl MetricRange {
+    /// Whether `value` is in the range. A hair of slack at each bound (a millionth of it),
+    /// so that a bound set to a value the map has never loses that value to rounding.
+    pub fn contains(&self, value: f64) -> bool {
+        let slack = |bound: f64| 1e-12_f64.max(bound.abs() * 1e-6);
+        self.least.is_none_or(|l| value >= l - slack(l))
+            && self.most.is_none_or(|m| value <= m + slack(m))
+    }
+
+    /// What it keeps, in words: "betweenness 0.100 to 0.500", "degree ≥ 3", "closeness
+    /// (any)".
+    pub fn label(&self) -> String {
+        let name = self.metric.label().to_lowercase();
+        match (self.least, self.most) {
+            (Some(l), Some(m)) => format!("{name} {} to {}", format_value(l), format_value(m)),
+            (Some(l), None) => format!("{name} ≥ {}", format_value(l)),
+            (None, Some(m)) => format!("{name} ≤ {}", format_value(m)),
+            (None, None) => format!("{name} (any)"),
+        }
+    }
 }
 
 /// One active condition of a filter, as a chip the window shows and can remove.
@@ -65,6 +103,8 @@ pub enum FilterChip {
     Engagement(Option<Engagement>),
     /// The text.
     Text,
+    /// The metric range.
+    Metric,
     /// The least strength.
     MinStrength,
     /// A tone.
@@ -88,8 +128,9 @@ impl Filter {
         self.chips().is_empty()
     }
 
-    /// Whether a stakeholder passes the filter.
-    pub fn shows_stakeholder(&self, s: &Stakeholder) -> bool {
+    /// Whether a stakeholder passes the filter; `metrics` are the map's, for a metric range
+    /// (without them a metric range lets everyone through).
+    pub fn shows_stakeholder(&self, s: &Stakeholder, metrics: Option<&NetworkMetrics>) -> bool {
         let text = self.text.trim().to_lowercase();
         (self.kinds.is_empty() || self.kinds.contains(&s.kind))
             && (self.sectors.is_empty() || self.sectors.contains(&s.sector))
@@ -101,6 +142,11 @@ impl Filter {
                     .into_iter()
                     .chain(&s.tags)
                     .any(|field| field.to_lowercase().contains(&text)))
+            && self.metric.is_none_or(|range| {
+                metrics
+                    .and_then(|m| m.value(s.id(), range.metric))
+                    .is_none_or(|v| range.contains(v))
+            })
     }
 
     /// Whether a relationship passes the filter's own conditions on the day `date` (its
@@ -114,15 +160,22 @@ impl Filter {
                     .contains(&relationship_trend(r, date, trend).trend))
     }
 
-    /// What the filter leaves out of `map` (as shown on `date`).
-    pub fn left_out(&self, map: &Map, date: Date, trend: &TrendSettings) -> LeftOut {
+    /// What the filter leaves out of `map` (as shown on `date`); `metrics` are `map`'s,
+    /// needed for a metric range.
+    pub fn left_out(
+        &self,
+        map: &Map,
+        date: Date,
+        trend: &TrendSettings,
+        metrics: Option<&NetworkMetrics>,
+    ) -> LeftOut {
         let mut out = LeftOut::default();
         if self.is_empty() {
             return out;
         }
         out.stakeholders = map
             .stakeholders()
-            .filter(|s| !self.shows_stakeholder(s))
+            .filter(|s| !self.shows_stakeholder(s, metrics))
             .map(Stakeholder::id)
             .collect();
         out.relationships = map
@@ -148,6 +201,9 @@ impl Filter {
         chips.extend(self.areas.iter().cloned().map(FilterChip::Area));
         chips.extend(self.tags.iter().cloned().map(FilterChip::Tag));
         chips.extend(self.engagement.iter().map(|&e| FilterChip::Engagement(e)));
+        if self.metric.is_some() {
+            chips.push(FilterChip::Metric);
+        }
         if self.min_strength.is_some() {
             chips.push(FilterChip::MinStrength);
         }
@@ -168,6 +224,7 @@ impl Filter {
                 None => "engagement: not assessed".to_owned(),
             },
             FilterChip::Text => format!("text: {}", self.text.trim()),
+            FilterChip::Metric => self.metric.map(|r| r.label()).unwrap_or_default(),
             FilterChip::MinStrength => match self.min_strength {
                 Some(s) => format!("strength ≥ {} {}", s.get(), s.name()),
                 None => String::new(),
@@ -197,6 +254,7 @@ impl Filter {
                 f.engagement.remove(e);
             }
             FilterChip::Text => f.text.clear(),
+            FilterChip::Metric => f.metric = None,
             FilterChip::MinStrength => f.min_strength = None,
             FilterChip::Tone(t) => {
                 f.tones.remove(t);
@@ -229,7 +287,7 @@ mod tests {
     #[test]
     fn an_empty_filter_shows_everything() {
         let map = crate::builtin::police_community();
-        let out = Filter::default().left_out(&map, today(), &TrendSettings::default());
+        let out = Filter::default().left_out(&map, today(), &TrendSettings::default(), None);
         assert!(out.stakeholders.is_empty() && out.relationships.is_empty());
     }
 
@@ -238,7 +296,7 @@ mod tests {
         let map = crate::builtin::police_community();
         let trend = TrendSettings::default();
         let shown = |f: &Filter| {
-            map.stakeholder_count() - f.left_out(&map, today(), &trend).stakeholders.len()
+            map.stakeholder_count() - f.left_out(&map, today(), &trend, None).stakeholders.len()
         };
         let mut f = Filter::default();
         f.kinds.insert(StakeholderKind::Issue);
@@ -255,7 +313,7 @@ mod tests {
         let both = shown(&f);
         assert!(both > 0 && both < issues + 10, "text narrows, any case");
         for s in map.stakeholders() {
-            if f.shows_stakeholder(s) {
+            if f.shows_stakeholder(s, None) {
                 assert!(
                     s.name.to_lowercase().contains("kestrel")
                         || s.description.to_lowercase().contains("kestrel")
@@ -273,7 +331,7 @@ mod tests {
         let trend = TrendSettings::default();
         let mut f = Filter::default();
         f.kinds.insert(StakeholderKind::Partner);
-        let out = f.left_out(&map, today(), &trend);
+        let out = f.left_out(&map, today(), &trend, None);
         for r in map.relationships() {
             let ends_shown =
                 !out.stakeholders.contains(&r.from()) && !out.stakeholders.contains(&r.to());
@@ -283,7 +341,7 @@ mod tests {
             min_strength: Some(Strength::new(4).expect("in range")),
             ..Filter::default()
         };
-        let out = strong.left_out(&map, today(), &trend);
+        let out = strong.left_out(&map, today(), &trend, None);
         assert!(out.stakeholders.is_empty());
         for r in map.relationships() {
             assert_eq!(out.relationships.contains(&r.id()), r.strength().get() < 4);
@@ -302,14 +360,64 @@ mod tests {
         f.trends.insert(Trend::Cooling);
         f.engagement.insert(None);
         f.tags.insert("youth".to_owned());
+        f.metric = Some(MetricRange {
+            metric: Metric::Betweenness,
+            least: Some(0.1),
+            most: Some(0.5),
+        });
         let chips = f.chips();
-        assert_eq!(chips.len(), 7);
+        assert_eq!(chips.len(), 8);
+        assert!(
+            chips
+                .iter()
+                .any(|c| f.chip_label(c) == "betweenness 0.100 to 0.500")
+        );
         assert!(chips.iter().all(|c| !f.chip_label(c).is_empty()));
         let mut g = f.clone();
         for chip in &chips {
             g = g.without(chip);
         }
         assert!(g.is_empty());
-        assert_eq!(f.without(&FilterChip::Text).chips().len(), 6);
+        assert_eq!(f.without(&FilterChip::Text).chips().len(), 7);
+    }
+
+    #[test]
+    fn a_metric_range_keeps_the_stakeholders_in_it_and_their_relationships_between_them() {
+        let map = crate::builtin::police_community();
+        let trend = TrendSettings::default();
+        let metrics =
+            crate::analysis::network_metrics(&map, &crate::analysis::MetricSettings::default());
+        let f = Filter {
+            metric: Some(MetricRange {
+                metric: Metric::Degree,
+                least: Some(3.0),
+                most: Some(6.0),
+            }),
+            ..Filter::default()
+        };
+        let out = f.left_out(&map, today(), &trend, Some(&metrics));
+        let mut kept = 0;
+        for s in map.stakeholders() {
+            let degree = metrics.value(s.id(), Metric::Degree).expect("on the map");
+            let in_range = (3.0..=6.0).contains(&degree);
+            assert_eq!(!out.stakeholders.contains(&s.id()), in_range, "{}", s.name);
+            kept += usize::from(in_range);
+        }
+        assert!(kept > 3 && kept < map.stakeholder_count() - 3, "{kept}");
+        // Only rounding noise is forgiven; an open bound takes everything on its side.
+        let range = MetricRange {
+            metric: Metric::Betweenness,
+            least: Some(0.333),
+            most: None,
+        };
+        assert!(!range.contains(0.3329));
+        assert!(range.contains(0.333 - 1e-12) && range.contains(1e9));
+        assert_eq!(range.label(), "betweenness ≥ 0.333");
+        let range = MetricRange {
+            least: Some(0.1 + 0.2),
+            most: Some(0.3),
+            ..range
+        };
+        assert!(range.contains(0.3), "0.1 + 0.2 is 0.30000000000000004");
     }
 }

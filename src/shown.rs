@@ -1,20 +1,24 @@
 //! What is shown: the one pipeline from the map to what the window draws and what reports
 //! and exports read. Map -> the redaction profile ([`crate::redaction`]: what it may not
 //! show is gone before anything else looks) -> the moment (as of a date, or a comparison
-//! of two) -> trends and what needs attention -> per-item decorations (cooling, change,
-//! faded).
+//! of two) -> trends -> network metrics when a filter or the encoding needs them -> the
+//! filter -> what needs attention -> per-item decorations (cooling, change, faded, size and
+//! colour).
 //!
 //! A pure function of its inputs: the window runs it when the map's revision or the view's
 //! settings change (off the UI thread for large maps), `stakemap diff` and exports call the
 //! same function.
 
 use crate::analysis::{
-    self, AttentionItem, Change, Comparison, Moment, Trend, TrendSettings, relationship_trend,
+    self, AttentionItem, Change, Comparison, MetricSettings, Moment, NetworkMetrics, Trend,
+    TrendSettings, relationship_trend,
 };
 use crate::filter::{Filter, FilterMode, LeftOut};
 use crate::model::{Date, Map, RelationshipId, StakeholderId};
 use crate::redaction::{RedactionOptions, RedactionReport, redact};
+use crate::style::encoding::{Encoded, Encoding, encode};
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// What to show of a map.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -30,6 +34,8 @@ pub struct ShowSettings {
     /// Which stakeholders and relationships to show, and whether the rest is hidden or
     /// faded.
     pub filter: Filter,
+    /// What stakeholders' size and colour show.
+    pub encoding: Encoding,
 }
 
 /// What is drawn beyond the map itself: trends and compared changes.
@@ -45,6 +51,8 @@ pub struct Decorations {
     pub comparing: bool,
     /// What the filter fades (when it hides, they are not on the map shown at all).
     pub filtered: LeftOut,
+    /// Each stakeholder's size and fill when the encoding is not the map's own.
+    pub encoded: Encoded,
 }
 
 impl Decorations {
@@ -72,6 +80,9 @@ pub struct Shown {
     pub comparing: bool,
     /// What the redaction profile left out.
     pub left_out: RedactionReport,
+    /// The network metrics of the map as shown before the filter, when a metric filter or
+    /// the encoding needed them.
+    pub metrics: Option<Arc<NetworkMetrics>>,
 }
 
 /// Runs the pipeline: the map as `settings` ask to see it on `today`.
@@ -114,9 +125,22 @@ pub fn shown(map: &Map, settings: &ShowSettings, today: Date) -> Shown {
             .map(|r| r.id())
             .collect();
     }
+    // Metrics only when a metric filter or encoding asks for them: on a large map they take
+    // a good part of a second. They are the network's as shown on the day, before the
+    // filter, so filtering never changes a stakeholder's colour or size.
+    let metrics =
+        (settings.filter.metric.is_some() || settings.encoding.needs_metrics()).then(|| {
+            Arc::new(analysis::network_metrics(
+                &shown_map,
+                &MetricSettings::default(),
+            ))
+        });
+    decorations.encoded = encode(&settings.encoding, &shown_map, metrics.as_deref());
     // The filter last, on the map as shown on the day: what it leaves out is faded, or
     // gone before what needs attention is counted.
-    let out = settings.filter.left_out(&shown_map, date, &settings.trend);
+    let out = settings
+        .filter
+        .left_out(&shown_map, date, &settings.trend, metrics.as_deref());
     let mut shown_map = shown_map;
     match settings.filter.mode {
         FilterMode::Fade => decorations.filtered = out,
@@ -137,6 +161,7 @@ pub fn shown(map: &Map, settings: &ShowSettings, today: Date) -> Shown {
         date,
         comparing,
         left_out,
+        metrics,
     }
 }
 

@@ -1,7 +1,8 @@
 //! `stakemap export FILE --format F -o OUT [--as-of DATE] [--profile P] [--placeholders]
 //! [--mixed-directions portable|native] [--force]`: the map for another tool, through the
 //! redaction pass, with the mapping report on standard error; or, with `--format svg|png`
-//! and `[--view V] [--width W --height H] [--scale S] [--theme light|dark]`, a picture of
+//! and `[--view V] [--width W --height H] [--scale S] [--theme light|dark] [--size-by K]
+//! [--colour-by K]`, a picture of
 //! it ([`crate::io::drawing`]). Files are saved as maps are (atomically, keeping `.bak`);
 //! `-o -` writes to standard output through the job's checked [`Printer`].
 
@@ -14,6 +15,7 @@ use crate::io::{
 use crate::layout::for_map::MapLayout;
 use crate::model::Date;
 use crate::style::Palette;
+use crate::style::encoding::{ColourBy, Encoding, SizeBy};
 use clap::ValueEnum;
 use std::path::Path;
 
@@ -90,6 +92,24 @@ pub struct PictureArgs {
     pub scale: f32,
     /// The colours.
     pub theme: ThemeArg,
+    /// What size and colour show.
+    pub encoding: Encoding,
+}
+
+/// `--size-by`: a [`SizeBy`] key.
+pub fn size_by(key: &str) -> Result<SizeBy, String> {
+    SizeBy::from_key(key).ok_or_else(|| {
+        let keys: Vec<_> = SizeBy::all().into_iter().map(SizeBy::key).collect();
+        format!("not a size; one of {}", keys.join(", "))
+    })
+}
+
+/// `--colour-by`: a [`ColourBy`] key.
+pub fn colour_by(key: &str) -> Result<ColourBy, String> {
+    ColourBy::from_key(key).ok_or_else(|| {
+        let keys: Vec<_> = ColourBy::all().into_iter().map(ColourBy::key).collect();
+        format!("not a colour; one of {}", keys.join(", "))
+    })
 }
 
 impl FormatArg {
@@ -249,6 +269,7 @@ fn picture(
     let mut options = PictureOptions::new(super::profile::options(args.profile, args.placeholders));
     options.view = p.view.layout();
     options.show.as_of = as_of;
+    options.show.encoding = p.encoding;
     options.size = [p.width, p.height];
     options.palette = match p.theme {
         ThemeArg::Light => Palette::LIGHT,

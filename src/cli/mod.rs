@@ -14,6 +14,7 @@ mod validate;
 pub use export::{DirectionsArg, FormatArg};
 
 use crate::io::RedactionProfile;
+use crate::style::encoding::{ColourBy, Encoding, SizeBy};
 use clap::error::{ContextKind, ErrorKind};
 use clap::{Parser, Subcommand};
 use std::ffi::OsString;
@@ -211,6 +212,15 @@ pub enum Command {
         /// Pictures: light (for paper) or dark.
         #[arg(long, value_enum, default_value_t)]
         theme: export::ThemeArg,
+        /// Pictures: what stakeholders' size shows: influence (the default), interest, or
+        /// a metric (degree, strength, betweenness, weighted_betweenness, closeness,
+        /// weighted_closeness, eigenvector, pagerank).
+        #[arg(long, value_parser = export::size_by, default_value = "influence")]
+        size_by: SizeBy,
+        /// Pictures: what stakeholders' colour shows: kind (the default), sector, area,
+        /// engagement, or a metric (community, component, cut_point, betweenness...).
+        #[arg(long, value_parser = export::colour_by, default_value = "kind")]
+        colour_by: ColourBy,
     },
     /// Read maps made in Kumu, Gephi, yEd, networkx or a spreadsheet into a map file.
     ///
@@ -313,6 +323,8 @@ pub fn run(command: Command) -> ExitCode {
             height,
             scale,
             theme,
+            size_by,
+            colour_by,
         } => export::run(&export::ExportArgs {
             file: &file,
             format,
@@ -328,6 +340,10 @@ pub fn run(command: Command) -> ExitCode {
                 height,
                 scale,
                 theme,
+                encoding: Encoding {
+                    size: size_by,
+                    colour: colour_by,
+                },
             },
         }),
         Command::Import {

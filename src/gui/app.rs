@@ -62,6 +62,8 @@ struct ViewState {
     redaction: RedactionOptions,
     /// What the view shows of the map (the rest faded or hidden).
     filter: crate::filter::Filter,
+    /// What stakeholders' size and colour show.
+    encoding: crate::style::encoding::Encoding,
 }
 
 /// Who a profile shows the map to, in words: "partners", "the public".
@@ -164,6 +166,7 @@ impl StakemapApp {
                 first_observation: None,
                 redaction: RedactionOptions::default(),
                 filter: crate::filter::Filter::default(),
+                encoding: crate::style::encoding::Encoding::default(),
             },
             prefs,
             dialogs,
@@ -382,6 +385,7 @@ impl StakemapApp {
             trend: self.prefs.trend,
             redaction: self.view.redaction,
             filter: self.view.filter.clone(),
+            encoding: self.view.encoding,
         }
     }
 
@@ -475,8 +479,27 @@ impl StakemapApp {
             ui.heading("Legend");
             ui.separator();
             let palette = super::scene_paint::palette_for(ui.visuals());
-            legend_ui(ui, self.view.timeline.compare.is_some(), &palette);
+            let mut commands = Vec::new();
+            let own = crate::style::encoding::Encoded::default();
+            let encoded = self
+                .view
+                .shown
+                .get()
+                .map_or(&own, |shown| &shown.decorations.encoded);
+            legend_ui(ui, self.view.timeline.compare.is_some(), encoded, &palette);
             ui.add_space(8.0);
+            let encoding = self.view.encoding;
+            let heading = if encoding == crate::style::encoding::Encoding::default() {
+                "Size and colour".to_owned()
+            } else {
+                format!("Size and colour ({}, {})", encoding.size, encoding.colour)
+            };
+            egui::CollapsingHeader::new(heading)
+                .id_salt("size_and_colour")
+                .default_open(false)
+                .show(ui, |ui| {
+                    super::encoding_panel::encoding_ui(ui, &encoding, &mut commands);
+                });
             let heading = if self.view.filter.is_empty() {
                 "Filter".to_owned()
             } else {
@@ -486,17 +509,18 @@ impl StakemapApp {
                 .id_salt("filter")
                 .default_open(false)
                 .show(ui, |ui| {
-                    let mut commands = Vec::new();
+                    let metrics = self.view.shown.get().and_then(|s| s.metrics.clone());
                     super::filter_panel::filter_ui(
                         ui,
                         self.displayed_map(),
+                        metrics.as_deref(),
                         &self.view.filter,
                         &mut commands,
                     );
-                    for command in commands {
-                        self.commands.push(command);
-                    }
                 });
+            for command in commands {
+                self.commands.push(command);
+            }
             ui.add_space(8.0);
             let attention = self.attention().to_vec();
             let heading = format!("Needs attention ({})", attention.len());

@@ -133,6 +133,8 @@ pub enum Command {
     ShowProfile(RedactionOptions),
     /// Show only what passes this filter (the rest faded or hidden).
     SetFilter(crate::filter::Filter),
+    /// Size and colour stakeholders by these fields or metrics.
+    SetEncoding(crate::style::encoding::Encoding),
 
     // Settings.
     /// What counts as rising, cooling or stale.

@@ -2,16 +2,24 @@
 //! view shows, changed through [`Command::SetFilter`] like every other view setting.
 
 use super::command::Command;
-use crate::analysis::Trend;
-use crate::filter::{Filter, FilterMode, trend_name};
+use crate::analysis::{Metric, NetworkMetrics, Trend};
+use crate::filter::{Filter, FilterMode, MetricRange, trend_name};
 use crate::model::{Engagement, Map, StakeholderKind, Strength, Tone};
+use crate::style::encoding::format_value;
 use egui::Ui;
 use std::collections::BTreeSet;
 
-/// The Filter section: text, kinds, sectors, areas, tags, engagement, least strength, tones,
-/// trends, and whether what is left out is faded or hidden. `map` offers the sectors,
-/// areas and tags to choose from.
-pub fn filter_ui(ui: &mut Ui, map: &Map, filter: &Filter, commands: &mut Vec<Command>) {
+/// The Filter section: text, kinds, sectors, areas, tags, engagement, a metric range, least
+/// strength, tones, trends, and whether what is left out is faded or hidden. `map` offers
+/// the sectors, areas and tags to choose from; `metrics` (once the pipeline has computed
+/// them for a metric range) the range of values a metric takes.
+pub fn filter_ui(
+    ui: &mut Ui,
+    map: &Map,
+    metrics: Option<&NetworkMetrics>,
+    filter: &Filter,
+    commands: &mut Vec<Command>,
+) {
     let mut f = filter.clone();
     ui.horizontal(|ui| {
         let label = ui.label("Filter text");
@@ -58,6 +66,7 @@ pub fn filter_ui(ui: &mut Ui, map: &Map, filter: &Filter, commands: &mut Vec<Com
         }
         toggle(ui, &mut f.engagement, None, "not assessed");
     });
+    metric_range_ui(ui, metrics, &mut f.metric);
     ui.separator();
     ui.label("Relationships");
     ui.horizontal(|ui| {
@@ -126,6 +135,82 @@ pub fn chips_ui(ui: &mut Ui, filter: &Filter, commands: &mut Vec<Command>) {
             }));
         }
     });
+}
+
+/// A network metric and the range of it to keep. The bounds start open; each shows the
+/// map's own least or greatest value until it is set, and the values the map takes are
+/// said beside them.
+fn metric_range_ui(ui: &mut Ui, metrics: Option<&NetworkMetrics>, range: &mut Option<MetricRange>) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Metric");
+        let chosen = range.map_or("any".to_owned(), |r| r.metric.label().to_owned());
+        egui::ComboBox::from_id_salt("filter_metric")
+            .selected_text(chosen)
+            .show_ui(ui, |ui| {
+                if ui.selectable_label(range.is_none(), "any").clicked() {
+                    *range = None;
+                }
+                // Communities and components are numbers that name groups: no range of them
+                // means anything.
+                for metric in Metric::ALL.into_iter().filter(|m| !m.is_category()) {
+                    let on = range.is_some_and(|r| r.metric == metric);
+                    if ui
+                        .selectable_label(on, metric.label())
+                        .on_hover_text(metric.description())
+                        .clicked()
+                        && !on
+                    {
+                        *range = Some(MetricRange {
+                            metric,
+                            least: None,
+                            most: None,
+                        });
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    let Some(r) = range.as_mut() else { return };
+    let Some((low, high)) = metrics.and_then(|m| m.range(r.metric)) else {
+        ui.weak("Computing the metrics…");
+        return;
+    };
+    let speed = ((high - low) / 200.0).max(1e-4);
+    let decimals = if r.metric == Metric::Degree { 0 } else { 3 };
+    ui.horizontal(|ui| {
+        let label = ui.label("from");
+        let mut least = r.least.unwrap_or(low);
+        if ui
+            .add(
+                egui::DragValue::new(&mut least)
+                    .speed(speed)
+                    .max_decimals(decimals),
+            )
+            .labelled_by(label.id)
+            .changed()
+        {
+            r.least = Some(least);
+        }
+        let label = ui.label("to");
+        let mut most = r.most.unwrap_or(high);
+        if ui
+            .add(
+                egui::DragValue::new(&mut most)
+                    .speed(speed)
+                    .max_decimals(decimals),
+            )
+            .labelled_by(label.id)
+            .changed()
+        {
+            r.most = Some(most);
+        }
+    });
+    ui.weak(format!(
+        "the map's values: {} to {}",
+        format_value(low),
+        format_value(high)
+    ));
 }
 
 /// A checkbox for one value of a set.

@@ -2,19 +2,21 @@
 //! exported picture draws, so the two never say different things.
 
 use super::scene_paint::{colour, mark};
+use crate::style::encoding::Encoded;
 use crate::style::legend::{Symbol, legend};
 use crate::style::{self, Palette, Tokens, arrowhead, mark_glyph};
 use egui::{Pos2, Sense, Shape, Stroke, Ui, Vec2};
 
-/// The legend; while comparing, the change colours replace the tones.
-pub fn legend_ui(ui: &mut Ui, comparing: bool, palette: &Palette) {
+/// The legend; while comparing, the change colours replace the tones; `encoded` says what
+/// size and colour show when not influence and kind.
+pub fn legend_ui(ui: &mut Ui, comparing: bool, encoded: &Encoded, palette: &Palette) {
     let text = colour(palette.text);
-    let legend = legend(comparing);
+    let legend = legend(comparing, encoded);
     for (i, section) in legend.sections.iter().enumerate() {
         if i > 0 {
             ui.add_space(4.0);
         }
-        ui.label(egui::RichText::new(section.heading).strong());
+        ui.label(egui::RichText::new(&section.heading).strong());
         let entries = |ui: &mut Ui| {
             for entry in &section.entries {
                 ui.horizontal(|ui| {

@@ -8,6 +8,7 @@ mod canvas;
 mod chart;
 mod command;
 mod derived;
+mod encoding_panel;
 mod files;
 mod filter_panel;
 pub mod fonts;

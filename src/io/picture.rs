@@ -421,11 +421,23 @@ fn legend_body(svg: &mut String, legend: &Legend, palette: &Palette) -> f32 {
             12.0,
             palette.text,
             None,
-            section.heading,
+            &section.heading,
         );
         y += 6.0;
         let mut row_x = x;
         for entry in &section.entries {
+            // Side by side, an entry takes its symbol, a gap and its words (about 7 points
+            // a character at 12 points); one that would pass the legend's edge starts a new
+            // row.
+            let symbol_width = match entry.symbol {
+                Symbol::Node { radius, .. } => (2.0 * radius).max(12.0) + 8.0,
+                Symbol::Line { .. } => 42.0,
+            };
+            let entry_width = symbol_width + 7.0 * entry.text.chars().count() as f32 + 10.0;
+            if section.in_a_row && row_x > x && row_x + entry_width > LEGEND_WIDTH - 8.0 {
+                row_x = x;
+                y += 26.0;
+            }
             let row_y = y + 12.0;
             match &entry.symbol {
                 Symbol::Node {
@@ -433,7 +445,11 @@ fn legend_body(svg: &mut String, legend: &Legend, palette: &Palette) -> f32 {
                     fill,
                     radius,
                 } => {
-                    let centre = [row_x + 10.0, row_y];
+                    let centre = if section.in_a_row {
+                        [row_x + symbol_width / 2.0 - 4.0, row_y]
+                    } else {
+                        [row_x + 10.0, row_y]
+                    };
                     let stroke = Some((
                         if fill.is_some() {
                             palette.symbol_outline
@@ -469,7 +485,7 @@ fn legend_body(svg: &mut String, legend: &Legend, palette: &Palette) -> f32 {
                     );
                 }
             }
-            let label_x = row_x + 42.0;
+            let label_x = row_x + if section.in_a_row { symbol_width } else { 42.0 };
             let _ = text(
                 svg,
                 [label_x, row_y + 4.0],
@@ -480,7 +496,7 @@ fn legend_body(svg: &mut String, legend: &Legend, palette: &Palette) -> f32 {
                 &entry.text,
             );
             if section.in_a_row {
-                row_x += 42.0 + 8.0 * entry.text.chars().count() as f32 + 6.0;
+                row_x += entry_width;
             } else {
                 y += 22.0;
             }

@@ -1,6 +1,7 @@
 //! The legend as plain data: what every shape, size, width, colour and mark means. The
 //! window's legend panel and the exported picture both draw this one list.
 
+use super::encoding::Encoded;
 use super::{Change, NodeShape, Rgba, ToneMark};
 use crate::model::{StakeholderKind, Strength, Tone};
 
@@ -44,7 +45,7 @@ pub struct Entry {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Section {
     /// Its heading.
-    pub heading: &'static str,
+    pub heading: String,
     /// Its entries, in order.
     pub entries: Vec<Entry>,
     /// Entries of this section sit side by side (sizes), not one a line.
@@ -71,7 +72,9 @@ fn line(width: f32, colour: Option<Rgba>, mark: ToneMark) -> Symbol {
 }
 
 /// The legend of the map as drawn; while `comparing`, the change colours replace the tones.
-pub fn legend(comparing: bool) -> Legend {
+/// `encoded` says what size and colour show when not influence and kind
+/// ([`super::encoding`]).
+pub fn legend(comparing: bool, encoded: &Encoded) -> Legend {
     let kinds = StakeholderKind::ALL
         .iter()
         .map(|&kind| Entry {
@@ -104,7 +107,7 @@ pub fn legend(comparing: bool) -> Legend {
         .collect();
     let colours = if comparing {
         Section {
-            heading: "Colour is change",
+            heading: "Colour is change".to_owned(),
             entries: Change::ALL
                 .iter()
                 .map(|&change| Entry {
@@ -126,7 +129,7 @@ pub fn legend(comparing: bool) -> Legend {
         }
     } else {
         Section {
-            heading: "Colour is tone",
+            heading: "Colour is tone".to_owned(),
             entries: Tone::ALL
                 .iter()
                 .map(|&tone| Entry {
@@ -148,7 +151,7 @@ pub fn legend(comparing: bool) -> Legend {
         }
     };
     let direction = Section {
-        heading: "Direction",
+        heading: "Direction".to_owned(),
         entries: vec![Entry {
             symbol: Symbol::Line {
                 width: 2.0,
@@ -161,26 +164,38 @@ pub fn legend(comparing: bool) -> Legend {
         }],
         in_a_row: false,
     };
+    let mut sections = Vec::new();
+    // Colour by something else than kind: the kinds keep their shapes, and the colours get
+    // a section of their own.
+    match &encoded.colour_legend {
+        Some(colour) => {
+            sections.push(Section {
+                heading: "Kinds".to_owned(),
+                entries: super::encoding::kind_shapes(),
+                in_a_row: false,
+            });
+            sections.push(colour.clone());
+        }
+        None => sections.push(Section {
+            heading: "Kinds".to_owned(),
+            entries: kinds,
+            in_a_row: false,
+        }),
+    }
+    sections.push(encoded.size_legend.clone().unwrap_or(Section {
+        heading: "Size is influence".to_owned(),
+        entries: sizes,
+        in_a_row: true,
+    }));
+    sections.push(Section {
+        heading: "Width is strength".to_owned(),
+        entries: widths,
+        in_a_row: false,
+    });
+    sections.push(colours);
+    sections.push(direction);
     Legend {
-        sections: vec![
-            Section {
-                heading: "Kinds",
-                entries: kinds,
-                in_a_row: false,
-            },
-            Section {
-                heading: "Size is influence",
-                entries: sizes,
-                in_a_row: true,
-            },
-            Section {
-                heading: "Width is strength",
-                entries: widths,
-                in_a_row: false,
-            },
-            colours,
-            direction,
-        ],
+        sections,
         note: "Colours stay apart for colour-blind viewers; marks on the lines say the same.",
     }
 }

@@ -229,6 +229,7 @@ pub fn change_colour(change: Change) -> Rgba {
 }
 
 pub mod colour_vision;
+pub mod encoding;
 pub mod geometry;
 pub mod labels;
 pub mod legend;

@@ -322,7 +322,7 @@ pub fn build(input: &SceneInput<'_>, measure: &dyn TextMeasure) -> Scene {
         };
         let centre = camera.to_screen(position);
         // Zoomed far out a symbol keeps a size that can be seen and told from the others.
-        let radius = super::node_radius(s.influence) * zoom.max(tokens.min_symbol_scale);
+        let radius = input.decorations.encoded.radius_of(s) * zoom.max(tokens.min_symbol_scale);
         let shape = if radius < tokens.tiny_px {
             NodeShape::Circle
         } else {
@@ -333,7 +333,7 @@ pub fn build(input: &SceneInput<'_>, measure: &dyn TextMeasure) -> Scene {
             continue;
         }
         let change = input.decorations.stakeholder_changes.get(&s.id()).copied();
-        let mut fill = super::node_colour(s.kind);
+        let mut fill = input.decorations.encoded.fill_of(s);
         if input.decorations.is_faded(s.id()) {
             fill = with_alpha(fill, tokens.faded);
         }
@@ -408,7 +408,12 @@ pub fn build(input: &SceneInput<'_>, measure: &dyn TextMeasure) -> Scene {
                 .unwrap_or(Position(0.0, 0.0));
             let (c, radius) = loop_circle(
                 position,
-                super::node_radius(input.map.stakeholder(r.from()).and_then(|s| s.influence)),
+                input
+                    .map
+                    .stakeholder(r.from())
+                    .map_or(super::node_radius(None), |s| {
+                        input.decorations.encoded.radius_of(s)
+                    }),
                 loop_index,
             );
             let centre = camera.to_screen(c);

@@ -7,6 +7,7 @@ mod common;
 
 mod cli;
 mod editing;
+mod encoding;
 mod exchange;
 mod filters;
 mod history;

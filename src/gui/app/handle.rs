@@ -168,6 +168,7 @@ impl StakemapApp {
             Command::ShowLayout(layout) => self.show_layout(layout),
             Command::ShowProfile(options) => self.view.redaction = options,
             Command::SetFilter(filter) => self.view.filter = filter,
+            Command::SetEncoding(encoding) => self.view.encoding = encoding,
             Command::ShowRings => match self.view.selection.stakeholders.first() {
                 Some(&centre) => self.show_layout(MapLayout::Radial(centre)),
                 None => self
