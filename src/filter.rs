@@ -267,6 +267,59 @@ impl Filter {
     }
 }
 
+/// A focus on one stakeholder and what lies within some steps of it (a workshop's
+/// spotlight, a saved view's focus): the rest is faded or hidden as [`FilterMode`] says.
+/// Steps follow the relationships shown, in either direction, at any strength.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Focus {
+    /// The stakeholder in the middle.
+    pub centre: StakeholderId,
+    /// How many relationships away still counts as near: 0 is the stakeholder alone.
+    pub hops: u8,
+    /// Fade or hide the rest.
+    pub mode: FilterMode,
+}
+
+impl Focus {
+    /// The most steps a focus reaches: further, on a map people draw, is everyone.
+    pub const MOST_HOPS: u8 = 6;
+
+    /// What the focus leaves out of `map`: every stakeholder more than `hops` steps from
+    /// the centre, and every relationship with an end left out. A centre not on the map
+    /// leaves nothing out (the stakeholder was deleted or is hidden: the focus lapses).
+    pub fn left_out(&self, map: &Map) -> LeftOut {
+        let mut out = LeftOut::default();
+        if map.stakeholder(self.centre).is_none() {
+            return out;
+        }
+        let mut near: HashSet<StakeholderId> = HashSet::from([self.centre]);
+        let mut frontier = vec![self.centre];
+        for _ in 0..self.hops {
+            let mut next = Vec::new();
+            for id in frontier {
+                for r in map.relationships_of(id) {
+                    let other = if r.from() == id { r.to() } else { r.from() };
+                    if near.insert(other) {
+                        next.push(other);
+                    }
+                }
+            }
+            frontier = next;
+        }
+        out.stakeholders = map
+            .stakeholders()
+            .map(Stakeholder::id)
+            .filter(|id| !near.contains(id))
+            .collect();
+        out.relationships = map
+            .relationships()
+            .filter(|r| !near.contains(&r.from()) || !near.contains(&r.to()))
+            .map(Relationship::id)
+            .collect();
+        out
+    }
+}
+
 /// A trend's name in a chip.
 pub fn trend_name(trend: Trend) -> &'static str {
     match trend {

@@ -13,7 +13,7 @@ use crate::analysis::{
     self, AttentionItem, Change, Comparison, MetricSettings, Moment, NetworkMetrics, Trend,
     TrendSettings, relationship_trend,
 };
-use crate::filter::{Filter, FilterMode, LeftOut};
+use crate::filter::{Filter, FilterMode, Focus, LeftOut};
 use crate::model::{Date, Map, RelationshipId, StakeholderId};
 use crate::redaction::{RedactionOptions, RedactionReport, redact};
 use crate::style::encoding::{Encoded, Encoding, encode};
@@ -36,6 +36,8 @@ pub struct ShowSettings {
     pub filter: Filter,
     /// What stakeholders' size and colour show.
     pub encoding: Encoding,
+    /// One stakeholder and those near it in front, the rest faded or hidden (a spotlight).
+    pub focus: Option<Focus>,
 }
 
 /// What is drawn beyond the map itself: trends and compared changes.
@@ -142,16 +144,11 @@ pub fn shown(map: &Map, settings: &ShowSettings, today: Date) -> Shown {
         .filter
         .left_out(&shown_map, date, &settings.trend, metrics.as_deref());
     let mut shown_map = shown_map;
-    match settings.filter.mode {
-        FilterMode::Fade => decorations.filtered = out,
-        FilterMode::Hide => {
-            for id in &out.relationships {
-                shown_map.remove_relationship(*id);
-            }
-            for id in &out.stakeholders {
-                shown_map.remove_stakeholder(*id);
-            }
-        }
+    leave_out(&mut shown_map, &mut decorations, out, settings.filter.mode);
+    // The focus after the filter: it reaches along what the filter left on the map.
+    if let Some(focus) = &settings.focus {
+        let out = focus.left_out(&shown_map);
+        leave_out(&mut shown_map, &mut decorations, out, focus.mode);
     }
     let attention = analysis::needs_attention(&shown_map, date, &settings.trend);
     Shown {
@@ -162,6 +159,24 @@ pub fn shown(map: &Map, settings: &ShowSettings, today: Date) -> Shown {
         comparing,
         left_out,
         metrics,
+    }
+}
+
+/// Fades or hides what a filter or a focus left out.
+fn leave_out(map: &mut Map, decorations: &mut Decorations, out: LeftOut, mode: FilterMode) {
+    match mode {
+        FilterMode::Fade => {
+            decorations.filtered.stakeholders.extend(out.stakeholders);
+            decorations.filtered.relationships.extend(out.relationships);
+        }
+        FilterMode::Hide => {
+            for id in &out.relationships {
+                map.remove_relationship(*id);
+            }
+            for id in &out.stakeholders {
+                map.remove_stakeholder(*id);
+            }
+        }
     }
 }
 

@@ -7,6 +7,7 @@
 mod dialogs;
 mod handle;
 mod menus;
+mod presenting;
 mod time;
 
 pub use dialogs::Answer;
@@ -64,6 +65,8 @@ struct ViewState {
     filter: crate::filter::Filter,
     /// What stakeholders' size and colour show.
     encoding: crate::style::encoding::Encoding,
+    /// The presentation under way, if the map is being projected.
+    presenting: Option<super::present::Presentation>,
 }
 
 /// Who a profile shows the map to, in words: "partners", "the public".
@@ -167,6 +170,7 @@ impl StakemapApp {
                 redaction: RedactionOptions::default(),
                 filter: crate::filter::Filter::default(),
                 encoding: crate::style::encoding::Encoding::default(),
+                presenting: None,
             },
             prefs,
             dialogs,
@@ -191,14 +195,18 @@ impl StakemapApp {
     /// internal, the map itself, to edit.
     fn displayed_map(&self) -> &Map {
         match self.view.shown.get() {
-            Some(shown) if self.view.redaction.profile != RedactionProfile::Internal => &shown.map,
+            Some(shown) if self.redaction().profile != RedactionProfile::Internal => &shown.map,
             _ => self.doc.map(),
         }
     }
 
-    /// The redaction profile the map is shown under.
+    /// The redaction profile the map is shown under: the view's, or while presenting the
+    /// workshop profile, whatever the view says.
     pub fn redaction(&self) -> RedactionOptions {
-        self.view.redaction
+        self.view
+            .presenting
+            .as_ref()
+            .map_or(self.view.redaction, |p| p.redaction())
     }
 
     /// What the profile in force leaves out of what is shown.
@@ -225,7 +233,13 @@ impl StakemapApp {
         if self.read_only {
             return Some("The map cannot be changed here (read-only).".to_owned());
         }
-        let profile = self.view.redaction.profile;
+        if self.view.presenting.is_some() {
+            return Some(
+                "The map is being presented and cannot be changed. Leave presentation mode (Esc) to edit it."
+                    .to_owned(),
+            );
+        }
+        let profile = self.redaction().profile;
         (profile != RedactionProfile::Internal).then(|| {
             format!(
                 "The map is shown as for {} and cannot be changed so. Show it as Internal (View > Show as) to edit it.",
@@ -379,13 +393,24 @@ impl StakemapApp {
     }
 
     fn show_settings(&self) -> ShowSettings {
-        ShowSettings {
+        let settings = ShowSettings {
             as_of: self.view.timeline.as_of,
             comparison: self.view.timeline.compare.clone(),
             trend: self.prefs.trend,
             redaction: self.view.redaction,
             filter: self.view.filter.clone(),
             encoding: self.view.encoding,
+            focus: None,
+        };
+        // Projected, the workshop profile holds whatever the view said: nothing private
+        // reaches the wall.
+        match &self.view.presenting {
+            Some(p) => ShowSettings {
+                redaction: p.redaction(),
+                focus: p.focus(),
+                ..settings
+            },
+            None => settings,
         }
     }
 
@@ -410,7 +435,7 @@ impl StakemapApp {
             crate::analysis::observation_span(self.doc.map()).map(|(first, _)| first);
         self.view.layouts.reapply(&mut self.view.view_model);
         self.view.selection.retain_existing(self.doc.map());
-        if self.view.redaction.profile != RedactionProfile::Internal {
+        if self.redaction().profile != RedactionProfile::Internal {
             // What the profile leaves out cannot stay selected: the inspector would show it.
             self.view.selection.retain_existing(&shown.map);
         }
@@ -463,9 +488,7 @@ impl StakemapApp {
                 ui.weak(why);
             }
             let map = match self.view.shown.get() {
-                Some(shown) if self.view.redaction.profile != RedactionProfile::Internal => {
-                    &shown.map
-                }
+                Some(shown) if self.redaction().profile != RedactionProfile::Internal => &shown.map,
                 _ => self.doc.map(),
             };
             self.view
@@ -624,42 +647,43 @@ impl eframe::App for StakemapApp {
         if self.view.shown.is_busy() || self.view.findings.is_busy() {
             ctx.request_repaint_after(Duration::from_millis(50));
         }
-        if self.dialogs.question.is_none() {
+        let presenting = self.view.presenting.is_some();
+        if self.dialogs.question.is_some() {
+            if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+                self.commands.push(Command::Answer(Answer::Cancel));
+            }
+        } else if presenting {
+            // A presentation listens to its own keys only: no editing shortcut, no paste.
+            for command in super::present::pressed(&ctx) {
+                self.commands.push(command);
+            }
+        } else {
             let taken = self.session.keyboard_taken;
             for command in shortcuts::pressed(&ctx, self.dialogs.takes_keys(), taken) {
                 self.commands.push(command);
             }
             self.clipboard_events(&ctx);
-        } else if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
-            self.commands.push(Command::Answer(Answer::Cancel));
         }
-        Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
-        Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
-        if !self.view.filter.is_empty() {
-            Panel::top("filter_chips").show(ui, |ui| {
-                let mut commands = Vec::new();
-                super::filter_panel::chips_ui(ui, &self.view.filter, &mut commands);
-                for command in commands {
-                    self.commands.push(command);
-                }
-            });
+        if presenting {
+            self.presentation_panels_ui(ui);
+        } else {
+            self.editing_panels_ui(ui);
         }
-        Panel::bottom("status_bar").show(ui, |ui| self.status_ui(ui));
-        Panel::bottom("time").show(ui, |ui| self.time_ui(ui));
-        Panel::right("inspector")
-            .resizable(true)
-            .default_size(360.0)
-            .size_range(240.0..=640.0)
-            .show(ui, |ui| self.inspector_ui(ui));
-        // The legend has a panel of its own so that it never covers the map.
-        let mut show_legend = self.prefs.show_legend;
-        Panel::left("legend")
-            .resizable(false)
-            .show_collapsible(ui, &mut show_legend, |ui| self.legend_panel_ui(ui));
-        if show_legend != self.prefs.show_legend {
-            self.commands.push(Command::ToggleLegend);
-        }
-        egui::CentralPanel::default().show(ui, |ui| {
+        let (palette, tokens) = if presenting {
+            (crate::style::Palette::PROJECTOR, Tokens::PROJECTOR)
+        } else {
+            (
+                super::scene_paint::palette_for(ui.visuals()),
+                Tokens::SCREEN,
+            )
+        };
+        // Projected, the map fills the screen to its edges.
+        let frame = if presenting {
+            egui::Frame::NONE
+        } else {
+            egui::Frame::central_panel(ui.style())
+        };
+        egui::CentralPanel::default().frame(frame).show(ui, |ui| {
             let events = match self.view.shown.get() {
                 Some(shown) => {
                     let look = Look {
@@ -667,8 +691,8 @@ impl eframe::App for StakemapApp {
                         decorations: &shown.decorations,
                         backdrop: self.view.layouts.backdrop(),
                         faint: self.view.faint,
-                        palette: super::scene_paint::palette_for(ui.visuals()),
-                        tokens: Tokens::SCREEN,
+                        palette,
+                        tokens,
                     };
                     self.view
                         .canvas
@@ -676,7 +700,11 @@ impl eframe::App for StakemapApp {
                 }
                 None => Vec::new(),
             };
-            self.canvas_events(events);
+            if presenting {
+                self.presentation_events(events);
+            } else {
+                self.canvas_events(events);
+            }
         });
         self.layouts_update(&ctx);
         self.dialogs_ui(&ctx);
@@ -702,6 +730,39 @@ impl eframe::App for StakemapApp {
         if !self.doc.is_dirty() {
             self.doc
                 .remove_recovery(self.session.data_folder.as_deref());
+        }
+    }
+}
+
+impl StakemapApp {
+    /// The panels around the canvas while editing: menu, toolbar, filter chips, status,
+    /// time, inspector and legend.
+    fn editing_panels_ui(&mut self, ui: &mut Ui) {
+        Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+        Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
+        if !self.view.filter.is_empty() {
+            Panel::top("filter_chips").show(ui, |ui| {
+                let mut commands = Vec::new();
+                super::filter_panel::chips_ui(ui, &self.view.filter, &mut commands);
+                for command in commands {
+                    self.commands.push(command);
+                }
+            });
+        }
+        Panel::bottom("status_bar").show(ui, |ui| self.status_ui(ui));
+        Panel::bottom("time").show(ui, |ui| self.time_ui(ui));
+        Panel::right("inspector")
+            .resizable(true)
+            .default_size(360.0)
+            .size_range(240.0..=640.0)
+            .show(ui, |ui| self.inspector_ui(ui));
+        // The legend has a panel of its own so that it never covers the map.
+        let mut show_legend = self.prefs.show_legend;
+        Panel::left("legend")
+            .resizable(false)
+            .show_collapsible(ui, &mut show_legend, |ui| self.legend_panel_ui(ui));
+        if show_legend != self.prefs.show_legend {
+            self.commands.push(Command::ToggleLegend);
         }
     }
 }

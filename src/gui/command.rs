@@ -136,6 +136,22 @@ pub enum Command {
     /// Size and colour stakeholders by these fields or metrics.
     SetEncoding(crate::style::encoding::Encoding),
 
+    // Presentation.
+    /// Project the map: full screen, no panels, the projector's look, the workshop profile.
+    Present,
+    /// Back to the window as it was.
+    LeavePresentation,
+    /// The next view of the presentation.
+    NextView,
+    /// The view before.
+    PreviousView,
+    /// Put a stakeholder and its neighbours in the spotlight; `None` clears it.
+    Spotlight(Option<StakeholderId>),
+    /// Widen (positive) or narrow the spotlight by steps.
+    SpotlightSteps(i8),
+    /// Whether a presentation shows confidential stakeholders as placeholders.
+    SetWorkshopPlaceholders(bool),
+
     // Settings.
     /// What counts as rising, cooling or stale.
     SetTrendSettings(TrendSettings),

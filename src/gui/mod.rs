@@ -16,6 +16,7 @@ mod inspector;
 mod layout_runner;
 mod legend;
 mod preferences;
+mod present;
 mod scene_paint;
 mod selection;
 mod shapes;

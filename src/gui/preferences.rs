@@ -27,6 +27,9 @@ pub struct Preferences {
     pub show_legend: bool,
     /// What counts as rising, cooling or stale.
     pub trend: TrendSettings,
+    /// In presentation mode, show confidential stakeholders as anonymous placeholders
+    /// ("Partner 12") rather than leave them out.
+    pub workshop_placeholders: bool,
 }
 
 impl Default for Preferences {
@@ -38,6 +41,7 @@ impl Default for Preferences {
             theme: egui::ThemePreference::System,
             show_legend: true,
             trend: TrendSettings::default(),
+            workshop_placeholders: false,
         }
     }
 }

@@ -129,6 +129,11 @@ pub static SHORTCUTS: &[(Command, KeyboardShortcut, &str)] = &[
         "Show or hide the legend",
     ),
     (
+        Command::Present,
+        KeyboardShortcut::new(Modifiers::NONE, Key::F5),
+        "Present the map to a room: full screen, workshop profile (Esc leaves)",
+    ),
+    (
         Command::ToggleShortcuts,
         KeyboardShortcut::new(Modifiers::NONE, Key::F1),
         "Keyboard shortcuts",

@@ -14,6 +14,7 @@ mod history;
 mod map_file;
 mod metrics;
 mod pictures;
+mod presenting;
 mod privacy;
 mod saves;
 mod scripts;

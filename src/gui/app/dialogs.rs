@@ -261,12 +261,13 @@ impl StakemapApp {
     }
 
     fn find_ui(&mut self, ctx: &egui::Context) {
+        let profile = self.redaction().profile;
         let Some(query) = self.dialogs.find.as_mut() else {
             return;
         };
         let mut pick = None;
         let map = match self.view.shown.get() {
-            Some(shown) if self.view.redaction.profile != RedactionProfile::Internal => &shown.map,
+            Some(shown) if profile != RedactionProfile::Internal => &shown.map,
             _ => self.doc.map(),
         };
         egui::Window::new("Find")
@@ -465,7 +466,7 @@ impl StakemapApp {
         let Some(choice) = self.dialogs.export else {
             return;
         };
-        let shown = self.view.redaction.profile;
+        let shown = self.redaction().profile;
         let dated = self.view.timeline.as_of;
         egui::Window::new("Export for another tool")
             .collapsible(false)

@@ -24,6 +24,17 @@ use std::path::Path;
 /// How far a duplicate or a paste with no pointer on the canvas lands from the originals.
 const PASTE_OFFSET: (f32, f32) = (40.0, 40.0);
 
+/// The views a presentation steps through, in the toolbar's order.
+fn presented_views() -> [MapLayout; 5] {
+    [
+        MapLayout::Network,
+        MapLayout::CircularByKind,
+        MapLayout::CircularBySector,
+        MapLayout::PowerInterest,
+        MapLayout::Engagement,
+    ]
+}
+
 impl StakemapApp {
     /// Carries out a command.
     pub(super) fn handle(&mut self, ctx: &egui::Context, command: Command) {
@@ -103,7 +114,7 @@ impl StakemapApp {
             }
             Command::SaveReport(profile) => {
                 // Never more than the map is shown with.
-                self.dialogs.report_profile = profile.stricter(self.view.redaction.profile);
+                self.dialogs.report_profile = profile.stricter(self.redaction().profile);
                 self.dialogs
                     .files
                     .request(FilePurpose::SaveReport, "changes.md");
@@ -120,14 +131,14 @@ impl StakemapApp {
             Command::Export => {
                 self.dialogs.export = Some(ExportChoice {
                     format: crate::io::ExportFormat::GraphMl,
-                    profile: RedactionProfile::Partner.stricter(self.view.redaction.profile),
+                    profile: RedactionProfile::Partner.stricter(self.redaction().profile),
                     as_shown: self.view.timeline.as_of.is_some(),
                 });
             }
             Command::SetExport(choice) => {
                 self.dialogs.export = Some(ExportChoice {
                     // Never more than the map is shown with.
-                    profile: choice.profile.stricter(self.view.redaction.profile),
+                    profile: choice.profile.stricter(self.redaction().profile),
                     ..choice
                 });
             }
@@ -169,6 +180,32 @@ impl StakemapApp {
             Command::ShowProfile(options) => self.view.redaction = options,
             Command::SetFilter(filter) => self.view.filter = filter,
             Command::SetEncoding(encoding) => self.view.encoding = encoding,
+            Command::Present => {
+                if self.view.presenting.is_some() {
+                    self.leave_presentation(ctx);
+                } else {
+                    self.present(ctx);
+                }
+            }
+            Command::LeavePresentation => self.leave_presentation(ctx),
+            Command::SetWorkshopPlaceholders(on) => {
+                self.prefs.workshop_placeholders = on;
+                if let Some(p) = self.view.presenting.as_mut() {
+                    p.placeholders = on;
+                }
+            }
+            Command::NextView => self.step_view(1),
+            Command::PreviousView => self.step_view(-1),
+            Command::Spotlight(centre) => {
+                if let Some(p) = self.view.presenting.as_mut() {
+                    p.spotlight = centre;
+                }
+            }
+            Command::SpotlightSteps(by) => {
+                if let Some(p) = self.view.presenting.as_mut() {
+                    p.hops = super::super::present::steps(p.hops, by);
+                }
+            }
             Command::ShowRings => match self.view.selection.stakeholders.first() {
                 Some(&centre) => self.show_layout(MapLayout::Radial(centre)),
                 None => self
@@ -282,6 +319,55 @@ impl StakemapApp {
             self.dialogs
                 .say(format!("The layout could not be stored: {}", said(&e)));
         }
+    }
+
+    /// Projects the map: a running layout is stopped and kept first (nothing moves the map
+    /// while it is on the wall), then full screen with the presentation's look.
+    fn present(&mut self, ctx: &egui::Context) {
+        let settled = self.view.layouts.pause();
+        self.store_layout(settled);
+        self.dialogs.find = None;
+        self.view.canvas.connect_mode = false;
+        let mut presentation =
+            super::super::present::Presentation::new(self.prefs.workshop_placeholders);
+        let (outer, monitor) = ctx.input(|i| (i.viewport().outer_rect, i.viewport().monitor_size));
+        presentation.restore = outer;
+        self.view.presenting = Some(presentation);
+        self.view.selection = Selection::default();
+        // A drag pans: nothing on the wall moves a stakeholder.
+        self.view.canvas.read_only = true;
+        ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
+        // Where no window manager takes a window to full screen (a bare X server, some
+        // kiosks), the window is given the whole screen by hand.
+        if let Some(size) = monitor {
+            ctx.send_viewport_cmd(ViewportCommand::OuterPosition(Pos2::ZERO));
+            ctx.send_viewport_cmd(ViewportCommand::InnerSize(size));
+        }
+        self.view.canvas.fit_requested = true;
+    }
+
+    fn leave_presentation(&mut self, ctx: &egui::Context) {
+        if let Some(presentation) = self.view.presenting.take() {
+            ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));
+            if let Some(rect) = presentation.restore {
+                ctx.send_viewport_cmd(ViewportCommand::OuterPosition(rect.min));
+                ctx.send_viewport_cmd(ViewportCommand::InnerSize(rect.size()));
+            }
+            self.view.canvas.fit_requested = true;
+        }
+    }
+
+    /// Steps through the views a presentation shows, `by` on (negative: back), wrapping
+    /// at either end: the network and each computed view, in the toolbar's order.
+    fn step_view(&mut self, by: isize) {
+        if self.view.presenting.is_none() {
+            return;
+        }
+        let views = presented_views();
+        let now = self.view.layouts.layout;
+        let at = views.iter().position(|v| *v == now).unwrap_or(0) as isize;
+        let next = (at + by).rem_euclid(views.len() as isize) as usize;
+        self.show_layout(views[next]);
     }
 
     /// Shows the map in another layout (the network, a circle, rings, the grid...).
@@ -696,7 +782,7 @@ impl StakemapApp {
     /// While the map is shown under a profile, the clipboard gets no more than it shows:
     /// the stricter of partner and that profile, and Copy everything is that too.
     fn clipboard_text(&mut self, ids: &[StakeholderId], everything: bool) -> String {
-        let shown = self.view.redaction;
+        let shown = self.redaction();
         let internal = shown.profile == RedactionProfile::Internal;
         if everything && internal {
             return edit::copy(self.doc.map(), ids);
@@ -742,7 +828,7 @@ impl StakemapApp {
         };
         let options = RedactionOptions {
             profile: self.dialogs.report_profile,
-            confidential_as: self.view.redaction.confidential_as,
+            confidential_as: self.redaction().confidential_as,
         };
         let redacted = redact(self.doc.map(), options);
         let Some(comparison) = Comparison::of(redacted.map(), from, to, self.today()) else {
@@ -776,7 +862,7 @@ impl StakemapApp {
     /// the view), of the whole map or of what the canvas shows: PNG for `.png`, else SVG.
     fn write_picture(&mut self, ctx: &egui::Context, path: &Path) {
         use crate::io::drawing::{self, PictureOptions};
-        let mut options = PictureOptions::new(self.view.redaction);
+        let mut options = PictureOptions::new(self.redaction());
         options.view = self.view.layouts.layout;
         options.show = self.show_settings();
         // In the window's theme, as the canvas shows it.
@@ -902,14 +988,14 @@ impl StakemapApp {
         let Some(choice) = self.dialogs.export.take() else {
             return;
         };
-        let profile = choice.profile.stricter(self.view.redaction.profile);
+        let profile = choice.profile.stricter(self.redaction().profile);
         let map = match self.view.timeline.as_of.filter(|_| choice.as_shown) {
             Some(date) => crate::analysis::map_as_of(self.doc.map(), date, self.today()),
             None => self.doc.map().clone(),
         };
         let options = RedactionOptions {
             profile,
-            confidential_as: self.view.redaction.confidential_as,
+            confidential_as: self.redaction().confidential_as,
         };
         let redacted = redact(&map, options);
         match crate::io::export_files(

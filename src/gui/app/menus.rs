@@ -52,7 +52,7 @@ fn elided(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
 }
 
 /// How the View menu and the toolbar name a layout.
-fn layout_label(layout: MapLayout) -> &'static str {
+pub(super) fn layout_label(layout: MapLayout) -> &'static str {
     match layout {
         MapLayout::Network => "Network",
         MapLayout::CircularByKind => "Circle by kind",
@@ -150,6 +150,22 @@ impl StakemapApp {
             });
             ui.menu_button("View", |ui| {
                 ui.menu_button("Show as", |ui| self.profile_menu_ui(ui));
+                self.item(ui, "Present", Command::Present);
+                let mut placeholders = self.prefs.workshop_placeholders;
+                if ui
+                    .checkbox(
+                        &mut placeholders,
+                        "Presenting: confidential stakeholders as anonymous placeholders",
+                    )
+                    .on_hover_text(
+                        "Off: they are left out of the presentation, with their relationships",
+                    )
+                    .changed()
+                {
+                    self.commands
+                        .push(Command::SetWorkshopPlaceholders(placeholders));
+                }
+                ui.separator();
                 self.item(ui, "Zoom to fit", Command::ZoomToFit);
                 self.item(ui, "Find...", Command::OpenFind);
                 let mut legend = self.prefs.show_legend;
@@ -229,6 +245,17 @@ impl StakemapApp {
             if ui.toggle_value(&mut legend, "Legend").changed() {
                 self.commands.push(Command::ToggleLegend);
             }
+            ui.separator();
+            if ui
+                .button("Present")
+                .on_hover_text(
+                    "Project the map to a room: full screen, large names, the workshop profile \
+                     (F5; Esc leaves)",
+                )
+                .clicked()
+            {
+                self.commands.push(Command::Present);
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 self.profile_badge_ui(ui);
             });
@@ -238,7 +265,7 @@ impl StakemapApp {
     /// The profile in force, always in sight: who the map is shown as for, and what that
     /// leaves out (on hover). A click offers the other profiles.
     fn profile_badge_ui(&mut self, ui: &mut Ui) {
-        let options = self.view.redaction;
+        let options = self.redaction();
         let internal = options.profile == RedactionProfile::Internal;
         let text = if internal {
             egui::RichText::new("Shown as: Internal (everything)")
@@ -261,7 +288,7 @@ impl StakemapApp {
 
     /// The profiles to show the map under, each with what it leaves out.
     fn profile_menu_ui(&mut self, ui: &mut Ui) {
-        let options = self.view.redaction;
+        let options = self.redaction();
         for (profile, what) in PROFILES {
             let label = format!("{}: {what}", profile_name(profile));
             if ui.radio(options.profile == profile, label).clicked() {

@@ -14,7 +14,7 @@ impl StakemapApp {
             self.doc.map(),
             self.view.first_observation,
             today,
-            self.view.redaction.profile,
+            self.redaction().profile,
         );
         let dt = f64::from(ui.input(|i| i.stable_dt));
         if let Some(date) = self.view.timeline.tick(dt, today) {

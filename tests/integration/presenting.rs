@@ -1,0 +1,182 @@
+//! Presentation mode as a facilitator uses it: F5 to project, the clicker's keys to step
+//! through the views, a click to put a stakeholder in the spotlight, and nothing private
+//! on the wall, whatever the window showed before.
+
+use crate::common::{builtin_app, canvas_names, click_at, id_named, press_key};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use stakemap::gui::StakemapApp;
+use stakemap::layout::for_map::MapLayout;
+use stakemap::redaction::RedactionProfile;
+
+/// Every text painted anywhere in the window last frame.
+fn painted_text(harness: &Harness<'_, StakemapApp>) -> String {
+    fn walk(shape: &egui::Shape, out: &mut String) {
+        match shape {
+            egui::Shape::Text(t) => {
+                out.push_str(&t.galley.job.text);
+                out.push('\n');
+            }
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = String::new();
+    for clipped in &harness.output().shapes {
+        walk(&clipped.shape, &mut out);
+    }
+    out
+}
+
+fn present(harness: &mut Harness<'_, StakemapApp>) {
+    press_key(harness, egui::Key::F5);
+    harness.run_steps(8);
+}
+
+#[test]
+fn f5_projects_the_map_without_panels_under_the_workshop_profile_and_esc_comes_back() {
+    let mut harness = builtin_app();
+    assert!(harness.query_by_label("Inspector").is_some());
+    present(&mut harness);
+    // No editing controls: no inspector, toolbar or menu.
+    assert!(harness.query_by_label("Inspector").is_none());
+    assert!(harness.query_by_label("Add stakeholder").is_none());
+    assert!(harness.query_by_label("File").is_none());
+    // The caption, the badge and the legend are there.
+    harness.get_by_label_contains("Workshop profile");
+    harness.get_by_label_contains("As of ");
+    harness.get_by_label("Width is strength");
+    assert_eq!(
+        harness.state().redaction().profile,
+        RedactionProfile::Workshop
+    );
+    // Nothing confidential is painted, and no contact detail.
+    let map = harness.state().map().clone();
+    let text = painted_text(&harness);
+    for s in map.stakeholders().filter(|s| s.confidential) {
+        assert!(!text.contains(&s.name), "{} on the wall", s.name);
+    }
+    for c in map.stakeholders().filter_map(|s| s.contact.as_ref()) {
+        for detail in [&c.email, &c.phone] {
+            if !detail.is_empty() {
+                assert!(!text.contains(detail.as_str()), "{detail} on the wall");
+            }
+        }
+    }
+    // Large names of one size, readable from the back of a room.
+    let names = canvas_names(&harness);
+    assert!(names.len() > 20, "{} names", names.len());
+    // Esc leaves: the panels are back and the profile is the window's again.
+    press_key(&mut harness, egui::Key::Escape);
+    harness.run_steps(4);
+    harness.get_by_label("Inspector");
+    assert_eq!(
+        harness.state().redaction().profile,
+        RedactionProfile::Internal
+    );
+}
+
+#[test]
+fn the_clickers_keys_step_forward_and_back_through_the_views() {
+    let mut harness = builtin_app();
+    present(&mut harness);
+    assert_eq!(harness.state().layout(), MapLayout::Network);
+    let mut seen = vec![harness.state().layout()];
+    for key in [egui::Key::ArrowRight, egui::Key::PageDown, egui::Key::Space] {
+        press_key(&mut harness, key);
+        harness.run_steps(60);
+        seen.push(harness.state().layout());
+    }
+    assert_eq!(
+        seen,
+        [
+            MapLayout::Network,
+            MapLayout::CircularByKind,
+            MapLayout::CircularBySector,
+            MapLayout::PowerInterest
+        ]
+    );
+    // The caption names the view on the wall.
+    assert!(painted_text(&harness).contains("Power"));
+    for (key, back) in [
+        (egui::Key::ArrowLeft, MapLayout::CircularBySector),
+        (egui::Key::PageUp, MapLayout::CircularByKind),
+    ] {
+        press_key(&mut harness, key);
+        harness.run_steps(60);
+        assert_eq!(harness.state().layout(), back);
+    }
+    // Nothing moved on the map: stepping views is a look only.
+    assert!(!harness.state().is_dirty());
+}
+
+#[test]
+fn a_click_spotlights_a_stakeholder_and_its_neighbours_and_plus_widens_it() {
+    let mut harness = builtin_app();
+    present(&mut harness);
+    let map = harness.state().map().clone();
+    let centre = id_named(&map, "Kestrel Park Youth Drop-in");
+    let at = harness
+        .state()
+        .stakeholder_on_screen(&harness.ctx, centre)
+        .expect("on screen");
+    click_at(&mut harness, at);
+    harness.run_steps(4);
+    harness.get_by_label_contains("Spotlight: Kestrel Park Youth Drop-in, 1 step");
+    let neighbours: std::collections::HashSet<_> = map
+        .relationships_of(centre)
+        .iter()
+        .flat_map(|r| [r.from(), r.to()])
+        .collect();
+    let faded = |harness: &Harness<'_, StakemapApp>| {
+        let (shown, decorations) = harness.state().shown().expect("shown");
+        shown
+            .stakeholders()
+            .filter(|s| decorations.is_faded(s.id()))
+            .count()
+    };
+    {
+        let (shown, decorations) = harness.state().shown().expect("shown");
+        for s in shown.stakeholders() {
+            assert_eq!(
+                decorations.is_faded(s.id()),
+                !neighbours.contains(&s.id()),
+                "{}",
+                s.name
+            );
+        }
+    }
+    let one_step = faded(&harness);
+    press_key(&mut harness, egui::Key::Plus);
+    harness.run_steps(4);
+    harness.get_by_label_contains("2 steps");
+    assert!(faded(&harness) < one_step, "wider shows more");
+    // The selection never changed and nothing was edited.
+    assert!(harness.state().selection().is_empty());
+    assert!(!harness.state().is_dirty());
+    // A click on empty canvas clears the spotlight.
+    let rect = harness.state().canvas_rect().expect("canvas");
+    click_at(&mut harness, rect.left_bottom() + egui::vec2(4.0, -4.0));
+    harness.run_steps(4);
+    assert_eq!(faded(&harness), 0);
+}
+
+#[test]
+fn editing_keys_do_nothing_on_the_wall() {
+    let mut harness = builtin_app();
+    let map = harness.state().map().clone();
+    let cds = id_named(&map, "Community Development Section (CDS)");
+    harness
+        .state_mut()
+        .select(stakemap::gui::Selection::stakeholder(cds));
+    harness.run();
+    present(&mut harness);
+    for key in [egui::Key::Delete, egui::Key::N, egui::Key::P, egui::Key::R] {
+        press_key(&mut harness, key);
+        harness.run_steps(4);
+    }
+    crate::common::ctrl(&mut harness, false, egui::Key::D);
+    harness.run_steps(4);
+    assert_eq!(harness.state().map(), &map, "the map is untouched");
+    assert!(!harness.state().layout_running());
+}
