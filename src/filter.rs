@@ -10,7 +10,7 @@
 
 use crate::analysis::{Metric, NetworkMetrics, Trend, TrendSettings, relationship_trend};
 use crate::model::{
-    Date, Engagement, Map, Relationship, RelationshipId, Stakeholder, StakeholderId,
+    Date, Engagement, Map, Relationship, RelationshipId, SavedFilter, Stakeholder, StakeholderId,
     StakeholderKind, Strength, Tone,
 };
 use crate::style::encoding::format_value;
@@ -320,6 +320,66 @@ impl Focus {
     }
 }
 
+impl Filter {
+    /// The filter a saved view keeps ([`SavedFilter`]). A metric or trend key this build
+    /// does not know is left out of the filter rather than refused: the view still opens.
+    pub fn from_saved(saved: &SavedFilter) -> Self {
+        Self {
+            kinds: saved.kinds.iter().copied().collect(),
+            sectors: saved.sectors.iter().cloned().collect(),
+            areas: saved.areas.iter().cloned().collect(),
+            tags: saved.tags.iter().cloned().collect(),
+            engagement: saved.engagement.iter().copied().collect(),
+            text: saved.text.clone(),
+            metric: saved.metric.as_ref().and_then(|(key, least, most)| {
+                Some(MetricRange {
+                    metric: Metric::from_key(key)?,
+                    least: *least,
+                    most: *most,
+                })
+            }),
+            min_strength: saved.min_strength,
+            tones: saved.tones.iter().copied().collect(),
+            trends: saved
+                .trends
+                .iter()
+                .filter_map(|t| TRENDS.into_iter().find(|&trend| trend_name(trend) == t))
+                .collect(),
+            mode: if saved.hide {
+                FilterMode::Hide
+            } else {
+                FilterMode::Fade
+            },
+        }
+    }
+
+    /// The filter as a saved view keeps it.
+    pub fn to_saved(&self) -> SavedFilter {
+        SavedFilter {
+            kinds: self.kinds.iter().copied().collect(),
+            sectors: self.sectors.iter().cloned().collect(),
+            areas: self.areas.iter().cloned().collect(),
+            tags: self.tags.iter().cloned().collect(),
+            engagement: self.engagement.iter().copied().collect(),
+            text: self.text.clone(),
+            metric: self
+                .metric
+                .map(|r| (r.metric.key().to_owned(), r.least, r.most)),
+            min_strength: self.min_strength,
+            tones: self.tones.iter().copied().collect(),
+            trends: self
+                .trends
+                .iter()
+                .map(|&t| trend_name(t).to_owned())
+                .collect(),
+            hide: self.mode == FilterMode::Hide,
+        }
+    }
+}
+
+/// Every trend, in the order lists show them.
+const TRENDS: [Trend; 3] = [Trend::Rising, Trend::Steady, Trend::Cooling];
+
 /// A trend's name in a chip.
 pub fn trend_name(trend: Trend) -> &'static str {
     match trend {
@@ -432,6 +492,13 @@ mod tests {
         }
         assert!(g.is_empty());
         assert_eq!(f.without(&FilterChip::Text).chips().len(), 7);
+        // Kept in a saved view and read back, it is the same filter.
+        assert_eq!(Filter::from_saved(&f.to_saved()), f);
+        let hidden = Filter {
+            mode: FilterMode::Hide,
+            ..f
+        };
+        assert_eq!(Filter::from_saved(&hidden.to_saved()), hidden);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use crate::model::{
     Baseline, Map, MapError, Observation, Position, Problem, Relationship, RelationshipId,
-    RelationshipKind, Stakeholder, StakeholderId, StakeholderKind, Subject,
+    RelationshipKind, SavedView, Stakeholder, StakeholderId, StakeholderKind, Subject,
 };
 use std::collections::HashSet;
 
@@ -65,9 +65,36 @@ pub enum Edit {
     AddBaseline(Baseline),
     /// Removes the baseline with this name.
     RemoveBaseline(String),
+    /// Replaces the saved views, in order: saving, renaming, reordering or deleting one
+    /// is one step. A view with no name is refused.
+    SetViews(Vec<SavedView>),
     /// Several edits, applied in order, as one undo step (deleting a selection, pasting).
     /// All or nothing: if one fails, those before it are undone.
     Batch(Vec<Edit>),
+}
+
+/// What replacing the saved views `before` by `after` does, in words.
+fn describe_views(before: &[SavedView], after: &[SavedView]) -> String {
+    let names = |views: &[SavedView]| views.iter().map(|v| v.name.clone()).collect::<Vec<_>>();
+    let (was, now) = (names(before), names(after));
+    if now.len() > was.len() {
+        match now.iter().find(|n| !was.contains(n)) {
+            Some(name) => format!("Save view “{name}”"),
+            None => "Save view".to_owned(),
+        }
+    } else if now.len() < was.len() {
+        match was.iter().find(|n| !now.contains(n)) {
+            Some(name) => format!("Delete view “{name}”"),
+            None => "Delete view".to_owned(),
+        }
+    } else if was.iter().all(|n| now.contains(n)) && was != now {
+        "Reorder views".to_owned()
+    } else {
+        match (was.iter().zip(&now)).find(|(a, b)| a != b) {
+            Some((a, b)) => format!("Rename view “{a}” to “{b}”"),
+            None => "Change views".to_owned(),
+        }
+    }
 }
 
 /// Why an edit was refused. The map is unchanged when [`apply`] returns one.
@@ -344,6 +371,15 @@ pub(crate) fn apply_checked(map: &mut Map, edit: Edit, check: Check) -> Result<E
             })?;
             Ok(Edit::AddBaseline(removed))
         }
+        Edit::SetViews(views) => {
+            if checked && views.iter().any(|v| v.name.trim().is_empty()) {
+                return Err(EditError::Invalid(Problem::new(
+                    Subject::Map,
+                    "a saved view needs a name",
+                )));
+            }
+            Ok(Edit::SetViews(std::mem::replace(&mut map.views, views)))
+        }
         Edit::Batch(edits) => {
             let mut undo = Vec::with_capacity(edits.len());
             for edit in edits {
@@ -478,6 +514,7 @@ impl Edit {
             Self::SetDescription(_) => "Edit map description".to_owned(),
             Self::AddBaseline(b) => format!("Save baseline “{}”", b.name),
             Self::RemoveBaseline(name) => format!("Delete baseline “{name}”"),
+            Self::SetViews(views) => describe_views(&map.views, views),
             Self::Batch(edits) => describe_batch(map, edits),
         }
     }

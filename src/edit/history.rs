@@ -85,6 +85,7 @@ impl History {
                 | Edit::UpdateObservation { .. }
                 | Edit::SetTitle(_)
                 | Edit::SetDescription(_)
+                | Edit::SetViews(_)
         )
         .then(|| edit.clone());
         let inverse = apply(map, edit)?;

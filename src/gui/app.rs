@@ -9,6 +9,7 @@ mod handle;
 mod menus;
 mod presenting;
 mod time;
+mod views;
 
 pub use dialogs::Answer;
 use dialogs::Dialogs;
@@ -67,6 +68,16 @@ struct ViewState {
     encoding: crate::style::encoding::Encoding,
     /// The presentation under way, if the map is being projected.
     presenting: Option<super::present::Presentation>,
+    /// A saved view's focus: one stakeholder and those near it in front.
+    focus: Option<crate::filter::Focus>,
+    /// The saved view shown last (the list's highlight, a presentation's place).
+    saved_view: Option<usize>,
+    /// The saved view being renamed, and the name typed so far.
+    renaming: Option<(usize, String)>,
+    /// The name typed for the next saved view.
+    new_view_name: String,
+    /// A saved view's camera, waiting for its layout to arrive.
+    camera_after_layout: Option<(crate::model::Position, f32)>,
 }
 
 /// Who a profile shows the map to, in words: "partners", "the public".
@@ -171,6 +182,11 @@ impl StakemapApp {
                 filter: crate::filter::Filter::default(),
                 encoding: crate::style::encoding::Encoding::default(),
                 presenting: None,
+                focus: None,
+                saved_view: None,
+                renaming: None,
+                new_view_name: String::new(),
+                camera_after_layout: None,
             },
             prefs,
             dialogs,
@@ -400,14 +416,15 @@ impl StakemapApp {
             redaction: self.view.redaction,
             filter: self.view.filter.clone(),
             encoding: self.view.encoding,
-            focus: None,
+            focus: self.view.focus,
         };
         // Projected, the workshop profile holds whatever the view said: nothing private
         // reaches the wall.
         match &self.view.presenting {
             Some(p) => ShowSettings {
                 redaction: p.redaction(),
-                focus: p.focus(),
+                // The spotlight, when there is one, takes the place of the view's focus.
+                focus: p.focus().or(settings.focus),
                 ..settings
             },
             None => settings,
@@ -523,6 +540,7 @@ impl StakemapApp {
                 .show(ui, |ui| {
                     super::encoding_panel::encoding_ui(ui, &encoding, &mut commands);
                 });
+            self.views_ui(ui);
             let heading = if self.view.filter.is_empty() {
                 "Filter".to_owned()
             } else {
@@ -616,7 +634,10 @@ impl StakemapApp {
             LayoutOutcome::Idle => {}
             LayoutOutcome::Moving => ctx.request_repaint(),
             LayoutOutcome::Arrived => {
-                self.view.canvas.fit_requested = true;
+                match self.view.camera_after_layout.take() {
+                    Some(camera) => self.view.canvas.look_at = Some(camera),
+                    None => self.view.canvas.fit_requested = true,
+                }
                 ctx.request_repaint();
             }
             LayoutOutcome::Settled(moves) => {

@@ -86,6 +86,9 @@ pub struct CanvasState {
     pub fit_requested: bool,
     /// Centre the canvas on this position on the next frame.
     pub centre_on: Option<Position>,
+    /// A camera asked for (a saved view's): this point of the map in the middle of the
+    /// canvas, at this zoom.
+    pub look_at: Option<(Position, f32)>,
     /// Connect mode: a drag from a stakeholder to another connects them.
     pub connect_mode: bool,
     /// Where the canvas was drawn last frame, in screen points.
@@ -114,6 +117,14 @@ pub fn metadata(ctx: &egui::Context) -> Option<MetadataFrame> {
 }
 
 impl CanvasState {
+    /// Where the camera looks now: the point of the map in the middle of the canvas, and
+    /// the zoom.
+    pub fn camera(&self, ctx: &egui::Context) -> Option<(Position, f32)> {
+        let rect = self.rect?;
+        let centre = self.to_canvas(ctx, rect.center())?;
+        Some((centre, metadata(ctx)?.zoom))
+    }
+
     /// A canvas that fits the whole map on its first frame.
     pub fn fitted() -> Self {
         Self {
@@ -152,6 +163,16 @@ impl CanvasState {
         let (shift, alt) = ui.input(|i| (i.modifiers.shift, i.modifiers.alt));
         let connecting = self.connect_mode || alt;
         if let (Some(target), Some(rect)) = (self.centre_on.take(), self.rect) {
+            centre(ui.ctx(), rect, target);
+        }
+        if let (Some((target, zoom)), Some(rect)) = (self.look_at.take(), self.rect) {
+            let key = metadata_key();
+            ui.ctx().data_mut(|d| {
+                if let Some(mut meta) = d.get_persisted::<MetadataFrame>(key) {
+                    meta.zoom = zoom;
+                    d.insert_persisted(key, meta);
+                }
+            });
             centre(ui.ctx(), rect, target);
         }
         // The map is painted into this slot once the pointer has moved things this frame,

@@ -152,6 +152,18 @@ pub enum Command {
     /// Whether a presentation shows confidential stakeholders as placeholders.
     SetWorkshopPlaceholders(bool),
 
+    // Saved views (kept in the map: saving, renaming, moving and deleting are edits).
+    /// Show saved view number N.
+    ApplyView(usize),
+    /// Keep what is on screen as a view with this name.
+    SaveView(String),
+    /// Rename view N.
+    RenameView(usize, String),
+    /// Move view N to place M.
+    MoveView(usize, usize),
+    /// Delete view N.
+    DeleteView(usize),
+
     // Settings.
     /// What counts as rising, cooling or stale.
     SetTrendSettings(TrendSettings),
@@ -215,6 +227,10 @@ impl Command {
                 | Self::AskConnect { .. }
                 | Self::Import
                 | Self::ImportFrom(_)
+                | Self::SaveView(_)
+                | Self::RenameView(..)
+                | Self::MoveView(..)
+                | Self::DeleteView(_)
         )
     }
 

@@ -4,7 +4,7 @@
 //! #![enable(implicit_some)]
 //! (
 //!     format: "stakemap",
-//!     version: 1,
+//!     version: 2,
 //!     title: "Police and Community Mind Map",
 //!     description: "Partners, organisations, issues and initiatives of the CDS.",
 //!     stakeholders: [
@@ -41,6 +41,17 @@
 //!             ],
 //!         ),
 //!     ],
+//!     views: [
+//!         (
+//!             name: "Youth work",
+//!             layout: Network,
+//!             filter: (tags: ["youth"], min_strength: 2),
+//!             focus: (centre: 2, hops: 1),
+//!             camera: (centre: (0.0, 0.0), zoom: 1.5),
+//!             colour_by: "community",
+//!         ),
+//!         (name: "Who is engaged", layout: Engagement, as_of: "2025-06-30"),
+//!     ],
 //! )
 //! ```
 //!
@@ -55,6 +66,12 @@
 //! - `baselines` (optional) are named snapshots: a `name`, a `date`, the `stakeholders`
 //!   on the map then (ids), and the `relationships` observed by then, each as
 //!   `(id: 1, strength: 2, tone: Neutral)` (named fields, like everything else).
+//! - `views` (optional, new in version 2) are saved views in presentation order: a `name`,
+//!   a `layout` (`Network`, `CircleByKind`, `CircleBySector`, `Rings(id)`, `PowerInterest`,
+//!   `Engagement`), and optionally a `filter`, an `as_of` date or a `compare` pair (dates
+//!   or baseline names), a `focus`, a `camera` and `size_by`/`colour_by` keys
+//!   ([`SavedView`]). A version 1 file is read as having none, and is written back as
+//!   version 2.
 //! - Text is UTF-8; a leading byte-order mark is skipped. Text fields are read into
 //!   Unicode NFC (composed), and written so.
 //! - Saving writes the canonical form: the same map always gives the same bytes. Strings
@@ -67,7 +84,8 @@ use super::atomic::{SaveError, SaveOptions, SaveWarning, Saved, replace};
 use crate::model::text::must_escape;
 use crate::model::{
     Baseline, BaselineRelationship, Date, InteractionKind, Map, Observation, Problem, Relationship,
-    RelationshipId, RelationshipKind, Stakeholder, StakeholderId, Strength, Subject, Tone,
+    RelationshipId, RelationshipKind, SavedView, Stakeholder, StakeholderId, Strength, Subject,
+    Tone,
 };
 use ron::extensions::Extensions;
 use serde::{Deserialize, Serialize};
@@ -80,7 +98,7 @@ use std::path::Path;
 pub const FORMAT_MARKER: &str = "stakemap";
 
 /// The newest file format version this build reads and the one it writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Files larger than this are refused before they are read: 256 MiB, room for maps of
 /// several hundred thousand stakeholders, well short of what would exhaust memory.
@@ -178,6 +196,9 @@ struct MapFile<'a> {
     relationships: Vec<RelationshipRecord<'a>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     baselines: Vec<BaselineRecord<'a>>,
+    /// New in version 2; a version 1 file has none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    views: Vec<Cow<'a, SavedView>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -523,6 +544,7 @@ fn into_map(file: MapFile<'_>) -> Result<(Map, bool), Vec<Problem>> {
     let mut problems = Vec::new();
     let mut map = Map::new(file.title.into_owned());
     map.description = file.description.into_owned();
+    map.views = file.views.into_iter().map(Cow::into_owned).collect();
     if file.version == 0 {
         problems.push(Problem::new(
             Subject::Map,
@@ -666,6 +688,7 @@ pub fn to_ron(map: &Map) -> String {
     let file = MapFile {
         format: Cow::Borrowed(FORMAT_MARKER),
         version: FORMAT_VERSION,
+        views: map.views.iter().map(Cow::Borrowed).collect(),
         title: Cow::Borrowed(&map.title),
         description: Cow::Borrowed(&map.description),
         stakeholders: map

@@ -7,7 +7,7 @@ use super::grid::Quadrant;
 use super::name_room::{self, Freedom};
 use super::overlap::{READING_VIEW, spread_for_names};
 use super::{LayoutEdge, LayoutGraph, Point};
-use crate::model::{Engagement, Map, Position, Score, StakeholderId};
+use crate::model::{Engagement, Map, Position, Score, StakeholderId, ViewLayout};
 use std::collections::{BTreeMap, HashMap};
 
 /// A map seen as a layout graph, with the stakeholder id of every node index.
@@ -101,6 +101,32 @@ pub enum MapLayout {
     PowerInterest,
     /// By engagement now, in bands from leading at the top to unaware and not assessed.
     Engagement,
+}
+
+impl From<ViewLayout> for MapLayout {
+    fn from(layout: ViewLayout) -> Self {
+        match layout {
+            ViewLayout::Network => Self::Network,
+            ViewLayout::CircleByKind => Self::CircularByKind,
+            ViewLayout::CircleBySector => Self::CircularBySector,
+            ViewLayout::Rings(centre) => Self::Radial(centre),
+            ViewLayout::PowerInterest => Self::PowerInterest,
+            ViewLayout::Engagement => Self::Engagement,
+        }
+    }
+}
+
+impl From<MapLayout> for ViewLayout {
+    fn from(layout: MapLayout) -> Self {
+        match layout {
+            MapLayout::Network => Self::Network,
+            MapLayout::CircularByKind => Self::CircleByKind,
+            MapLayout::CircularBySector => Self::CircleBySector,
+            MapLayout::Radial(centre) => Self::Rings(centre),
+            MapLayout::PowerInterest => Self::PowerInterest,
+            MapLayout::Engagement => Self::Engagement,
+        }
+    }
 }
 
 /// What a view draws behind the map: the grid's quadrants, or the engagement bands.

@@ -51,6 +51,8 @@ pub struct Map {
     /// Named snapshots of the map on past dates, oldest first: added through
     /// [`Map::add_baseline`], which checks the name.
     baselines: Vec<Baseline>,
+    /// Saved views, in the order a presentation steps through them.
+    pub views: Vec<super::SavedView>,
     graph: StableGraph<Stakeholder, Relationship, Directed>,
     nodes: HashMap<StakeholderId, NodeIndex>,
     edges: HashMap<RelationshipId, EdgeIndex>,
@@ -323,6 +325,7 @@ impl PartialEq for Map {
         self.title == other.title
             && self.description == other.description
             && self.baselines == other.baselines
+            && self.views == other.views
             && self.stakeholders_by_id() == other.stakeholders_by_id()
             && self.relationships_by_id() == other.relationships_by_id()
     }

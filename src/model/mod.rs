@@ -10,6 +10,7 @@ mod stakeholder;
 mod strength;
 pub mod text;
 mod validate;
+mod view;
 
 pub use baseline::{Baseline, BaselineRelationship};
 pub use date::{Date, DateError};
@@ -23,3 +24,4 @@ pub use stakeholder::{Contact, Engagement, Position, SaraStage, Stakeholder, Sta
 pub use strength::{OutOfRange, Score, Strength};
 pub use text::normalise;
 pub use validate::{EARLIEST_LIKELY_YEAR, Problem, Subject, baseline_name_problem, name_problem};
+pub use view::{SavedCamera, SavedFilter, SavedFocus, SavedView, ViewLayout};

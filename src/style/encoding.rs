@@ -142,6 +142,23 @@ impl fmt::Display for ColourBy {
 }
 
 impl Encoding {
+    /// The encoding a saved view names by keys ([`SizeBy::key`], [`ColourBy::key`]);
+    /// a key this build does not know, or none, is the map's own.
+    pub fn from_keys(size: Option<&str>, colour: Option<&str>) -> Self {
+        Self {
+            size: size.and_then(SizeBy::from_key).unwrap_or_default(),
+            colour: colour.and_then(ColourBy::from_key).unwrap_or_default(),
+        }
+    }
+
+    /// Its keys as a saved view keeps them; `None` for the map's own.
+    pub fn keys(&self) -> (Option<String>, Option<String>) {
+        (
+            (self.size != SizeBy::default()).then(|| self.size.key().to_owned()),
+            (self.colour != ColourBy::default()).then(|| self.colour.key().to_owned()),
+        )
+    }
+
     /// Whether resolving it needs the network metrics of the map.
     pub fn needs_metrics(&self) -> bool {
         matches!(self.size, SizeBy::Metric(_)) || matches!(self.colour, ColourBy::Metric(_))

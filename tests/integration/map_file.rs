@@ -205,12 +205,12 @@ fn a_score_out_of_range_is_refused_at_its_line_and_column_naming_the_field() {
 #[test]
 fn a_file_from_a_newer_version_is_refused_whole() {
     // The rest would not even parse with this version: it must not be half-read.
-    let text = "(format: \"stakemap\", version: 2, title: \"T\", layers: [(id: 1)])";
+    let text = "(format: \"stakemap\", version: 3, title: \"T\", layers: [(id: 1)])";
     let message = error_of(text);
     assert!(message.contains("newer stakemap"), "{message}");
-    assert!(message.contains("version 2"), "{message}");
+    assert!(message.contains("version 3"), "{message}");
     // A newer file that happens to have this version's shape is refused all the same.
-    let same_shape = "(format: \"stakemap\", version: 2, title: \"T\", stakeholders: [])";
+    let same_shape = "(format: \"stakemap\", version: 3, title: \"T\", stakeholders: [])";
     assert!(error_of(same_shape).contains("newer stakemap"));
     let huge = "(format: \"stakemap\", version: 99999999999, title: \"T\")";
     assert!(error_of(huge).contains("version 99999999999"));
@@ -795,4 +795,64 @@ fn an_error_in_the_first_element_of_a_list_points_at_it() {
             "expected {line}:{column}, got: {message}"
         );
     }
+}
+
+#[test]
+fn a_version_1_file_opens_and_is_written_back_as_version_2_with_its_views() {
+    // Version 1 had no views: such a file opens with none, and saving it writes version 2
+    // with everything else as it was.
+    let v1 = format!(
+        "{HEADER} stakeholders: [(id: 1, kind: Partner, name: \"Ana\"), (id: 2, kind: Issue, name: \"Youth\")],\n\
+         relationships: [(id: 1, from: 1, to: 2, kind: WorksOn, directed: true, observations: [(date: \"2025-01-02\", strength: 3, tone: Positive, via: Meeting)])])"
+    );
+    use stakemap::model::{
+        Position, SavedCamera, SavedFilter, SavedFocus, SavedView, StakeholderId, ViewLayout,
+    };
+    let mut map = io::parse(&v1, "old.ron").expect("a version 1 file opens");
+    assert!(map.views.is_empty());
+    let written = io::to_ron(&map);
+    assert!(written.contains("version: 2,"), "{written}");
+    assert!(!written.contains("views"), "no empty list written");
+    let again = io::parse(&written, "new.ron").expect("reads back");
+    assert_eq!(again, map);
+    // Views are kept, in order, with every field, and the same map gives the same bytes.
+    map.views = vec![
+        SavedView {
+            name: "Youth".to_owned(),
+            layout: ViewLayout::Rings(StakeholderId(2)),
+            filter: SavedFilter {
+                tags: vec!["youth".to_owned()],
+                metric: Some(("betweenness".to_owned(), Some(0.1), None)),
+                trends: vec!["cooling".to_owned()],
+                hide: true,
+                ..Default::default()
+            },
+            as_of: Some("2025-06-30".parse().expect("date")),
+            compare: None,
+            focus: Some(SavedFocus {
+                centre: StakeholderId(1),
+                hops: 2,
+                hide: false,
+            }),
+            camera: Some(SavedCamera {
+                centre: Position(10.0, -4.5),
+                zoom: 1.25,
+            }),
+            size_by: Some("degree".to_owned()),
+            colour_by: Some("community".to_owned()),
+        },
+        SavedView {
+            name: "All".to_owned(),
+            ..Default::default()
+        },
+    ];
+    let written = io::to_ron(&map);
+    let again = io::parse(&written, "new.ron").expect("reads back");
+    assert_eq!(again.views, map.views);
+    assert_eq!(io::to_ron(&again), written);
+    // A view with an unknown field is refused with where it is, like any other typo.
+    let typo = written.replace("hops: 2", "hopz: 2");
+    let message = error_of(&typo);
+    assert!(message.contains("hopz"), "{message}");
+    assert!(message.starts_with("test.ron:"), "{message}");
 }

@@ -77,8 +77,10 @@ fn f5_projects_the_map_without_panels_under_the_workshop_profile_and_esc_comes_b
 }
 
 #[test]
-fn the_clickers_keys_step_forward_and_back_through_the_views() {
-    let mut harness = builtin_app();
+fn with_no_saved_views_the_clicker_steps_through_the_views() {
+    let mut map = stakemap::builtin::police_community();
+    map.views.clear();
+    let mut harness = crate::common::app_on(map, None);
     present(&mut harness);
     assert_eq!(harness.state().layout(), MapLayout::Network);
     let mut seen = vec![harness.state().layout()];
@@ -179,4 +181,96 @@ fn editing_keys_do_nothing_on_the_wall() {
     harness.run_steps(4);
     assert_eq!(harness.state().map(), &map, "the map is untouched");
     assert!(!harness.state().layout_running());
+}
+
+#[test]
+fn the_clicker_steps_through_the_maps_saved_views_and_each_shows_what_it_keeps() {
+    // The built-in map keeps five views: the whole map, Kestrel Park, who holds it
+    // together, around the youth drop-in, engagement.
+    let mut harness = builtin_app();
+    let views = harness.state().map().views.clone();
+    assert!(views.len() >= 3);
+    present(&mut harness);
+    let faded = |harness: &Harness<'_, StakemapApp>| {
+        let (shown, decorations) = harness.state().shown().expect("shown");
+        shown
+            .stakeholders()
+            .filter(|s| decorations.is_faded(s.id()))
+            .map(|s| s.area.clone())
+            .collect::<Vec<_>>()
+    };
+    press_key(&mut harness, egui::Key::ArrowRight);
+    harness.run_steps(30);
+    assert!(painted_text(&harness).contains(&views[0].name));
+    assert!(faded(&harness).is_empty(), "the whole map");
+    press_key(&mut harness, egui::Key::Space);
+    harness.run_steps(30);
+    assert!(painted_text(&harness).contains("Kestrel Park (Network)"));
+    let out = faded(&harness);
+    assert!(!out.is_empty() && out.iter().all(|area| area != "Kestrel Park"));
+    press_key(&mut harness, egui::Key::PageDown);
+    harness.run_steps(30);
+    assert!(painted_text(&harness).contains("Who holds it together"));
+    harness.get_by_label("Colour is community");
+    harness.get_by_label("Size is betweenness");
+    // And back.
+    press_key(&mut harness, egui::Key::ArrowLeft);
+    harness.run_steps(30);
+    assert!(painted_text(&harness).contains("Kestrel Park (Network)"));
+    assert!(harness.query_by_label("Colour is community").is_none());
+    assert!(!harness.state().is_dirty());
+}
+
+#[test]
+fn a_view_saved_from_the_screen_keeps_its_filter_and_comes_back_with_it() {
+    use crate::common::type_into;
+    let mut harness = builtin_app();
+    let before = harness.state().map().views.len();
+    // Filter to issues, then save the view.
+    harness.get_by_label_contains("Filter").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::CheckBox, "Issue")
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::CheckBox, "Issue")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("kind: Issue");
+    harness.get_by_label_contains("Views (").scroll_to_me();
+    harness.run();
+    harness.get_by_label_contains("Views (").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "New view")
+        .scroll_to_me();
+    harness.run();
+    type_into(&mut harness, "New view", "Issues only");
+    harness.get_by_label("Save this view").click();
+    harness.run();
+    let views = harness.state().map().views.clone();
+    assert_eq!(views.len(), before + 1);
+    let saved = views.last().expect("saved");
+    assert_eq!(saved.name, "Issues only");
+    assert_eq!(
+        saved.filter.kinds,
+        [stakemap::model::StakeholderKind::Issue]
+    );
+    assert!(saved.camera.is_some(), "the camera is kept");
+    // Clear the filter; opening the view brings it back.
+    harness.get_by_label("Clear the filter").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Clear the filter").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("kind: Issue").is_none());
+    harness.get_by_label("Issues only").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Issues only").click();
+    harness.run_steps(8);
+    harness.get_by_label_contains("kind: Issue");
+    // Saving was one step: undo takes the view away again.
+    crate::common::ctrl(&mut harness, false, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().map().views.len(), before);
 }

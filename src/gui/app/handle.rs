@@ -188,6 +188,31 @@ impl StakemapApp {
                 }
             }
             Command::LeavePresentation => self.leave_presentation(ctx),
+            Command::ApplyView(index) => self.apply_view(index),
+            Command::SaveView(name) => {
+                let view = self.view_on_screen(ctx, name);
+                self.edit_views(|views| views.push(view));
+                self.view.saved_view = Some(self.doc.map().views.len().saturating_sub(1));
+            }
+            Command::RenameView(index, name) => self.edit_views(|views| {
+                if let Some(v) = views.get_mut(index) {
+                    v.name = name;
+                }
+            }),
+            Command::MoveView(from, to) => self.edit_views(|views| {
+                if from < views.len() && to < views.len() {
+                    let view = views.remove(from);
+                    views.insert(to, view);
+                }
+            }),
+            Command::DeleteView(index) => {
+                self.edit_views(|views| {
+                    if index < views.len() {
+                        views.remove(index);
+                    }
+                });
+                self.view.saved_view = None;
+            }
             Command::SetWorkshopPlaceholders(on) => {
                 self.prefs.workshop_placeholders = on;
                 if let Some(p) = self.view.presenting.as_mut() {
@@ -279,7 +304,7 @@ impl StakemapApp {
     }
 
     /// Applies an edit as one undo step; a live layout makes room. False when refused.
-    fn apply(&mut self, edit: Edit) -> bool {
+    pub(super) fn apply(&mut self, edit: Edit) -> bool {
         match self.doc.apply(edit) {
             Ok(()) => {
                 self.view.layouts.map_changed(self.doc.map());
@@ -360,7 +385,7 @@ impl StakemapApp {
     /// Steps through the views a presentation shows, `by` on (negative: back), wrapping
     /// at either end: the network and each computed view, in the toolbar's order.
     fn step_view(&mut self, by: isize) {
-        if self.view.presenting.is_none() {
+        if self.view.presenting.is_none() || self.step_saved_view(by) {
             return;
         }
         let views = presented_views();
@@ -371,7 +396,7 @@ impl StakemapApp {
     }
 
     /// Shows the map in another layout (the network, a circle, rings, the grid...).
-    fn show_layout(&mut self, layout: MapLayout) {
+    pub(super) fn show_layout(&mut self, layout: MapLayout) {
         if let MapLayout::Radial(_) = layout
             && self.doc.map().stakeholder_count() == 0
         {

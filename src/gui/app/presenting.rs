@@ -36,7 +36,15 @@ impl StakemapApp {
         } else {
             format!("As of {date}")
         };
-        let view = super::menus::layout_label(self.view.layouts.layout);
+        let layout = super::menus::layout_label(self.view.layouts.layout);
+        let view = match self
+            .view
+            .saved_view
+            .and_then(|i| self.doc.map().views.get(i))
+        {
+            Some(saved) => format!("{} ({layout})", saved.name),
+            None => layout.to_owned(),
+        };
         let options = self.redaction();
         let badge = match options.confidential_as {
             ConfidentialAs::Omitted => {
