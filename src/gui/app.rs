@@ -4,6 +4,7 @@
 //! the dialogs push [`Command`]s; `handle.rs` carries them out, in one place, at the end
 //! of the frame.
 
+mod capture;
 mod dialogs;
 mod handle;
 mod menus;
@@ -11,6 +12,7 @@ mod presenting;
 mod time;
 mod views;
 
+pub use capture::{CaptureDraft, Captured, PendingItem};
 pub use dialogs::Answer;
 use dialogs::Dialogs;
 
@@ -540,6 +542,7 @@ impl StakemapApp {
                 .show(ui, |ui| {
                     super::encoding_panel::encoding_ui(ui, &encoding, &mut commands);
                 });
+            self.pending_ui(ui);
             self.views_ui(ui);
             let heading = if self.view.filter.is_empty() {
                 "Filter".to_owned()
@@ -674,9 +677,17 @@ impl eframe::App for StakemapApp {
                 self.commands.push(Command::Answer(Answer::Cancel));
             }
         } else if presenting {
-            // A presentation listens to its own keys only: no editing shortcut, no paste.
-            for command in super::present::pressed(&ctx) {
-                self.commands.push(command);
+            // A presentation listens to its own keys only: no editing shortcut, no paste;
+            // none while the capture box takes what is typed.
+            let capturing = self
+                .view
+                .presenting
+                .as_ref()
+                .is_some_and(|p| p.capture.is_some());
+            if !capturing {
+                for command in super::present::pressed(&ctx) {
+                    self.commands.push(command);
+                }
             }
         } else {
             let taken = self.session.keyboard_taken;
@@ -728,6 +739,7 @@ impl eframe::App for StakemapApp {
             }
         });
         self.layouts_update(&ctx);
+        self.capture_ui(&ctx);
         self.dialogs_ui(&ctx);
         self.housekeeping(&ctx);
         self.session.keyboard_taken = ctx.egui_wants_keyboard_input();

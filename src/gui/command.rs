@@ -151,6 +151,15 @@ pub enum Command {
     SpotlightSteps(i8),
     /// Whether a presentation shows confidential stakeholders as placeholders.
     SetWorkshopPlaceholders(bool),
+    /// Open the capture box (presentation mode).
+    StartCapture,
+    /// Put what the room suggested on the map as pending: the one edit a presentation
+    /// allows.
+    Capture(super::app::Captured),
+    /// Keep a pending suggestion as an ordinary stakeholder or relationship.
+    AcceptPending(super::app::PendingItem),
+    /// Take a pending suggestion off the map.
+    RejectPending(super::app::PendingItem),
 
     // Saved views (kept in the map: saving, renaming, moving and deleting are edits).
     /// Show saved view number N.
@@ -228,6 +237,9 @@ impl Command {
                 | Self::Import
                 | Self::ImportFrom(_)
                 | Self::SaveView(_)
+                | Self::Capture(_)
+                | Self::AcceptPending(_)
+                | Self::RejectPending(_)
                 | Self::RenameView(..)
                 | Self::MoveView(..)
                 | Self::DeleteView(_)

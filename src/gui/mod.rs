@@ -25,7 +25,7 @@ mod still_layout;
 mod timeline;
 mod view_model;
 
-pub use app::{Answer, StakemapApp};
+pub use app::{Answer, CaptureDraft, Captured, PendingItem, StakemapApp};
 pub use command::{Command, ExportChoice};
 pub use selection::{Selection, Single};
 

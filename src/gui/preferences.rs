@@ -30,6 +30,8 @@ pub struct Preferences {
     /// In presentation mode, show confidential stakeholders as anonymous placeholders
     /// ("Partner 12") rather than leave them out.
     pub workshop_placeholders: bool,
+    /// The workshop's name last typed in a capture, offered again.
+    pub workshop_name: String,
 }
 
 impl Default for Preferences {
@@ -42,6 +44,7 @@ impl Default for Preferences {
             show_legend: true,
             trend: TrendSettings::default(),
             workshop_placeholders: false,
+            workshop_name: String::new(),
         }
     }
 }

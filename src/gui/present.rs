@@ -26,6 +26,8 @@ pub struct Presentation {
     pub placeholders: bool,
     /// The window's size and place before, given back when the presentation ends.
     pub restore: Option<egui::Rect>,
+    /// The capture box, while it is open.
+    pub capture: Option<super::app::CaptureDraft>,
 }
 
 impl Presentation {
@@ -36,6 +38,7 @@ impl Presentation {
             hops: 1,
             placeholders,
             restore: None,
+            capture: None,
         }
     }
 
@@ -105,6 +108,11 @@ pub static KEYS: &[(Command, KeyboardShortcut, &str)] = &[
         Command::SpotlightSteps(-1),
         KeyboardShortcut::new(NONE, Key::Minus),
         "Narrow the spotlight by a step",
+    ),
+    (
+        Command::StartCapture,
+        KeyboardShortcut::new(NONE, Key::C),
+        "Capture a stakeholder or relationship the room suggests (pending until accepted)",
     ),
     (
         Command::ZoomToFit,

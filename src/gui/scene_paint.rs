@@ -175,11 +175,20 @@ fn node(n: &SceneNode, origin: Pos2, out: &mut Vec<Shape>) {
         out.push(PathShape::convex_polygon(points, colour(n.fill), stroke).into());
     }
     if let Some((c, width, gap)) = n.ring {
-        out.push(Shape::circle_stroke(
-            centre,
-            n.radius + gap,
-            Stroke::new(width, colour(c)),
-        ));
+        let stroke = Stroke::new(width, colour(c));
+        let r = n.radius + gap;
+        if n.pending {
+            // Dashed: a closed polygon fine enough to read as a circle, cut in dashes.
+            let points: Vec<Pos2> = (0..=48)
+                .map(|i| {
+                    let a = i as f32 * std::f32::consts::TAU / 48.0;
+                    centre + egui::vec2(a.cos(), a.sin()) * r
+                })
+                .collect();
+            out.extend(Shape::dashed_line(&points, stroke, 4.0, 3.0));
+        } else {
+            out.push(Shape::circle_stroke(centre, r, stroke));
+        }
     }
     if let Some((head, tip, size, c)) = n.pin {
         let at = |[x, y]: [f32; 2]| Pos2::new(origin.x + x, origin.y + y);

@@ -72,6 +72,8 @@
 //!   or baseline names), a `focus`, a `camera` and `size_by`/`colour_by` keys
 //!   ([`SavedView`]). A version 1 file is read as having none, and is written back as
 //!   version 2.
+//! - A stakeholder or relationship suggested in a workshop and not yet accepted carries
+//!   `pending: (date: "YYYY-MM-DD", workshop: "...")` (new in version 2).
 //! - Text is UTF-8; a leading byte-order mark is skipped. Text fields are read into
 //!   Unicode NFC (composed), and written so.
 //! - Saving writes the canonical form: the same map always gives the same bytes. Strings
@@ -83,9 +85,9 @@
 use super::atomic::{SaveError, SaveOptions, SaveWarning, Saved, replace};
 use crate::model::text::must_escape;
 use crate::model::{
-    Baseline, BaselineRelationship, Date, InteractionKind, Map, Observation, Problem, Relationship,
-    RelationshipId, RelationshipKind, SavedView, Stakeholder, StakeholderId, Strength, Subject,
-    Tone,
+    Baseline, BaselineRelationship, Date, InteractionKind, Map, Observation, Pending, Problem,
+    Relationship, RelationshipId, RelationshipKind, SavedView, Stakeholder, StakeholderId,
+    Strength, Subject, Tone,
 };
 use ron::extensions::Extensions;
 use serde::{Deserialize, Serialize};
@@ -237,6 +239,9 @@ struct RelationshipRecord<'a> {
     notes: Cow<'a, str>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     observations: Vec<ObservationRecord<'a>>,
+    /// New in version 2: suggested in a workshop, not yet accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pending: Option<Pending>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -575,6 +580,7 @@ fn into_map(file: MapFile<'_>) -> Result<(Map, bool), Vec<Problem>> {
         relationship.directed = record.directed;
         relationship.owner = record.owner.into_owned();
         relationship.notes = record.notes.into_owned();
+        relationship.pending = record.pending;
         for (n, o) in record.observations.into_iter().enumerate() {
             // Both checked, so that an observation with a bad date and a bad strength
             // reports the two at once.
@@ -810,6 +816,7 @@ fn relationship_record(r: &Relationship) -> RelationshipRecord<'_> {
         directed: r.directed,
         owner: Cow::Borrowed(&r.owner),
         notes: Cow::Borrowed(&r.notes),
+        pending: r.pending.clone(),
         observations: observations
             .into_iter()
             .map(|o| ObservationRecord {

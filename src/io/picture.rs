@@ -359,12 +359,17 @@ fn map_body(svg: &mut String, scene: &Scene, dropped: &mut usize) {
         if let Some((c, width, gap)) = n.ring {
             let _ = writeln!(
                 svg,
-                r#"<circle cx="{}" cy="{}" r="{}" fill="none"{} stroke-width="{}"/>"#,
+                r#"<circle cx="{}" cy="{}" r="{}" fill="none"{} stroke-width="{}"{}/>"#,
                 number(n.centre[0]),
                 number(n.centre[1]),
                 number(n.radius + gap),
                 paint("stroke", c),
-                number(width)
+                number(width),
+                if n.pending {
+                    r#" stroke-dasharray="4 3""#
+                } else {
+                    ""
+                }
             );
         }
         if let Some((head, tip, size, c)) = n.pin {

@@ -20,7 +20,9 @@ pub use relationship::{
     InteractionKind, Observation, Relationship, RelationshipKind, Tone, UNOBSERVED_STRENGTH,
     UNOBSERVED_TONE,
 };
-pub use stakeholder::{Contact, Engagement, Position, SaraStage, Stakeholder, StakeholderKind};
+pub use stakeholder::{
+    Contact, Engagement, Pending, Position, SaraStage, Stakeholder, StakeholderKind,
+};
 pub use strength::{OutOfRange, Score, Strength};
 pub use text::normalise;
 pub use validate::{EARLIEST_LIKELY_YEAR, Problem, Subject, baseline_name_problem, name_problem};

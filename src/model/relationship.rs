@@ -240,6 +240,8 @@ pub struct Relationship {
     pub notes: String,
     /// Dated observations, oldest first once the map is saved.
     pub observations: Vec<Observation>,
+    /// Suggested in a workshop and not yet accepted.
+    pub pending: Option<super::Pending>,
 }
 
 /// The strength of a relationship that has no observation yet: [`Strength::AWARE`]. Drawing
@@ -298,6 +300,7 @@ impl Relationship {
             owner: String::new(),
             notes: String::new(),
             observations: Vec::new(),
+            pending: None,
         }
     }
 

@@ -203,6 +203,22 @@ pub struct Stakeholder {
     /// Layouts leave a pinned stakeholder where it is.
     #[serde(default, skip_serializing_if = "is_false")]
     pub pinned: bool,
+    /// Suggested in a workshop and not yet accepted: drawn dashed until someone accepts
+    /// or rejects it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending: Option<Pending>,
+}
+
+/// Where a pending stakeholder or relationship came from: captured live in a workshop,
+/// waiting for a planner to accept or reject it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pending {
+    /// The day it was suggested.
+    pub date: crate::model::Date,
+    /// The workshop it was suggested in ("Community Policing Forum").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub workshop: String,
 }
 
 // serde's skip_serializing_if takes a function of a reference.
@@ -283,6 +299,7 @@ impl Stakeholder {
             priority: None,
             position: None,
             pinned: false,
+            pending: None,
         }
     }
 }

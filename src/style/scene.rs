@@ -69,6 +69,9 @@ pub struct SceneNode {
     pub outline: Option<(Rgba, f32)>,
     /// A ring around it (a change being compared), colour and width, at `radius + gap`.
     pub ring: Option<(Rgba, f32, f32)>,
+    /// The ring is dashed: suggested in a workshop, not yet accepted (it then always has
+    /// one, in the text colour).
+    pub pending: bool,
     /// A pin mark (pinned): head centre, needle tip, head radius, colour.
     pub pin: Option<([f32; 2], [f32; 2], f32, Rgba)>,
 }
@@ -345,7 +348,10 @@ pub fn build(input: &SceneInput<'_>, measure: &dyn TextMeasure) -> Scene {
         } else {
             None
         };
-        let ring = change.map(|c| (super::change_colour(c), tokens.ring_px, tokens.ring_gap_px));
+        let pending = s.pending.is_some();
+        let ring = change
+            .map(|c| (super::change_colour(c), tokens.ring_px, tokens.ring_gap_px))
+            .or_else(|| pending.then_some((palette.text, tokens.hover_px, tokens.ring_gap_px)));
         let pin = (s.pinned && radius >= tokens.tiny_px).then(|| {
             let head = [centre[0] + radius * 0.75, centre[1] - radius * 0.75];
             let size = (radius * 0.35).clamp(3.0, 7.0);
@@ -360,6 +366,7 @@ pub fn build(input: &SceneInput<'_>, measure: &dyn TextMeasure) -> Scene {
             fill,
             outline,
             ring,
+            pending,
             pin,
         });
     }
@@ -393,7 +400,9 @@ pub fn build(input: &SceneInput<'_>, measure: &dyn TextMeasure) -> Scene {
             width += tokens.selection_px;
             colour = palette.selection;
         }
-        let dashed = input.decorations.cooling.contains(&r.id()) || change == Some(Change::Removed);
+        let dashed = input.decorations.cooling.contains(&r.id())
+            || change == Some(Change::Removed)
+            || r.pending.is_some();
         let mark = match change {
             Some(change) => super::change_mark(change),
             None if input.decorations.comparing => ToneMark::None,
@@ -583,7 +592,8 @@ fn place_labels(
             continue;
         };
         let hovered = input.hovered == Some(node.id);
-        let selected = input.selected_stakeholders.contains(&node.id);
+        // A suggestion the room just made is named like a selection: the room looks for it.
+        let selected = input.selected_stakeholders.contains(&node.id) || node.pending;
         let rank = importance(
             hovered,
             selected,

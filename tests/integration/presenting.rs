@@ -28,6 +28,32 @@ fn painted_text(harness: &Harness<'_, StakemapApp>) -> String {
     out
 }
 
+/// How many short strokes are painted on one circle around `at` (a dashed ring).
+fn dashes_around(harness: &Harness<'_, StakemapApp>, at: egui::Pos2) -> usize {
+    fn walk(shape: &egui::Shape, out: &mut Vec<[egui::Pos2; 2]>) {
+        match shape {
+            egui::Shape::LineSegment { points, .. } => out.push(*points),
+            egui::Shape::Path(p) if !p.closed && p.points.len() == 2 => {
+                out.push([p.points[0], p.points[1]]);
+            }
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
+            _ => {}
+        }
+    }
+    let mut segments = Vec::new();
+    for clipped in &harness.output().shapes {
+        walk(&clipped.shape, &mut segments);
+    }
+    let mut by_radius: std::collections::HashMap<i32, usize> = std::collections::HashMap::new();
+    for [a, b] in segments {
+        let (ra, rb) = (a.distance(at), b.distance(at));
+        if ra > 4.0 && (ra - rb).abs() < 0.5 && a.distance(b) < 12.0 {
+            *by_radius.entry(ra.round() as i32).or_default() += 1;
+        }
+    }
+    by_radius.values().copied().max().unwrap_or(0)
+}
+
 fn present(harness: &mut Harness<'_, StakemapApp>) {
     press_key(harness, egui::Key::F5);
     harness.run_steps(8);
@@ -273,4 +299,82 @@ fn a_view_saved_from_the_screen_keeps_its_filter_and_comes_back_with_it() {
     crate::common::ctrl(&mut harness, false, egui::Key::Z);
     harness.run();
     assert_eq!(harness.state().map().views.len(), before);
+}
+
+#[test]
+fn a_capture_adds_a_pending_stakeholder_drawn_dashed_and_accepting_it_makes_it_ordinary() {
+    use crate::common::{ctrl, type_keys};
+    let mut harness = builtin_app();
+    let before = harness.state().map().stakeholder_count();
+    present(&mut harness);
+    press_key(&mut harness, egui::Key::C);
+    harness.run_steps(2);
+    harness.get_by_label_contains("What does the room suggest?");
+    type_keys(&mut harness, "Youth council");
+    // Typing in the box fires no presentation key (C, F, Space...).
+    assert!(
+        harness
+            .query_by_label_contains("What does the room suggest?")
+            .is_some()
+    );
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Workshop")
+        .focus();
+    harness.run();
+    type_keys(&mut harness, "Community Policing Forum");
+    harness.get_by_label("Add as pending").click();
+    harness.run_steps(4);
+    let map = harness.state().map().clone();
+    assert_eq!(map.stakeholder_count(), before + 1);
+    let youth = map
+        .stakeholders()
+        .find(|s| s.name == "Youth council")
+        .expect("captured");
+    let pending = youth.pending.clone().expect("pending");
+    assert_eq!(pending.workshop, "Community Policing Forum");
+    // On the wall it is drawn with a dashed ring: short strokes all at one distance from
+    // its centre.
+    let at = harness
+        .state()
+        .stakeholder_on_screen(&harness.ctx, youth.id())
+        .expect("on screen");
+    assert!(harness.state().canvas_rect().expect("canvas").contains(at));
+    assert!(dashes_around(&harness, at) >= 12, "a dashed ring");
+    // Still presenting: nothing else can change the map.
+    harness.get_by_label_contains("Workshop profile");
+    // Back in the window, the Pending list offers it with where it came from.
+    press_key(&mut harness, egui::Key::Escape);
+    harness.run_steps(4);
+    harness.get_by_label_contains("Pending (1)");
+    harness.get_by_label_contains("suggested at Community Policing Forum on");
+    harness.get_by_label("Accept").click();
+    harness.run();
+    let id = youth.id();
+    assert!(
+        harness
+            .state()
+            .map()
+            .stakeholder(id)
+            .expect("kept")
+            .pending
+            .is_none(),
+        "accepted"
+    );
+    assert!(harness.query_by_label_contains("Pending (").is_none());
+    // One undo makes it pending again; a reject takes it off the map.
+    ctrl(&mut harness, false, egui::Key::Z);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .map()
+            .stakeholder(id)
+            .expect("there")
+            .pending
+            .is_some()
+    );
+    harness.get_by_label("Reject").click();
+    harness.run();
+    assert!(harness.state().map().stakeholder(id).is_none());
+    assert_eq!(harness.state().map().stakeholder_count(), before);
 }

@@ -38,7 +38,13 @@ fn presented_views() -> [MapLayout; 5] {
 impl StakemapApp {
     /// Carries out a command.
     pub(super) fn handle(&mut self, ctx: &egui::Context, command: Command) {
+        // Capture is the one change a presentation lets through (under a profile or in a
+        // read-only window it is refused like any other).
+        let captured_live = matches!(command, Command::Capture(_))
+            && self.view.presenting.is_some()
+            && !self.read_only;
         if command.changes_map()
+            && !captured_live
             && let Some(why) = self.edits_refused()
         {
             self.dialogs.say(why);
@@ -189,6 +195,10 @@ impl StakemapApp {
             }
             Command::LeavePresentation => self.leave_presentation(ctx),
             Command::ApplyView(index) => self.apply_view(index),
+            Command::StartCapture => self.start_capture(),
+            Command::Capture(captured) => self.capture(ctx, captured),
+            Command::AcceptPending(item) => self.settle_pending(item, true),
+            Command::RejectPending(item) => self.settle_pending(item, false),
             Command::SaveView(name) => {
                 let view = self.view_on_screen(ctx, name);
                 self.edit_views(|views| views.push(view));
@@ -524,7 +534,7 @@ impl StakemapApp {
 
     /// A spot near `at` where a new stakeholder named `name` covers none already drawn,
     /// nor their names, and its own name covers none of them.
-    fn free_spot(&self, at: Position, name: &str, influence: Option<Score>) -> Position {
+    pub(super) fn free_spot(&self, at: Position, name: &str, influence: Option<Score>) -> Position {
         let map = self.doc.map();
         let occupied: Vec<Footprint> = self
             .view
