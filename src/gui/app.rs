@@ -742,7 +742,7 @@ impl eframe::App for StakemapApp {
         self.capture_ui(&ctx);
         self.dialogs_ui(&ctx);
         self.housekeeping(&ctx);
-        self.session.keyboard_taken = ctx.egui_wants_keyboard_input();
+        self.session.keyboard_taken = super::keyboard::typing(&ctx);
         let commands = self.commands.take();
         if !commands.is_empty() {
             for command in commands {

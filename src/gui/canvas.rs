@@ -100,6 +100,10 @@ pub struct CanvasState {
     pub read_only: bool,
     /// The scene painted last frame: what a picture of the screen writes.
     pub last_scene: Option<scene::Scene>,
+    /// The stakeholder the keyboard is on ([`super::keyboard`]).
+    pub focused: Option<StakeholderId>,
+    /// Whether the canvas has the keyboard focus.
+    pub has_keyboard: bool,
     box_start: Option<Pos2>,
     connect_from: Option<StakeholderId>,
     drag: Option<NodeDrag>,
@@ -242,6 +246,7 @@ impl CanvasState {
             shift || connecting,
             &mut events,
         );
+        self.keyboard(ui, view, look, &response.response, &mut events);
         let overlay = scene_paint::colour(look.palette.engagement_arrow);
         self.box_select(ui, view, &response.response, shift, overlay, &mut events);
         self.connect(
@@ -261,6 +266,71 @@ impl CanvasState {
             self.last_scene = Some(scene);
         }
         events
+    }
+
+    /// The canvas as a focusable widget: the keys of [`super::keyboard`] move the focus
+    /// among the stakeholders, and its accessible description says the focused one.
+    fn keyboard(
+        &mut self,
+        ui: &Ui,
+        view: &ViewModel,
+        look: &Look<'_>,
+        canvas: &egui::Response,
+        events: &mut Vec<CanvasEvent>,
+    ) {
+        let id = super::keyboard::focus_id();
+        let focus = ui.interact(canvas.rect, id, egui::Sense::focusable_noninteractive());
+        if canvas.clicked() || canvas.drag_started() {
+            focus.request_focus();
+        }
+        self.has_keyboard = focus.has_focus();
+        if self.has_keyboard {
+            // Tab and the arrows stay on the canvas instead of moving among widgets; Esc
+            // gives the keyboard back.
+            ui.memory_mut(|m| {
+                m.set_focus_lock_filter(
+                    id,
+                    egui::EventFilter {
+                        tab: true,
+                        horizontal_arrows: true,
+                        vertical_arrows: true,
+                        escape: false,
+                    },
+                );
+            });
+            let moves = ui.input_mut(|input| {
+                super::keyboard::moves(input, look.map, &|s| view.position_of(s), self.focused)
+            });
+            for m in moves {
+                match m {
+                    super::keyboard::Move::To(s) => {
+                        self.focused = Some(s);
+                        // Keep it in sight.
+                        if let (Some(p), Some(rect)) = (view.position_of(s), self.rect)
+                            && let Some(at) = self.to_screen(ui.ctx(), p)
+                            && !rect.shrink(40.0).contains(at)
+                        {
+                            self.centre_on = Some(p);
+                        }
+                    }
+                    super::keyboard::Move::Open(s) => {
+                        events.push(CanvasEvent::StakeholderClicked {
+                            id: s,
+                            shift: false,
+                        });
+                    }
+                }
+            }
+        }
+        let said = self
+            .focused
+            .filter(|_| self.has_keyboard)
+            .and_then(|s| super::keyboard::description(look.map, s))
+            .unwrap_or_else(|| {
+                "Map canvas. Tab goes from stakeholder to stakeholder, arrows along relationships, Enter opens one"
+                    .to_owned()
+            });
+        focus.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Other, true, &said));
     }
 
     /// The scene as the canvas stands now: its camera, where each stakeholder is drawn
@@ -284,7 +354,8 @@ impl CanvasState {
             .graph
             .hovered_node()
             .and_then(|n| view.stakeholder_at(n))
-            .or_else(|| view.dragged().map(|(id, _)| id));
+            .or_else(|| view.dragged().map(|(id, _)| id))
+            .or(self.focused.filter(|_| self.has_keyboard));
         let input = SceneInput {
             map: look.map,
             decorations: look.decorations,

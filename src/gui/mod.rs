@@ -13,6 +13,7 @@ mod files;
 mod filter_panel;
 pub mod fonts;
 mod inspector;
+pub mod keyboard;
 mod layout_runner;
 mod legend;
 mod preferences;

@@ -175,8 +175,8 @@ pub fn pressed(ctx: &egui::Context, dialog_takes_keys: bool, was_in_field: bool)
     if egui::Popup::is_any_open(ctx) {
         return Vec::new();
     }
-    let in_field = ctx.egui_wants_keyboard_input() || was_in_field;
-    let typing = in_field || dialog_takes_keys || ctx.memory(|m| m.focused().is_some());
+    let in_field = super::keyboard::typing(ctx) || was_in_field;
+    let typing = in_field || dialog_takes_keys;
     let mut commands = Vec::new();
     ctx.input_mut(|input| {
         // Longest modifier sets first, so Ctrl+Shift+Z is not also taken as Ctrl+Z.

@@ -11,6 +11,7 @@ mod encoding;
 mod exchange;
 mod filters;
 mod history;
+mod keyboard;
 mod map_file;
 mod metrics;
 mod pictures;

@@ -610,7 +610,7 @@ impl StakemapApp {
 
     /// Copy, cut and paste arrive as events, not keys.
     pub(super) fn clipboard_events(&mut self, ctx: &egui::Context) {
-        if ctx.egui_wants_keyboard_input() || self.dialogs.takes_keys() {
+        if crate::gui::keyboard::typing(ctx) || self.dialogs.takes_keys() {
             return; // a text field is copying or pasting text
         }
         let pointer = ctx
