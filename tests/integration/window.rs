@@ -391,6 +391,17 @@ fn rings_with_nothing_selected_say_why_nothing_happens() {
     let mut harness = builtin_app();
     press_key(&mut harness, egui::Key::Num3);
     harness.get_by_label_contains("Select a stakeholder first");
+    // A hint asks for no click: nothing waits on an OK, and it goes by itself.
+    assert!(harness.query_by_label("OK").is_none());
+    assert_eq!(harness.state().messages().count(), 0);
+    // Seven and a half seconds: the harness's clock moves a quarter second a frame.
+    harness.run_steps(30);
+    assert!(
+        harness
+            .query_by_label_contains("Select a stakeholder first")
+            .is_none(),
+        "the hint is gone after a few seconds"
+    );
 }
 
 #[test]

@@ -94,6 +94,9 @@ pub(super) struct Dialogs {
     pub question: Option<Question>,
     /// Messages waiting to be read, oldest first: one never hides another.
     pub messages: VecDeque<String>,
+    /// A hint about what to do first ("Select a stakeholder first"), and when it was
+    /// given: shown over the canvas for [`HINT_SECONDS`] without asking for a click.
+    pub hint: Option<(String, f64)>,
     pub shortcuts: bool,
     pub files: FileDialogs,
     /// Where the next Save as... leads, once a file is chosen.
@@ -114,6 +117,7 @@ impl Dialogs {
             find: None,
             question: None,
             messages: VecDeque::new(),
+            hint: None,
             shortcuts: false,
             files: FileDialogs::new(),
             after_save_as: None,
@@ -130,6 +134,12 @@ impl Dialogs {
         if self.messages.back() != Some(&message) {
             self.messages.push_back(message);
         }
+    }
+
+    /// Gives a hint: a word on what to do first, which goes by itself. A message the person
+    /// must read (a failed save, an import's problems) is [`Dialogs::say`]'s.
+    pub fn hint(&mut self, message: impl Into<String>, now: f64) {
+        self.hint = Some((message.into(), now));
     }
 
     /// Whether a dialog with a text field is open: its keys are its own, never shortcuts.
@@ -156,8 +166,12 @@ impl Dialogs {
     }
 }
 
+/// How long a hint stays on screen, seconds.
+pub const HINT_SECONDS: f64 = 5.0;
+
 impl StakemapApp {
     pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        self.hint_ui(ctx);
         self.adding_ui(ctx);
         self.connecting_ui(ctx);
         self.find_ui(ctx);
@@ -433,6 +447,33 @@ impl StakemapApp {
                             ui.end_row();
                         }
                     });
+                });
+            });
+    }
+
+    /// The hint, if one was given in the last [`HINT_SECONDS`]: at the foot of the canvas,
+    /// over nothing a person needs, gone by itself.
+    fn hint_ui(&mut self, ctx: &egui::Context) {
+        let Some((text, since)) = &self.dialogs.hint else {
+            return;
+        };
+        let age = self.session.now - since;
+        if age > HINT_SECONDS {
+            self.dialogs.hint = None;
+            return;
+        }
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(HINT_SECONDS - age));
+        let Some(rect) = self.view.canvas.rect else {
+            return;
+        };
+        egui::Area::new(egui::Id::new("hint"))
+            .order(egui::Order::Foreground)
+            .interactable(false)
+            .pivot(egui::Align2::CENTER_BOTTOM)
+            .fixed_pos(rect.center_bottom() - egui::vec2(0.0, 16.0))
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.label(text.as_str());
                 });
             });
     }

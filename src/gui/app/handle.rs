@@ -91,7 +91,8 @@ impl StakemapApp {
             Command::Copy | Command::Cut | Command::CopyEverything => {
                 let ids: Vec<_> = self.view.selection.stakeholders.iter().copied().collect();
                 if ids.is_empty() {
-                    self.dialogs.say("Select stakeholders to copy.");
+                    self.dialogs
+                        .hint("Select stakeholders to copy.", self.session.now);
                     return;
                 }
                 ctx.copy_text(self.clipboard_text(&ids, command == Command::CopyEverything));
@@ -243,9 +244,10 @@ impl StakemapApp {
             }
             Command::ShowRings => match self.view.selection.stakeholders.first() {
                 Some(&centre) => self.show_layout(MapLayout::Radial(centre)),
-                None => self
-                    .dialogs
-                    .say("Select a stakeholder first: the rings are drawn around it."),
+                None => self.dialogs.hint(
+                    "Select a stakeholder first: the rings are drawn around it.",
+                    self.session.now,
+                ),
             },
             Command::ToggleLayout => {
                 if self.view.layouts.is_running() {
@@ -295,8 +297,10 @@ impl StakemapApp {
                     let screen = ctx.pointer_hover_pos().unwrap_or_default();
                     self.dialogs.connecting = Some(ConnectDraft { from, to, screen });
                 } else {
-                    self.dialogs
-                        .say("Select two stakeholders to connect (Shift+click).");
+                    self.dialogs.hint(
+                        "Select two stakeholders to connect (Shift+click).",
+                        self.session.now,
+                    );
                 }
             }
             Command::AskConnect { from, to } => {
@@ -479,8 +483,10 @@ impl StakemapApp {
     /// Logs an interaction on the selected relationship: today, at its last strength.
     fn log_interaction(&mut self) {
         let Some(Single::Relationship(id)) = self.view.selection.single() else {
-            self.dialogs
-                .say("Select a relationship to log an interaction on it.");
+            self.dialogs.hint(
+                "Select a relationship to log an interaction on it.",
+                self.session.now,
+            );
             return;
         };
         if let Some(r) = self.doc.map().relationship(id) {
@@ -504,7 +510,8 @@ impl StakemapApp {
             .filter_map(|&id| map.stakeholder(id))
             .collect();
         if chosen.is_empty() {
-            self.dialogs.say("Select stakeholders to pin or unpin.");
+            self.dialogs
+                .hint("Select stakeholders to pin or unpin.", self.session.now);
             return;
         }
         let pin = !chosen.iter().all(|s| s.pinned);
