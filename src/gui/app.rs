@@ -7,6 +7,7 @@
 mod dialogs;
 mod handle;
 mod menus;
+mod table_view;
 mod time;
 
 pub use dialogs::Answer;
@@ -62,6 +63,8 @@ struct ViewState {
     redaction: RedactionOptions,
     /// What the view shows of the map (the rest faded or hidden).
     filter: crate::filter::Filter,
+    /// The table shown in place of the canvas, when open.
+    table: super::table::TableView,
 }
 
 /// Who a profile shows the map to, in words: "partners", "the public".
@@ -164,6 +167,7 @@ impl StakemapApp {
                 first_observation: None,
                 redaction: RedactionOptions::default(),
                 filter: crate::filter::Filter::default(),
+                table: super::table::TableView::default(),
             },
             prefs,
             dialogs,
@@ -636,6 +640,10 @@ impl eframe::App for StakemapApp {
             self.commands.push(Command::ToggleLegend);
         }
         egui::CentralPanel::default().show(ui, |ui| {
+            if self.view.table.open {
+                self.table_ui(ui);
+                return;
+            }
             let events = match self.view.shown.get() {
                 Some(shown) => {
                     let look = Look {

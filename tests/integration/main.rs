@@ -18,6 +18,7 @@ mod saves;
 mod scripts;
 mod snapshots;
 mod stats;
+mod table;
 mod tools;
 mod ui;
 mod window;

@@ -150,6 +150,13 @@ impl StakemapApp {
             });
             ui.menu_button("View", |ui| {
                 ui.menu_button("Show as", |ui| self.profile_menu_ui(ui));
+                let table = self.view.table.open;
+                let map_chosen = ui.radio(!table, "Map").clicked() && table;
+                let table_chosen = ui.radio(table, "Table (Ctrl+T)").clicked() && !table;
+                if map_chosen || table_chosen {
+                    self.commands.push(Command::ToggleTable);
+                }
+                ui.separator();
                 self.item(ui, "Zoom to fit", Command::ZoomToFit);
                 self.item(ui, "Find...", Command::OpenFind);
                 let mut legend = self.prefs.show_legend;
@@ -214,6 +221,17 @@ impl StakemapApp {
                 } else {
                     self.view.canvas.connect_mode = connect;
                 }
+            }
+            ui.separator();
+            let mut table = self.view.table.open;
+            if ui
+                .toggle_value(&mut table, "Table")
+                .on_hover_text(
+                    "Stakeholders and relationships as rows, in place of the map (Ctrl+T)",
+                )
+                .changed()
+            {
+                self.commands.push(Command::ToggleTable);
             }
             ui.separator();
             self.layout_toolbar_ui(ui);
