@@ -35,6 +35,8 @@ const TEXT_WIDTH: f32 = 140.0;
 const CHOICE_WIDTH: f32 = 120.0;
 /// Width of a column of scores and metrics.
 const NUMBER_WIDTH: f32 = 96.0;
+/// Width of a metric with a long name ("Betweenness by strength"), so its header reads whole.
+const LONG_NUMBER_WIDTH: f32 = 160.0;
 /// No column gets narrower than this by a drag.
 const MIN_WIDTH: f32 = 40.0;
 
@@ -110,6 +112,9 @@ impl StakeholderColumn {
             Self::Name => NAME_WIDTH,
             Self::Sector | Self::Area | Self::Tags => TEXT_WIDTH,
             Self::Kind | Self::Engagement | Self::DesiredEngagement => CHOICE_WIDTH,
+            Self::Metric(Metric::WeightedBetweenness | Metric::WeightedCloseness) => {
+                LONG_NUMBER_WIDTH
+            }
             Self::Influence | Self::Interest | Self::Metric(_) => NUMBER_WIDTH,
         }
     }
