@@ -9,6 +9,7 @@ mod dialogs;
 mod handle;
 mod menus;
 mod presenting;
+mod table_view;
 mod time;
 mod views;
 
@@ -80,6 +81,8 @@ struct ViewState {
     new_view_name: String,
     /// A saved view's camera, waiting for its layout to arrive.
     camera_after_layout: Option<(crate::model::Position, f32)>,
+    /// The table shown in place of the canvas, when open.
+    table: super::table::TableView,
 }
 
 /// Who a profile shows the map to, in words: "partners", "the public".
@@ -189,6 +192,7 @@ impl StakemapApp {
                 renaming: None,
                 new_view_name: String::new(),
                 camera_after_layout: None,
+                table: super::table::TableView::default(),
             },
             prefs,
             dialogs,
@@ -716,6 +720,10 @@ impl eframe::App for StakemapApp {
             egui::Frame::central_panel(ui.style())
         };
         egui::CentralPanel::default().frame(frame).show(ui, |ui| {
+            if self.view.table.open && !presenting {
+                self.table_ui(ui);
+                return;
+            }
             let events = match self.view.shown.get() {
                 Some(shown) => {
                     let look = Look {

@@ -129,6 +129,9 @@ pub enum Command {
     RerunLayout,
     /// Zoom to fit the whole map.
     ZoomToFit,
+    /// Show the table of stakeholders and relationships in place of the map, or the map
+    /// again.
+    ToggleTable,
     /// Show the map under a redaction profile (internal: everything, and editable).
     ShowProfile(RedactionOptions),
     /// Show only what passes this filter (the rest faded or hidden).

@@ -3,9 +3,11 @@
 //! did. A large map is computed on a worker thread while the last result stays on screen
 //! and the status bar says so.
 
+use crate::analysis::{AttentionItem, NetworkMetrics, TrendSettings};
 use crate::document::Document;
-use crate::model::Date;
+use crate::model::{Date, Map};
 use crate::shown::{ShowSettings, Shown, shown};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 /// Maps with more stakeholders than this are derived off the UI thread.
@@ -100,49 +102,57 @@ impl DerivedShown {
 /// worker thread.
 const FINDINGS_AT_ONCE: usize = 500;
 
+/// Needs attention with the network's findings, and the metrics they were found from, for
+/// one shown map.
+struct Findings {
+    /// Which shown map (its generation) they are for.
+    key: u64,
+    items: Vec<AttentionItem>,
+    /// Kept for the table's metric columns: computing them is the slow part.
+    metrics: Arc<NetworkMetrics>,
+}
+
 /// The Needs attention list with the network's findings (brokers, single points of
-/// failure, unaddressed issues, engagement gaps, isolates) ranked in, keyed on which shown
-/// map they are for. The network metrics behind them take too long for a frame on a large
-/// map, so above [`FINDINGS_AT_ONCE`] stakeholders they are computed on a worker thread, and
-/// until they are ready the window shows the shown map's own list.
+/// failure, unaddressed issues, engagement gaps, isolates) ranked in, and the network
+/// metrics they come from, keyed on which shown map they are for. The metrics take too long
+/// for a frame on a large map, so above [`FINDINGS_AT_ONCE`] stakeholders they are computed
+/// on a worker thread, and until they are ready the window shows the shown map's own list
+/// (and the table's metric columns say they are computing).
 #[derive(Default)]
 pub struct DerivedAttention {
     key: Option<u64>,
-    current: Option<(u64, Vec<crate::analysis::AttentionItem>)>,
-    job: Option<Worker<(u64, Vec<crate::analysis::AttentionItem>)>>,
+    current: Option<Findings>,
+    job: Option<Worker<Findings>>,
 }
 
-/// Needs attention of `map` on `date`, the findings of its network metrics ranked in.
-fn with_findings(
-    map: &crate::model::Map,
-    date: Date,
-    trend: &crate::analysis::TrendSettings,
-) -> Vec<crate::analysis::AttentionItem> {
+/// Needs attention of `map` on `date`, the findings of its network metrics ranked in, for
+/// shown map number `key`.
+fn with_findings(key: u64, map: &Map, date: Date, trend: &TrendSettings) -> Findings {
     let metrics = crate::analysis::network_metrics(map, &Default::default());
-    crate::analysis::needs_attention_with_findings(map, &metrics, date, trend)
+    let items = crate::analysis::needs_attention_with_findings(map, &metrics, date, trend);
+    Findings {
+        key,
+        items,
+        metrics: Arc::new(metrics),
+    }
 }
 
 impl DerivedAttention {
     /// Starts the findings for shown map number `key` if they are not under way; takes
     /// them when ready. Returns true when a new list arrived.
-    pub fn update(
-        &mut self,
-        key: u64,
-        shown: &Shown,
-        trend: &crate::analysis::TrendSettings,
-    ) -> bool {
+    pub fn update(&mut self, key: u64, shown: &Shown, trend: &TrendSettings) -> bool {
         if self.key != Some(key) {
             self.key = Some(key);
             // A small map's metrics take a few milliseconds (`cargo bench --bench metrics`):
             // done at once, the list never flickers from one to the other.
             if shown.map.stakeholder_count() <= FINDINGS_AT_ONCE {
                 self.job = None;
-                self.current = Some((key, with_findings(&shown.map, shown.date, trend)));
+                self.current = Some(with_findings(key, &shown.map, shown.date, trend));
                 return true;
             }
             let (map, date, trend) = (shown.map.clone(), shown.date, *trend);
             self.job = Some(Worker::start(move || {
-                (key, with_findings(&map, date, &trend))
+                with_findings(key, &map, date, &trend)
             }));
         }
         let Some(done) = finished(&mut self.job) else {
@@ -153,11 +163,18 @@ impl DerivedAttention {
     }
 
     /// The list with findings for shown map number `key`, once ready.
-    pub fn get(&self, key: u64) -> Option<&[crate::analysis::AttentionItem]> {
-        self.current
-            .as_ref()
-            .filter(|(k, _)| *k == key)
-            .map(|(_, items)| items.as_slice())
+    pub fn get(&self, key: u64) -> Option<&[AttentionItem]> {
+        self.for_key(key).map(|f| f.items.as_slice())
+    }
+
+    /// The network metrics of shown map number `key`, once ready (the table reads them
+    /// rather than computing them again).
+    pub fn metrics(&self, key: u64) -> Option<&Arc<NetworkMetrics>> {
+        self.for_key(key).map(|f| &f.metrics)
+    }
+
+    fn for_key(&self, key: u64) -> Option<&Findings> {
+        self.current.as_ref().filter(|f| f.key == key)
     }
 
     /// Whether findings are being computed.

@@ -36,6 +36,22 @@ pub enum Field {
     Observation(RelationshipId, usize, ObservationText),
     /// The field that adds a tag to a stakeholder (bound to no value).
     NewTag(StakeholderId),
+    /// A stakeholder's tags as one line, separated by commas (the table's cell).
+    Tags(StakeholderId),
+}
+
+/// Separates tags in [`Field::Tags`].
+const TAG_SEPARATOR: &str = ", ";
+
+/// The tags in a line of text: split at commas, trimmed, without empty ones or repeats.
+fn tags_in(text: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in text.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+        if !tags.iter().any(|t| t == tag) {
+            tags.push(tag.to_owned());
+        }
+    }
+    tags
 }
 
 /// The text fields of a stakeholder.
@@ -117,6 +133,7 @@ impl Field {
                 })
             }
             Self::NewTag(_) => Some(String::new()),
+            Self::Tags(id) => Some(map.stakeholder(id)?.tags.join(TAG_SEPARATOR)),
         }
     }
 
@@ -200,6 +217,17 @@ impl Field {
                 s.tags.push(tag);
                 Edit::UpdateStakeholder(s)
             }
+            Self::Tags(id) => {
+                let Some(mut s) = map.stakeholder(id).cloned() else {
+                    return Ok(None);
+                };
+                let tags = tags_in(&text);
+                if tags == s.tags {
+                    return Ok(None); // only the spacing between them changed
+                }
+                s.tags = tags;
+                Edit::UpdateStakeholder(s)
+            }
         };
         Ok(Some(edit))
     }
@@ -207,7 +235,7 @@ impl Field {
 
 /// How a bound field is drawn.
 #[derive(Clone, Copy)]
-struct Look<'a> {
+pub(super) struct Look<'a> {
     multiline: bool,
     hint: &'a str,
     /// Checks the text as it is typed (drawn in the error colour when it fails).
@@ -218,7 +246,7 @@ struct Look<'a> {
 }
 
 impl<'a> Look<'a> {
-    const LINE: Look<'static> = Look {
+    pub(super) const LINE: Look<'static> = Look {
         multiline: false,
         hint: "",
         valid: None,
@@ -240,8 +268,10 @@ impl<'a> Look<'a> {
 }
 
 /// The one text field being typed into, between frames.
-#[derive(Default)]
 pub struct TextDraft {
+    /// Keeps the widget ids of this set of fields apart from another's showing the same
+    /// field (the table's cell and the inspector's row for one stakeholder's sector).
+    salt: &'static str,
     /// The field that has the keyboard, and what has been typed into it.
     typing: Option<(Field, String)>,
     /// Whether the field being typed into was drawn this frame.
@@ -255,19 +285,38 @@ pub struct TextDraft {
     pub read_only: bool,
 }
 
+impl Default for TextDraft {
+    fn default() -> Self {
+        Self::new("inspector_field")
+    }
+}
+
 impl TextDraft {
-    /// Draws the text field `field` of `map`, labelled by `label`; pushes the edit when the
-    /// person leaves it changed. `options` lists completions (values the map already uses).
-    fn show(
+    /// Fields whose widget ids are made with `salt`, apart from every other set's.
+    pub fn new(salt: &'static str) -> Self {
+        Self {
+            salt,
+            typing: None,
+            drawn: false,
+            offered: Vec::new(),
+            focus: None,
+            read_only: false,
+        }
+    }
+
+    /// Draws the text field `field` of `map`, labelled by `label` (if not, the caller names
+    /// it); pushes the edit when the person leaves it changed. `options` lists completions
+    /// (values the map already uses).
+    pub(super) fn show(
         &mut self,
         ui: &mut Ui,
         map: &Map,
         field: Field,
-        label: egui::Id,
+        label: Option<egui::Id>,
         look: Look<'_>,
         commands: &mut Commands,
     ) -> Response {
-        let id = egui::Id::new(("inspector_field", field));
+        let id = egui::Id::new((self.salt, field));
         let mine = self.typing.as_ref().is_some_and(|(f, _)| *f == field);
         // A completion clicked: taken before the field sees the click and lets go.
         let picked = mine
@@ -305,7 +354,10 @@ impl TextDraft {
         if !valid {
             edit = edit.text_color(ui.visuals().error_fg_color);
         }
-        let response = ui.add(edit).labelled_by(label);
+        let mut response = ui.add(edit);
+        if let Some(label) = label {
+            response = response.labelled_by(label);
+        }
         if self.focus == Some(field) {
             response.request_focus();
             self.focus = None;
@@ -369,7 +421,7 @@ impl TextDraft {
 
     /// Called once the inspector is drawn: a field that had the keyboard but is no longer
     /// drawn (the selection changed under it) is left, so what was typed is committed.
-    fn finish(&mut self, map: &Map, commands: &mut Commands) {
+    pub(super) fn finish(&mut self, map: &Map, commands: &mut Commands) {
         if !self.drawn
             && let Some((field, text)) = self.typing.take()
         {
@@ -466,7 +518,7 @@ impl Inspector {
     ) {
         labelled(ui, name, |ui, label| {
             ui.vertical(|ui| {
-                self.text.show(ui, map, field, label, look, commands);
+                self.text.show(ui, map, field, Some(label), look, commands);
             });
         });
     }
@@ -619,7 +671,7 @@ impl Inspector {
                     ui,
                     map,
                     Field::NewTag(draft.id()),
-                    label,
+                    Some(label),
                     look.completing(&known),
                     commands,
                 );
@@ -764,7 +816,7 @@ impl Inspector {
                             ui,
                             map,
                             field(ObservationText::Date),
-                            label.id,
+                            Some(label.id),
                             look,
                             commands,
                         )
@@ -873,7 +925,7 @@ fn used<'a>(values: impl Iterator<Item = &'a String>) -> Vec<String> {
 }
 
 /// A drop-down choice; its response is marked changed when a new value is chosen.
-fn combo<T: Copy + PartialEq>(
+pub(super) fn combo<T: Copy + PartialEq>(
     ui: &mut Ui,
     id: impl std::hash::Hash + std::fmt::Debug,
     value: &mut T,
@@ -1006,6 +1058,31 @@ mod tests {
         let date = Field::Observation(r.id(), 0, ObservationText::Date);
         let refused = date.edit(&map, "2025-02-30").expect_err("not a day");
         assert!(refused.contains("2025-02-30"), "{refused}");
+    }
+
+    #[test]
+    fn tags_in_one_line_are_split_at_commas_without_blanks_or_repeats() {
+        let map = crate::builtin::police_community();
+        let s = map
+            .stakeholders_by_id()
+            .into_iter()
+            .find(|s| s.tags.len() >= 2)
+            .expect("a stakeholder with tags")
+            .clone();
+        let tags = Field::Tags(s.id());
+        let line = tags.value(&map).expect("a line");
+        assert_eq!(line, s.tags.join(", "));
+        assert_eq!(
+            tags.edit(&map, &line.replace(", ", ",")),
+            Ok(None),
+            "spacing alone is no edit"
+        );
+        let Ok(Some(Edit::UpdateStakeholder(new))) = tags.edit(&map, " youth ,, schools, youth")
+        else {
+            panic!("a tags edit");
+        };
+        assert_eq!(new.tags, ["youth", "schools"]);
+        assert_eq!(new.name, s.name, "nothing else is touched");
     }
 
     #[test]

@@ -23,6 +23,7 @@ mod selection;
 mod shapes;
 mod shortcuts;
 mod still_layout;
+mod table;
 mod timeline;
 mod view_model;
 

@@ -124,6 +124,11 @@ pub static SHORTCUTS: &[(Command, KeyboardShortcut, &str)] = &[
         "Zoom to fit the whole map",
     ),
     (
+        Command::ToggleTable,
+        KeyboardShortcut::new(CMD, Key::T),
+        "Switch between the map and the table",
+    ),
+    (
         Command::ToggleLegend,
         KeyboardShortcut::new(Modifiers::NONE, Key::G),
         "Show or hide the legend",

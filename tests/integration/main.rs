@@ -21,6 +21,7 @@ mod saves;
 mod scripts;
 mod snapshots;
 mod stats;
+mod table;
 mod tools;
 mod ui;
 mod window;

@@ -259,6 +259,7 @@ impl StakemapApp {
             }
             Command::RerunLayout => self.view.layouts.run_force(self.doc.map(), true),
             Command::ZoomToFit => self.view.canvas.fit_requested = true,
+            Command::ToggleTable => self.view.table.toggle(),
 
             Command::SetTrendSettings(settings) => self.prefs.trend = settings,
             Command::ToggleLegend => self.prefs.show_legend = !self.prefs.show_legend,

@@ -150,6 +150,13 @@ impl StakemapApp {
             });
             ui.menu_button("View", |ui| {
                 ui.menu_button("Show as", |ui| self.profile_menu_ui(ui));
+                let table = self.view.table.open;
+                let map_chosen = ui.radio(!table, "Map").clicked() && table;
+                let table_chosen = ui.radio(table, "Table (Ctrl+T)").clicked() && !table;
+                if map_chosen || table_chosen {
+                    self.commands.push(Command::ToggleTable);
+                }
+                ui.separator();
                 self.item(ui, "Present", Command::Present);
                 let mut placeholders = self.prefs.workshop_placeholders;
                 if ui
@@ -232,6 +239,17 @@ impl StakemapApp {
                 }
             }
             ui.separator();
+            let mut table = self.view.table.open;
+            if ui
+                .toggle_value(&mut table, "Table")
+                .on_hover_text(
+                    "Stakeholders and relationships as rows, in place of the map (Ctrl+T)",
+                )
+                .changed()
+            {
+                self.commands.push(Command::ToggleTable);
+            }
+            ui.separator();
             self.layout_toolbar_ui(ui);
             ui.separator();
             if ui
@@ -268,10 +286,11 @@ impl StakemapApp {
         let options = self.redaction();
         let internal = options.profile == RedactionProfile::Internal;
         let text = if internal {
-            egui::RichText::new("Shown as: Internal (everything)")
+            egui::RichText::new("Shown as: Internal")
         } else {
+            // Read-only is said on hover and in the inspector: the toolbar has no room.
             egui::RichText::new(format!(
-                "Shown as for {} · read-only",
+                "Shown as for {}",
                 super::profile_audience(options.profile)
             ))
             .strong()
@@ -281,8 +300,13 @@ impl StakemapApp {
         ui.menu_button(text, |ui| self.profile_menu_ui(ui))
             .response
             .on_hover_text(format!(
-                "{}.\nWhat is drawn, listed and shown in the inspector follows the profile.",
-                left_out
+                "{}.\nWhat is drawn, listed and shown in the inspector follows the profile{}.",
+                left_out,
+                if internal {
+                    ""
+                } else {
+                    "; the map cannot be changed so (read-only)"
+                }
             ));
     }
 
