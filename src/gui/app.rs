@@ -520,19 +520,25 @@ impl StakemapApp {
         });
     }
 
+    /// The legend of what is shown, in `palette`: the encoding's sections once the shown
+    /// map has them, the map's own until then.
+    fn legend_ui(&self, ui: &mut Ui, palette: &crate::style::Palette) {
+        let own = crate::style::encoding::Encoded::default();
+        let encoded = self
+            .view
+            .shown
+            .get()
+            .map_or(&own, |shown| &shown.decorations.encoded);
+        legend_ui(ui, self.view.timeline.compare.is_some(), encoded, palette);
+    }
+
     fn legend_panel_ui(&mut self, ui: &mut Ui) {
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.heading("Legend");
             ui.separator();
             let palette = super::scene_paint::palette_for(ui.visuals());
             let mut commands = Vec::new();
-            let own = crate::style::encoding::Encoded::default();
-            let encoded = self
-                .view
-                .shown
-                .get()
-                .map_or(&own, |shown| &shown.decorations.encoded);
-            legend_ui(ui, self.view.timeline.compare.is_some(), encoded, &palette);
+            self.legend_ui(ui, &palette);
             ui.add_space(8.0);
             let encoding = self.view.encoding;
             let heading = if encoding == crate::style::encoding::Encoding::default() {

@@ -461,6 +461,22 @@ impl RowId for RelationshipId {
 
 /// The selection after a click on row `clicked`: Ctrl (Cmd) adds or removes it, Shift adds
 /// every row from the last one clicked to it, a plain click selects it alone.
+/// [`select_rows`] for a click on a row, moving the anchor of Shift+click ranges to it
+/// unless Shift was held.
+fn select_from_click<I: RowId>(
+    selection: &Selection,
+    order: &[I],
+    anchor: &mut Option<I>,
+    clicked: I,
+    modifiers: Modifiers,
+) -> Selection {
+    let next = select_rows(selection, order, *anchor, clicked, modifiers);
+    if !modifiers.shift {
+        *anchor = Some(clicked);
+    }
+    next
+}
+
 fn select_rows<I: RowId>(
     selection: &Selection,
     order: &[I],
@@ -722,17 +738,13 @@ impl TableView {
             });
         self.stakeholder_sort = next_sort;
         let (id, modifiers) = clicked?;
-        let next = select_rows(
+        Some(select_from_click(
             input.selection,
             &self.stakeholders.ids,
-            self.stakeholder_anchor,
+            &mut self.stakeholder_anchor,
             id,
             modifiers,
-        );
-        if !modifiers.shift {
-            self.stakeholder_anchor = Some(id);
-        }
-        Some(next)
+        ))
     }
 
     /// The relationships' table; returns the selection asked for by a click, if any.
@@ -825,17 +837,13 @@ impl TableView {
             });
         self.relationship_sort = next_sort;
         let (id, modifiers) = clicked?;
-        let next = select_rows(
+        Some(select_from_click(
             input.selection,
             &self.relationships.ids,
-            self.relationship_anchor,
+            &mut self.relationship_anchor,
             id,
             modifiers,
-        );
-        if !modifiers.shift {
-            self.relationship_anchor = Some(id);
-        }
-        Some(next)
+        ))
     }
 }
 

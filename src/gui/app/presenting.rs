@@ -6,7 +6,6 @@
 use super::StakemapApp;
 use crate::gui::canvas::CanvasEvent;
 use crate::gui::command::Command;
-use crate::gui::legend::legend_ui;
 use crate::redaction::ConfidentialAs;
 use crate::style::Palette;
 use egui::{Panel, RichText, TextStyle, Ui};
@@ -106,13 +105,7 @@ impl StakemapApp {
                         font.size = LEGEND_PX;
                     }
                 }
-                let own = crate::style::encoding::Encoded::default();
-                let encoded = self
-                    .view
-                    .shown
-                    .get()
-                    .map_or(&own, |shown| &shown.decorations.encoded);
-                legend_ui(ui, self.view.timeline.compare.is_some(), encoded, &palette);
+                self.legend_ui(ui, &palette);
             });
     }
 
