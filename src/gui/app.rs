@@ -541,12 +541,9 @@ impl StakemapApp {
             self.legend_ui(ui, &palette);
             ui.add_space(8.0);
             let encoding = self.view.encoding;
-            let heading = if encoding == crate::style::encoding::Encoding::default() {
-                "Size and colour".to_owned()
-            } else {
-                format!("Size and colour ({}, {})", encoding.size, encoding.colour)
-            };
-            egui::CollapsingHeader::new(heading)
+            // The heading keeps its length: a longer one widened the panel and pushed the
+            // map under the inspector. The legend above says what size and colour show.
+            egui::CollapsingHeader::new("Size and colour")
                 .id_salt("size_and_colour")
                 .default_open(false)
                 .show(ui, |ui| {

@@ -354,8 +354,22 @@ impl CanvasState {
             .graph
             .hovered_node()
             .and_then(|n| view.stakeholder_at(n))
-            .or_else(|| view.dragged().map(|(id, _)| id))
-            .or(self.focused.filter(|_| self.has_keyboard));
+            .or_else(|| view.dragged().map(|(id, _)| id));
+        // The keyboard's stakeholder is drawn and named as a selected one is: the thick
+        // outline is what a person following the focus looks for.
+        let focused = self.focused.filter(|_| self.has_keyboard);
+        let with_focus;
+        let selected_stakeholders = match focused {
+            Some(id) if !selection.stakeholders.contains(&id) => {
+                with_focus = {
+                    let mut set = selection.stakeholders.clone();
+                    set.insert(id);
+                    set
+                };
+                &with_focus
+            }
+            _ => &selection.stakeholders,
+        };
         let input = SceneInput {
             map: look.map,
             decorations: look.decorations,
@@ -363,7 +377,7 @@ impl CanvasState {
             camera,
             tokens: look.tokens,
             palette: look.palette,
-            selected_stakeholders: &selection.stakeholders,
+            selected_stakeholders,
             selected_relationships: &selection.relationships,
             hovered,
             faint: look.faint,

@@ -120,6 +120,10 @@ pub(crate) fn candidates(request: &LabelRequest, gap: f32) -> [Rect; 8] {
     ]
 }
 
+/// How far, in label gaps, a name is kept from other stakeholders' symbols when it can
+/// be, so that it is not read as theirs.
+const CLEARANCE: f32 = 2.0;
+
 /// Places labels in `view` (a screen rectangle) around `obstacles` and off the `blocked`
 /// boxes (a view's headings); returns those placed. `gap` is the space between a
 /// stakeholder and its label.
@@ -154,7 +158,22 @@ pub fn place(
                     o.owner == request.owner || !rect.touches_circle(o.centre, o.radius)
                 })
         };
-        let spot = candidates(request, gap).into_iter().find(|r| free(r));
+        // A name whose far end nearly touches another symbol reads as that symbol's: a
+        // spot with room around it is taken first, one that is only free after that.
+        let clear = |rect: &Rect| {
+            let around = rect.expand(CLEARANCE * gap);
+            nodes.near(&around).all(|i| {
+                let o = &obstacles[i];
+                o.owner == request.owner || !around.touches_circle(o.centre, o.radius)
+            })
+        };
+        let spots = candidates(request, gap);
+        let spot = spots
+            .iter()
+            .copied()
+            // The block views set names out beside their symbols in rows, by design.
+            .find(|r| free(r) && (request.beside || clear(r)))
+            .or_else(|| spots.into_iter().find(|r| free(r)));
         let rect = match spot {
             Some(rect) => rect,
             // Under the pointer a name is always shown: on the right, kept inside the view.

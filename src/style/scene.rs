@@ -594,12 +594,18 @@ fn place_labels(
         let hovered = input.hovered == Some(node.id);
         // A suggestion the room just made is named like a selection: the room looks for it.
         let selected = input.selected_stakeholders.contains(&node.id) || node.pending;
+        // What a filter or a spotlight fades is named after everything it leaves in front.
+        let behind = if input.decorations.is_faded(node.id) {
+            1e7
+        } else {
+            0.0
+        };
         let rank = importance(
             hovered,
             selected,
             s.influence,
             degree.get(&s.id()).copied().unwrap_or(0),
-        );
+        ) - behind;
         candidates.push((i, s, rank, hovered));
     }
     let on_screen = candidates.len();
@@ -648,7 +654,12 @@ fn place_labels(
                 text: s.name.clone(),
                 rect: p.rect.expand(-tokens.halo_px / 2.0),
                 size: px,
-                colour: input.palette.text,
+                // A faded stakeholder's name steps back too, still readable.
+                colour: if input.decorations.is_faded(node.id) {
+                    input.palette.weak_text
+                } else {
+                    input.palette.text
+                },
                 halo: input.palette.halo,
                 halo_px: tokens.halo_px,
             })

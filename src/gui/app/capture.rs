@@ -110,7 +110,15 @@ impl StakemapApp {
             })
             .unwrap_or_default();
         let mut done: Option<bool> = None;
-        egui::Window::new(RichText::new("What does the room suggest?").size(CAPTURE_PX))
+        // The projector's light look, whatever the window's theme: dark text on white,
+        // large, with a strong border, read from the back of the room.
+        let light = ctx.style_of(egui::Theme::Light);
+        let frame = egui::Frame::window(&light)
+            .stroke(egui::Stroke::new(3.0, egui::Color32::BLACK))
+            .inner_margin(egui::Margin::same(20));
+        egui::Window::new("What does the room suggest?")
+            .title_bar(false)
+            .frame(frame)
             .collapsible(false)
             .resizable(false)
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
@@ -121,6 +129,12 @@ impl StakemapApp {
                         font.size = CAPTURE_PX;
                     }
                 }
+                ui.label(
+                    RichText::new("What does the room suggest?")
+                        .size(CAPTURE_PX * 1.25)
+                        .strong()
+                        .color(egui::Color32::BLACK),
+                );
                 ui.horizontal(|ui| {
                     ui.selectable_value(&mut draft.relationship, false, "A stakeholder");
                     ui.selectable_value(&mut draft.relationship, true, "A relationship");

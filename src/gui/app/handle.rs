@@ -185,8 +185,15 @@ impl StakemapApp {
             },
             Command::ShowLayout(layout) => self.show_layout(layout),
             Command::ShowProfile(options) => self.view.redaction = options,
-            Command::SetFilter(filter) => self.view.filter = filter,
-            Command::SetEncoding(encoding) => self.view.encoding = encoding,
+            // A change to what is shown is no longer the saved view last opened.
+            Command::SetFilter(filter) => {
+                self.view.filter = filter;
+                self.view.saved_view = None;
+            }
+            Command::SetEncoding(encoding) => {
+                self.view.encoding = encoding;
+                self.view.saved_view = None;
+            }
             Command::Present => {
                 if self.view.presenting.is_some() {
                     self.leave_presentation(ctx);
@@ -210,12 +217,26 @@ impl StakemapApp {
                     v.name = name;
                 }
             }),
-            Command::MoveView(from, to) => self.edit_views(|views| {
-                if from < views.len() && to < views.len() {
-                    let view = views.remove(from);
-                    views.insert(to, view);
-                }
-            }),
+            Command::MoveView(from, to) => {
+                self.edit_views(|views| {
+                    if from < views.len() && to < views.len() {
+                        let view = views.remove(from);
+                        views.insert(to, view);
+                    }
+                });
+                // The highlight stays on the view that was open, wherever it went.
+                self.view.saved_view = self.view.saved_view.map(|at| {
+                    if at == from {
+                        to
+                    } else if from < at && at <= to {
+                        at - 1
+                    } else if to <= at && at < from {
+                        at + 1
+                    } else {
+                        at
+                    }
+                });
+            }
             Command::DeleteView(index) => {
                 self.edit_views(|views| {
                     if index < views.len() {
@@ -377,6 +398,11 @@ impl StakemapApp {
         // A drag pans: nothing on the wall moves a stakeholder.
         self.view.canvas.read_only = true;
         ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
+        // A map with saved views opens on its first, named in the caption: the room sees
+        // where the presentation starts.
+        if !self.doc.map().views.is_empty() {
+            self.apply_view(0);
+        }
         // Where no window manager takes a window to full screen (a bare X server, some
         // kiosks), the window is given the whole screen by hand.
         if let Some(size) = monitor {

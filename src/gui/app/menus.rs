@@ -150,6 +150,7 @@ impl StakemapApp {
             });
             ui.menu_button("View", |ui| {
                 ui.menu_button("Show as", |ui| self.profile_menu_ui(ui));
+                ui.separator();
                 let table = self.view.table.open;
                 let map_chosen = ui.radio(!table, "Map").clicked() && table;
                 let table_chosen = ui.radio(table, "Table (Ctrl+T)").clicked() && !table;

@@ -53,15 +53,24 @@ impl StakemapApp {
                 "Workshop profile: no contact details or owners; confidential stakeholders anonymous"
             }
         };
-        let spotlight = self.view.presenting.as_ref().and_then(|p| {
-            let centre = p.spotlight?;
-            let name = self.view.shown.get()?.map.stakeholder(centre)?.name.clone();
-            Some(format!(
-                "Spotlight: {name}, {} step{} (+ and - change it, click empty space to clear)",
-                p.hops,
-                if p.hops == 1 { "" } else { "s" }
-            ))
-        });
+        // Always one line, so the map never jumps when a spotlight comes or goes.
+        let spotlight = self
+            .view
+            .presenting
+            .as_ref()
+            .and_then(|p| {
+                let centre = p.spotlight?;
+                let name = self.view.shown.get()?.map.stakeholder(centre)?.name.clone();
+                Some(format!(
+                    "Spotlight: {name}, {} step{} (+ and - change it, click empty space to clear)",
+                    p.hops,
+                    if p.hops == 1 { "" } else { "s" }
+                ))
+            })
+            .unwrap_or_else(|| {
+                "Click a stakeholder to put it in the spotlight · C captures a suggestion · → next view"
+                    .to_owned()
+            });
         Panel::top("presentation_caption")
             .frame(frame)
             .show(ui, |ui| {
@@ -91,9 +100,7 @@ impl StakemapApp {
                         .size(CAPTION_PX)
                         .color(weak),
                 );
-                if let Some(spotlight) = spotlight {
-                    ui.label(RichText::new(spotlight).size(CAPTION_PX * 0.8).color(text));
-                }
+                ui.label(RichText::new(spotlight).size(CAPTION_PX * 0.8).color(text));
             });
         Panel::right("presentation_legend")
             .frame(frame)

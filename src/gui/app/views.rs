@@ -47,6 +47,8 @@ impl StakemapApp {
                             }
                             if ui.small_button("✏").on_hover_text("Rename").clicked() {
                                 self.view.renaming = Some((i, view.name.clone()));
+                                // The field shows at once, not at the next event.
+                                ui.ctx().request_repaint();
                             }
                             if i + 1 < count
                                 && ui.small_button("⏷").on_hover_text("Move down").clicked()
