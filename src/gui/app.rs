@@ -41,6 +41,9 @@ use egui::{Panel, Pos2, Ui, ViewportCommand};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+/// The side panel's greatest width, points.
+const LEGEND_PANEL_MOST: f32 = 240.0;
+
 /// How often unsaved changes are written to the recovery file.
 const AUTOSAVE_EVERY: Duration = Duration::from_secs(60);
 
@@ -802,8 +805,11 @@ impl StakemapApp {
             .show(ui, |ui| self.inspector_ui(ui));
         // The legend has a panel of its own so that it never covers the map.
         let mut show_legend = self.prefs.show_legend;
+        // Its width is capped: a section opened (Views, Filter) must not push the map
+        // under the inspector.
         Panel::left("legend")
             .resizable(false)
+            .max_size(LEGEND_PANEL_MOST)
             .show_collapsible(ui, &mut show_legend, |ui| self.legend_panel_ui(ui));
         if show_legend != self.prefs.show_legend {
             self.commands.push(Command::ToggleLegend);

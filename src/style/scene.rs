@@ -221,6 +221,10 @@ pub struct SceneInput<'a> {
     pub backdrop: &'a Backdrop,
 }
 
+/// How much of its colour a faded stakeholder's name keeps, 0-1: about 3:1 against the
+/// background in every palette, readable up close, plainly behind the names in front.
+const FADED_NAME: f32 = 0.6;
+
 /// Sideways spacing of parallel relationships, in canvas units.
 pub const PARALLEL_SPACING: f32 = 22.0;
 
@@ -654,9 +658,10 @@ fn place_labels(
                 text: s.name.clone(),
                 rect: p.rect.expand(-tokens.halo_px / 2.0),
                 size: px,
-                // A faded stakeholder's name steps back too, still readable.
+                // A faded stakeholder's name steps back too, as far as its symbol: from the
+                // back of a room the names in front must stand out, not just be black.
                 colour: if input.decorations.is_faded(node.id) {
-                    input.palette.weak_text
+                    with_alpha(input.palette.weak_text, FADED_NAME)
                 } else {
                     input.palette.text
                 },

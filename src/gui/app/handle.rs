@@ -256,6 +256,10 @@ impl StakemapApp {
             Command::Spotlight(centre) => {
                 if let Some(p) = self.view.presenting.as_mut() {
                     p.spotlight = centre;
+                    // The centre is drawn and named as a selected stakeholder is: the
+                    // thick outline is what the room looks for.
+                    self.view.selection =
+                        centre.map_or_else(Selection::default, Selection::stakeholder);
                 }
             }
             Command::SpotlightSteps(by) => {

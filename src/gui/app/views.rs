@@ -64,33 +64,35 @@ impl StakemapApp {
                 if views.is_empty() {
                     ui.weak("No saved views yet.");
                 }
-                ui.horizontal(|ui| {
-                    let label = ui.label("New view");
-                    let field = ui
-                        .add(
+                // Two rows: the side panel is narrow.
+                let field = ui
+                    .horizontal(|ui| {
+                        let label = ui.label("New view");
+                        ui.add(
                             egui::TextEdit::singleline(&mut self.view.new_view_name)
                                 .id_salt("new_view_name")
                                 .hint_text("name")
-                                .desired_width(110.0),
+                                .desired_width(120.0),
                         )
-                        .labelled_by(label.id);
-                    let named = !self.view.new_view_name.trim().is_empty();
-                    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    if (ui
-                        .add_enabled(named, egui::Button::new("Save this view"))
-                        .on_hover_text(
-                            "Keep the filter, day, focus, view, camera, size and colour shown now, \
+                        .labelled_by(label.id)
+                    })
+                    .inner;
+                let named = !self.view.new_view_name.trim().is_empty();
+                let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if (ui
+                    .add_enabled(named, egui::Button::new("Save this view"))
+                    .on_hover_text(
+                        "Keep the filter, day, focus, view, camera, size and colour shown now, \
                              in the map file",
-                        )
-                        .clicked()
-                        || enter)
-                        && named
-                    {
-                        let name = std::mem::take(&mut self.view.new_view_name);
-                        self.commands
-                            .push(Command::SaveView(name.trim().to_owned()));
-                    }
-                });
+                    )
+                    .clicked()
+                    || enter)
+                    && named
+                {
+                    let name = std::mem::take(&mut self.view.new_view_name);
+                    self.commands
+                        .push(Command::SaveView(name.trim().to_owned()));
+                }
             });
     }
 
