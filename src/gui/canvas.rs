@@ -89,6 +89,9 @@ pub struct CanvasState {
     /// A camera asked for (a saved view's): this point of the map in the middle of the
     /// canvas, at this zoom.
     pub look_at: Option<(Position, f32)>,
+    /// A camera gliding to a saved view's: from, to (centre and zoom), and when it
+    /// started (egui's clock, seconds).
+    camera_move: Option<(CameraAt, CameraAt, f64)>,
     /// Connect mode: a drag from a stakeholder to another connects them.
     pub connect_mode: bool,
     /// Where the canvas was drawn last frame, in screen points.
@@ -108,6 +111,26 @@ pub struct CanvasState {
     connect_from: Option<StakeholderId>,
     drag: Option<NodeDrag>,
     panning: bool,
+}
+
+/// Where a camera looks: the point of the map in the middle, and the zoom.
+type CameraAt = (Position, f32);
+
+/// How long the camera takes to glide to a saved view's, seconds.
+const CAMERA_GLIDE_SECONDS: f64 = 0.6;
+
+/// The camera a fraction `t` (0-1) of the way from `from` to `to`, eased in and out: the
+/// centre moves evenly, the zoom by equal ratios, so the glide feels the same at any zoom.
+fn glide(from: CameraAt, to: CameraAt, t: f32) -> CameraAt {
+    let e = t * t * (3.0 - 2.0 * t);
+    let (Position(x0, y0), z0) = from;
+    let (Position(x1, y1), z1) = to;
+    let zoom = if z0 > 0.0 && z1 > 0.0 {
+        z0 * (z1 / z0).powf(e)
+    } else {
+        z1
+    };
+    (Position(x0 + (x1 - x0) * e, y0 + (y1 - y0) * e), zoom)
 }
 
 fn metadata_key() -> egui::Id {
@@ -169,7 +192,17 @@ impl CanvasState {
         if let (Some(target), Some(rect)) = (self.centre_on.take(), self.rect) {
             centre(ui.ctx(), rect, target);
         }
-        if let (Some((target, zoom)), Some(rect)) = (self.look_at.take(), self.rect) {
+        let now = ui.input(|i| i.time);
+        if let Some(to) = self.look_at.take() {
+            // From where the camera is now, so a saved view glides into place.
+            self.camera_move = self.camera(ui.ctx()).map(|from| (from, to, now));
+            if self.camera_move.is_none() {
+                self.camera_move = Some((to, to, now));
+            }
+        }
+        if let (Some((from, to, start)), Some(rect)) = (self.camera_move, self.rect) {
+            let t = ((now - start) / CAMERA_GLIDE_SECONDS).clamp(0.0, 1.0) as f32;
+            let (centre_at, zoom) = glide(from, to, t);
             let key = metadata_key();
             ui.ctx().data_mut(|d| {
                 if let Some(mut meta) = d.get_persisted::<MetadataFrame>(key) {
@@ -177,7 +210,12 @@ impl CanvasState {
                     d.insert_persisted(key, meta);
                 }
             });
-            centre(ui.ctx(), rect, target);
+            centre(ui.ctx(), rect, centre_at);
+            if t < 1.0 {
+                ui.ctx().request_repaint();
+            } else {
+                self.camera_move = None;
+            }
         }
         // The map is painted into this slot once the pointer has moved things this frame,
         // under the box and connect overlays painted after it.
@@ -623,4 +661,21 @@ fn centre(ctx: &egui::Context, rect: Rect, target: Position) {
             d.insert_persisted(key, meta);
         }
     });
+}
+
+#[cfg(test)]
+mod glide_tests {
+    use super::*;
+
+    #[test]
+    fn the_camera_glides_from_where_it_is_to_where_it_goes_by_equal_zoom_ratios() {
+        let from = (Position(0.0, 0.0), 1.0);
+        let to = (Position(100.0, -50.0), 4.0);
+        assert_eq!(glide(from, to, 0.0), from);
+        let (Position(x, y), z) = glide(from, to, 1.0);
+        assert!((x - 100.0).abs() < 1e-4 && (y + 50.0).abs() < 1e-4 && (z - 4.0).abs() < 1e-4);
+        let (Position(x, _), z) = glide(from, to, 0.5);
+        assert!((x - 50.0).abs() < 1e-3, "halfway across");
+        assert!((z - 2.0).abs() < 1e-3, "halfway in ratio: 2x, not 2.5x");
+    }
 }

@@ -315,10 +315,28 @@ fn a_view_saved_from_the_screen_keeps_its_filter_and_comes_back_with_it() {
     harness.get_by_label("Clear the filter").click();
     harness.run();
     assert!(harness.query_by_label_contains("kind: Issue").is_none());
+    // Zoom in; opening the view glides the camera back to where it was saved.
+    let saved_zoom = saved.camera.expect("camera").zoom;
+    let rect = harness.state().canvas_rect().expect("canvas");
+    crate::common::wheel_at(&mut harness, rect.center(), 6.0);
+    let zoomed = harness.state().zoom(&harness.ctx).expect("zoom");
+    assert!((zoomed - saved_zoom).abs() > 0.1 * saved_zoom, "zoomed in");
     harness.get_by_label("Issues only").scroll_to_me();
     harness.run();
     harness.get_by_label("Issues only").click();
+    harness.step();
+    harness.step();
+    let midway = harness.state().zoom(&harness.ctx).expect("zoom");
+    assert!(
+        (midway - saved_zoom).abs() > 0.01 * saved_zoom,
+        "a glide, not a jump: {midway} against {saved_zoom}"
+    );
     harness.run_steps(8);
+    let arrived = harness.state().zoom(&harness.ctx).expect("zoom");
+    assert!(
+        (arrived - saved_zoom).abs() < 1e-3 * saved_zoom,
+        "{arrived} against {saved_zoom}"
+    );
     harness.get_by_label_contains("kind: Issue");
     // Saving was one step: undo takes the view away again.
     crate::common::ctrl(&mut harness, false, egui::Key::Z);
