@@ -28,6 +28,9 @@ pub struct Presentation {
     pub restore: Option<egui::Rect>,
     /// The capture box, while it is open.
     pub capture: Option<super::app::CaptureDraft>,
+    /// What the window showed before, given back when the presentation ends, and which
+    /// saved view it was.
+    pub before: Option<(crate::model::SavedView, Option<usize>)>,
 }
 
 impl Presentation {
@@ -39,6 +42,7 @@ impl Presentation {
             placeholders,
             restore: None,
             capture: None,
+            before: None,
         }
     }
 

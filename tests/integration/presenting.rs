@@ -270,6 +270,18 @@ fn the_clicker_steps_through_the_maps_saved_views_and_each_shows_what_it_keeps()
     assert!(painted_text(&harness).contains("Kestrel Park (Network)"));
     assert!(harness.query_by_label("Colour is community").is_none());
     assert!(!harness.state().is_dirty());
+    // Leaving gives the window back as it was: no filter, the map's own colours, the network.
+    press_key(&mut harness, egui::Key::PageDown);
+    press_key(&mut harness, egui::Key::PageDown);
+    press_key(&mut harness, egui::Key::PageDown);
+    harness.run_steps(30);
+    press_key(&mut harness, egui::Key::Escape);
+    harness.run_steps(30);
+    harness.get_by_label("Inspector");
+    assert!(faded(&harness).is_empty(), "no filter nor focus left over");
+    assert!(harness.query_by_label("Colour is community").is_none());
+    assert_eq!(harness.state().layout(), MapLayout::Network);
+    assert!(harness.state().selection().is_empty());
 }
 
 #[test]

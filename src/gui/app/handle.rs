@@ -397,6 +397,10 @@ impl StakemapApp {
             super::super::present::Presentation::new(self.prefs.workshop_placeholders);
         let (outer, monitor) = ctx.input(|i| (i.viewport().outer_rect, i.viewport().monitor_size));
         presentation.restore = outer;
+        presentation.before = Some((
+            self.view_on_screen(ctx, String::new()),
+            self.view.saved_view,
+        ));
         self.view.presenting = Some(presentation);
         self.view.selection = Selection::default();
         // A drag pans: nothing on the wall moves a stakeholder.
@@ -423,6 +427,14 @@ impl StakemapApp {
                 ctx.send_viewport_cmd(ViewportCommand::OuterPosition(rect.min));
                 ctx.send_viewport_cmd(ViewportCommand::InnerSize(rect.size()));
             }
+            // The window as it was: the views a presentation stepped through were the room's.
+            // Its camera is fitted again, the window's size having changed back.
+            if let Some((mut before, index)) = presentation.before {
+                before.camera = None;
+                self.show_view(&before);
+                self.view.saved_view = index;
+            }
+            self.view.selection = Selection::default();
             self.view.canvas.fit_requested = true;
         }
     }

@@ -155,7 +155,14 @@ impl StakemapApp {
         let Some(view) = self.doc.map().views.get(index).cloned() else {
             return;
         };
+        self.show_view(&view);
         self.view.saved_view = Some(index);
+    }
+
+    /// Shows what `view` keeps (a saved one, or the window as it was before a
+    /// presentation).
+    pub(super) fn show_view(&mut self, view: &SavedView) {
+        self.view.saved_view = None;
         self.view.filter = Filter::from_saved(&view.filter);
         self.view.encoding =
             Encoding::from_keys(view.size_by.as_deref(), view.colour_by.as_deref());
