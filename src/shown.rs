@@ -64,6 +64,13 @@ impl Decorations {
         self.stakeholder_changes.get(&id) == Some(&Change::Removed)
             || self.filtered.stakeholders.contains(&id)
     }
+
+    /// Whether a relationship is shown faded: gone at the later moment compared, or left
+    /// out by the filter (in fade mode).
+    pub fn is_relationship_faded(&self, id: RelationshipId) -> bool {
+        self.relationship_changes.get(&id) == Some(&Change::Removed)
+            || self.filtered.relationships.contains(&id)
+    }
 }
 
 /// The map to draw, with its decorations and what needs attention on the day shown.

@@ -729,10 +729,8 @@ impl TableView {
                             }
                         });
                     }
-                    if row.response().clicked() {
-                        clicked = Some((id, ui_modifiers(&row.response())));
-                    } else if touched && !selected {
-                        clicked = Some((id, Modifiers::NONE));
+                    if let Some(click) = row_click(&row.response(), touched, selected) {
+                        clicked = Some((id, click));
                     }
                 });
             });
@@ -801,9 +799,7 @@ impl TableView {
                     };
                     let selected = id.is_selected(input.selection);
                     row.set_selected(selected);
-                    let faded = input.shown.decorations.filtered.relationships.contains(&id)
-                        || input.shown.decorations.relationship_changes.get(&id)
-                            == Some(&crate::analysis::Change::Removed);
+                    let faded = input.shown.decorations.is_relationship_faded(id);
                     let name = shown.relationship_name(on_show, false);
                     let mut touched = false;
                     for column in RelationshipColumn::ALL {
@@ -828,10 +824,8 @@ impl TableView {
                             }
                         });
                     }
-                    if row.response().clicked() {
-                        clicked = Some((id, ui_modifiers(&row.response())));
-                    } else if touched && !selected {
-                        clicked = Some((id, Modifiers::NONE));
+                    if let Some(click) = row_click(&row.response(), touched, selected) {
+                        clicked = Some((id, click));
                     }
                 });
             });
@@ -844,6 +838,16 @@ impl TableView {
             id,
             modifiers,
         ))
+    }
+}
+
+/// A row chosen: clicked (with the modifiers held), or entered through one of its cells
+/// (`touched`) while not yet selected.
+fn row_click(row: &Response, touched: bool, selected: bool) -> Option<Modifiers> {
+    if row.clicked() {
+        Some(ui_modifiers(row))
+    } else {
+        (touched && !selected).then_some(Modifiers::NONE)
     }
 }
 

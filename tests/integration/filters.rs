@@ -57,15 +57,7 @@ fn a_kind_filter_fades_the_others_in_place() {
     let mut harness = builtin_app();
     harness.get_by_label_contains("Filter").click();
     harness.run();
-    // The side panel scrolls, as a person scrolls it, to the check box.
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::CheckBox, "Issue")
-        .scroll_to_me();
-    harness.run();
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::CheckBox, "Issue")
-        .click();
-    harness.run();
+    crate::common::scroll_and_click_role(&mut harness, egui::accesskit::Role::CheckBox, "Issue");
     assert!(
         harness.query_by_label_contains("kind: Issue").is_some(),
         "a chip"

@@ -81,9 +81,7 @@ fn needs_attention_lists_what_is_cooling_and_selects_it() {
     assert!(!items.is_empty());
     harness.get_by_label(&format!("Needs attention ({})", items.len()));
     let first = items[0].subject.name(harness.state().map());
-    harness.get_by_label(&first).scroll_to_me();
-    harness.run();
-    harness.get_by_label(&first).click();
+    crate::common::scroll_and_click(&mut harness, &first);
     harness.run_steps(2);
     assert!(
         !harness.state().selection().is_empty(),

@@ -292,19 +292,9 @@ fn a_view_saved_from_the_screen_keeps_its_filter_and_comes_back_with_it() {
     // Filter to issues, then save the view.
     harness.get_by_label_contains("Filter").click();
     harness.run();
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::CheckBox, "Issue")
-        .scroll_to_me();
-    harness.run();
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::CheckBox, "Issue")
-        .click();
-    harness.run();
+    crate::common::scroll_and_click_role(&mut harness, egui::accesskit::Role::CheckBox, "Issue");
     harness.get_by_label_contains("kind: Issue");
-    harness.get_by_label_contains("Views (").scroll_to_me();
-    harness.run();
-    harness.get_by_label_contains("Views (").click();
-    harness.run();
+    crate::common::scroll_and_click(&mut harness, &format!("Views ({before})"));
     harness
         .get_by_role_and_label(egui::accesskit::Role::TextInput, "New view")
         .scroll_to_me();
@@ -322,10 +312,7 @@ fn a_view_saved_from_the_screen_keeps_its_filter_and_comes_back_with_it() {
     );
     assert!(saved.camera.is_some(), "the camera is kept");
     // Clear the filter; opening the view brings it back.
-    harness.get_by_label("Clear the filter").scroll_to_me();
-    harness.run();
-    harness.get_by_label("Clear the filter").click();
-    harness.run();
+    crate::common::scroll_and_click(&mut harness, "Clear the filter");
     assert!(harness.query_by_label_contains("kind: Issue").is_none());
     // Zoom in; opening the view glides the camera back to where it was saved.
     let saved_zoom = saved.camera.expect("camera").zoom;

@@ -205,3 +205,21 @@ pub fn canvas_names(harness: &Harness<'_, StakemapApp>) -> Vec<(String, egui::Co
     }
     names
 }
+
+/// Scrolls the widget labelled `label` into view, as a person scrolls a panel to it, and
+/// clicks it.
+pub fn scroll_and_click(harness: &mut Harness<'_, StakemapApp>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+/// [`scroll_and_click`] for a widget found by its role and label (a check box "Issue" among
+/// names).
+pub fn scroll_and_click_role(harness: &mut Harness<'_, StakemapApp>, role: Role, label: &str) {
+    harness.get_by_role_and_label(role, label).scroll_to_me();
+    harness.run();
+    harness.get_by_role_and_label(role, label).click();
+    harness.run();
+}
