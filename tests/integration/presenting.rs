@@ -254,8 +254,25 @@ fn the_clicker_steps_through_the_maps_saved_views_and_each_shows_what_it_keeps()
     harness.run_steps(30);
     assert!(painted_text(&harness).contains(&views[0].name));
     assert!(faded(&harness).is_empty(), "the whole map");
+    // A spotlight, then the next view: its centre keeps no outline there.
+    let somebody = harness
+        .state()
+        .map()
+        .stakeholders()
+        .next()
+        .expect("one")
+        .id();
+    harness
+        .state_mut()
+        .push(stakemap::gui::Command::Spotlight(Some(somebody)));
+    harness.run();
+    assert!(!harness.state().selection().is_empty());
     press_key(&mut harness, egui::Key::Space);
     harness.run_steps(30);
+    assert!(
+        harness.state().selection().is_empty(),
+        "no outline left over"
+    );
     assert!(painted_text(&harness).contains("Kestrel Park (Network)"));
     let out = faded(&harness);
     assert!(!out.is_empty() && out.iter().all(|area| area != "Kestrel Park"));

@@ -8,6 +8,7 @@ use crate::analysis::Moment;
 use crate::edit::Edit;
 use crate::filter::{Filter, FilterMode, Focus};
 use crate::gui::command::Command;
+use crate::gui::selection::Selection;
 use crate::layout::for_map::MapLayout;
 use crate::model::{SavedCamera, SavedFocus, SavedView};
 use crate::style::encoding::Encoding;
@@ -184,7 +185,9 @@ impl StakemapApp {
             },
         });
         if let Some(p) = self.view.presenting.as_mut() {
+            // The spotlight, and the outline of its centre, belong to the view before.
             p.spotlight = None;
+            self.view.selection = Selection::default();
         }
         let layout = MapLayout::from(view.layout);
         let camera = view.camera.map(|c| (c.centre, c.zoom));
