@@ -18,7 +18,7 @@ mod layout_runner;
 mod legend;
 mod preferences;
 mod present;
-mod scene_paint;
+pub mod scene_paint;
 mod selection;
 mod shapes;
 mod shortcuts;

@@ -46,7 +46,7 @@ pub fn shapes(ctx: &egui::Context, scene: &Scene, origin: Pos2) -> Vec<Shape> {
         1 + scene.backdrop.len()
             + 2 * scene.edges.len()
             + scene.nodes.len()
-            + 2 * scene.labels.len(),
+            + 3 * scene.labels.len(),
     );
     out.push(Shape::rect_filled(
         rect(
@@ -102,6 +102,12 @@ pub fn shapes(ctx: &egui::Context, scene: &Scene, origin: Pos2) -> Vec<Shape> {
     }
     for n in &scene.nodes {
         node(n, origin, &mut out);
+    }
+    for leader in scene.labels.iter().filter_map(|l| l.leader) {
+        out.push(Shape::line_segment(
+            [at(leader.line[0]), at(leader.line[1])],
+            Stroke::new(leader.width, colour(leader.colour)),
+        ));
     }
     for l in &scene.labels {
         label(ctx, l, origin, &mut out);

@@ -384,6 +384,16 @@ fn map_body(svg: &mut String, scene: &Scene, dropped: &mut usize) {
             );
         }
     }
+    for leader in scene.labels.iter().filter_map(|l| l.leader) {
+        line(
+            svg,
+            leader.line[0],
+            leader.line[1],
+            leader.colour,
+            leader.width,
+            "",
+        );
+    }
     for l in &scene.labels {
         // The halo is the label's box grown by its width, as the canvas draws it: lines
         // stop at its edge, not between the letters.

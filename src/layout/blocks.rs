@@ -21,7 +21,7 @@ pub struct Cell {
 
 /// Gap between a symbol and its name, and after the name before the next sub-column.
 const NAME_GAP: f32 = 6.0;
-const COLUMN_GAP: f32 = 24.0;
+const COLUMN_GAP: f32 = 30.0;
 /// Gap between rows.
 const ROW_GAP: f32 = 10.0;
 

@@ -2,6 +2,7 @@
 //! order), relationships become edges weighted by their current strength.
 
 use super::blocks::{Block, Cell, cell_width, flow, row_height};
+use super::circular::Circle;
 use super::force::{ForceLayout, ForceParams};
 use super::grid::Quadrant;
 use super::name_room::{self, Freedom};
@@ -193,11 +194,18 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
         .collect();
     let mut backdrop = Backdrop::None;
     let mut engagement_levels: Vec<(Option<u8>, Option<u8>)> = Vec::new();
+    // How wide each name is, roughly: a circle puts the widest at its sides.
+    let name_widths: Vec<f32> = stakeholders
+        .iter()
+        .map(|s| s.name.chars().count() as f32)
+        .collect();
+    let mut circle: Option<Vec<u32>> = None;
     let points: Vec<Point> = match layout {
         MapLayout::Network => view.positions(map),
         MapLayout::CircularByKind => {
             let groups: Vec<u32> = stakeholders.iter().map(|s| s.kind as u32).collect();
-            super::circular::circular_grouped(&groups, 0.0)
+            circle = Some(groups);
+            Vec::new()
         }
         MapLayout::CircularBySector => {
             // Sectors numbered alphabetically, so the order is stable; none comes last.
@@ -214,7 +222,8 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
                 .iter()
                 .map(|s| sectors.get(s.sector.as_str()).copied().unwrap_or(none))
                 .collect();
-            super::circular::circular_grouped(&groups, 0.0)
+            circle = Some(groups);
+            Vec::new()
         }
         MapLayout::Radial(centre) => match view.ids.iter().position(|&id| id == centre) {
             Some(i) => rings_for_reading(map, &view, i as u32),
@@ -244,7 +253,9 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
     // does, by making room for the names still left out, each stakeholder moving only as
     // its place's meaning allows.
     let mut points = points;
-    if layout != MapLayout::Network {
+    if let Some(groups) = circle {
+        points = turned_for_names(map, &view, &groups, &name_widths);
+    } else if layout != MapLayout::Network {
         let freedom = view_freedom(layout, &view, &points, &backdrop);
         name_room::make_room(map, &view.ids, &mut points, &freedom, &backdrop);
     }
@@ -326,6 +337,55 @@ fn rings_for_reading(map: &Map, view: &MapGraph, centre: u32) -> Vec<Point> {
     points
 }
 
+/// How many turns of a circle are tried, the cheapest by name widths first.
+const TURNS_TRIED: usize = 6;
+
+/// How high a row of names is taken to be, in places, in the spreads tried
+/// ([`Circle::with_row`]).
+const ROWS_TRIED: [f32; 3] = [super::circular::ROW, 0.9, 1.1];
+
+/// A circle view's positions for nodes in `groups`: the circle spread and turned as the
+/// names fit best. For each spread of [`ROWS_TRIED`], each of the [`TURNS_TRIED`] turns that
+/// put the widest names nearest the sides ([`Circle::turns_by_width`]) is made room for
+/// ([`name_room::make_room`]); the first that leaves the fewest names out wins. Which
+/// suits a map's names is measured, not guessed: the model behind the turns' order counts
+/// widths, not the rows they need.
+fn turned_for_names(map: &Map, view: &MapGraph, groups: &[u32], widths: &[f32]) -> Vec<Point> {
+    let mut best: Option<(usize, Vec<Point>)> = None;
+    for row in ROWS_TRIED {
+        let circle = Circle::with_row(groups, 0.0, row);
+        for turn in circle.turns_by_width(widths, TURNS_TRIED) {
+            let mut points = circle.at(turn);
+            let freedom = round_freedom(&points, [0.0, 0.0], None);
+            let unnamed =
+                name_room::make_room(map, &view.ids, &mut points, &freedom, &Backdrop::None).max(
+                    name_room::unnamed_as_drawn(map, &view.ids, &points, &Backdrop::None),
+                );
+            if best.as_ref().is_none_or(|(least, _)| unnamed < *least) {
+                best = Some((unnamed, points));
+            }
+            if unnamed == 0 {
+                return best.map(|(_, points)| points).unwrap_or_default();
+            }
+        }
+    }
+    best.map(|(_, points)| points).unwrap_or_default()
+}
+
+/// On a circle or rings round `centre`: each stakeholder (but `fixed`) may move along its
+/// ray.
+fn round_freedom(points: &[Point], centre: Point, fixed: Option<usize>) -> Vec<Freedom> {
+    (0..points.len())
+        .map(|i| {
+            if Some(i) == fixed {
+                Freedom::Fixed
+            } else {
+                Freedom::Radial(centre)
+            }
+        })
+        .collect()
+}
+
 /// How far each stakeholder of a view may move to make room for its name: along its ray
 /// on a circle or a ring (the order around says something), inside its quadrant on the
 /// grid, inside its column in the engagement view.
@@ -337,18 +397,10 @@ fn view_freedom(
 ) -> Vec<Freedom> {
     match (layout, backdrop) {
         (MapLayout::CircularByKind | MapLayout::CircularBySector, _) => {
-            vec![Freedom::Radial([0.0, 0.0]); points.len()]
+            round_freedom(points, [0.0, 0.0], None)
         }
         (MapLayout::Radial(centre), _) => match view.ids.iter().position(|&id| id == centre) {
-            Some(c) => (0..points.len())
-                .map(|i| {
-                    if i == c {
-                        Freedom::Fixed
-                    } else {
-                        Freedom::Radial(points[c])
-                    }
-                })
-                .collect(),
+            Some(c) => round_freedom(points, points[c], Some(c)),
             None => vec![Freedom::Fixed; points.len()],
         },
         (_, Backdrop::Quadrants { quadrants, tray }) => {

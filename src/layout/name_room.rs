@@ -126,6 +126,22 @@ pub fn make_room_in(
     unnamed
 }
 
+/// How many stakeholders at `points` (in the order of `ids`) the scene leaves unnamed when
+/// the map is fitted in [`READING_VIEW`] and its names measured exactly as a picture
+/// measures them (not widened as [`make_room`] widens them): the greedy placement is not
+/// monotonic, so room made for wider names can still leave one out at their true width.
+pub fn unnamed_as_drawn(
+    map: &Map,
+    ids: &[StakeholderId],
+    points: &[Point],
+    backdrop: &Backdrop,
+) -> usize {
+    let measure = FontMeasure::new(Vec::new());
+    scene_of(map, ids, points, backdrop, READING_VIEW, &measure)
+        .0
+        .unlabelled
+}
+
 /// The scene of the map at `points`, fitted in `view`, as the window would build it.
 fn scene_of(
     map: &Map,

@@ -2,14 +2,17 @@
 //! (the stakeholder under the pointer, then the selection, then influence and degree): each
 //! label tries eight positions around its stakeholder, right first, and takes the first
 //! that overlaps no label already placed and no other stakeholder and is not cut by the
-//! edge of the view. A label with no such position is left out, except the hovered one,
-//! which is always shown.
+//! edge of the view. A label with no such position is then set a little further off, with a
+//! leader line back to its stakeholder; one with no room even then is left out, except the
+//! hovered one, which is always shown.
 //!
 //! The candidate positions and the greedy order follow the classic point-feature labelling
 //! heuristics (Imhof 1975; Christensen, Marks and Shieber 1995, "An empirical study of
-//! algorithms for point-feature label placement"); a uniform grid keeps each test local.
+//! algorithms for point-feature label placement"); the leaders follow cartography's
+//! callouts and R's ggrepel (labels pushed off crowded points keep a segment to them). A
+//! uniform grid keeps each test local.
 
-use super::geometry::Rect;
+use super::geometry::{Rect, distance_to_segment, segments_cross};
 use std::collections::HashMap;
 
 /// A name that wants a place.
@@ -53,6 +56,8 @@ pub struct Placed {
     pub owner: usize,
     /// The label's box on screen.
     pub rect: Rect,
+    /// The leader line from the stakeholder's edge to the label, when the label is set off.
+    pub leader: Option<[[f32; 2]; 2]>,
 }
 
 /// Side of a grid cell, in screen points.
@@ -80,6 +85,14 @@ impl Grid {
     pub(crate) fn insert(&mut self, rect: &Rect, item: usize) {
         for cell in Self::cells_of(rect) {
             self.cells.entry(cell).or_default().push(item);
+        }
+    }
+
+    pub(crate) fn remove(&mut self, rect: &Rect, item: usize) {
+        for cell in Self::cells_of(rect) {
+            if let Some(items) = self.cells.get_mut(&cell) {
+                items.retain(|&i| i != item);
+            }
         }
     }
 
@@ -124,15 +137,28 @@ pub(crate) fn candidates(request: &LabelRequest, gap: f32) -> [Rect; 8] {
 /// be, so that it is not read as theirs.
 const CLEARANCE: f32 = 2.0;
 
+/// The longest leader line, screen points: further off, a name no longer reads as its
+/// stakeholder's.
+pub const LONGEST_LEADER: f32 = 220.0;
+
+/// Directions a set-off label is tried in, evenly round the stakeholder.
+const LEADER_DIRECTIONS: usize = 32;
+
+/// Step between the distances a set-off label is tried at, screen points.
+const LEADER_STEP: f32 = 8.0;
+
 /// Places labels in `view` (a screen rectangle) around `obstacles` and off the `blocked`
 /// boxes (a view's headings); returns those placed. `gap` is the space between a
-/// stakeholder and its label.
+/// stakeholder and its label. Up to `leaders` of the names left with no place beside their
+/// stakeholder (the most important first) are then set off with a leader line, no longer
+/// than [`LONGEST_LEADER`], that crosses no other name, symbol or leader.
 pub fn place(
     requests: &[LabelRequest],
     obstacles: &[Obstacle],
     blocked: &[Rect],
     view: Rect,
     gap: f32,
+    leaders: usize,
 ) -> Vec<Placed> {
     let mut nodes = Grid::default();
     for (i, o) in obstacles.iter().enumerate() {
@@ -145,18 +171,26 @@ pub fn place(
             .then(b.importance.total_cmp(&a.importance))
             .then(a.owner.cmp(&b.owner))
     });
+    // Whether a spot is free of everything but other names: inside the view (and the
+    // request's own box), off the headings, touching no other symbol.
+    let open = |request: &LabelRequest, rect: &Rect| {
+        view.contains_rect(rect)
+            && request.within.is_none_or(|w| w.contains_rect(rect))
+            && !blocked.iter().any(|b| b.intersects(rect))
+            && nodes.near(rect).all(|i| {
+                let o = &obstacles[i];
+                o.owner == request.owner || !rect.touches_circle(o.centre, o.radius)
+            })
+    };
     let mut labels = Grid::default();
     let mut placed: Vec<Placed> = Vec::new();
+    // The request each placed name came from (none for a name shown under the pointer
+    // where nothing was free: it stays where it is).
+    let mut placed_for: Vec<Option<&LabelRequest>> = Vec::new();
+    let mut left_out: Vec<&LabelRequest> = Vec::new();
     for request in order {
         let free = |rect: &Rect| {
-            view.contains_rect(rect)
-                && request.within.is_none_or(|w| w.contains_rect(rect))
-                && !blocked.iter().any(|b| b.intersects(rect))
-                && labels.near(rect).all(|i| !placed[i].rect.intersects(rect))
-                && nodes.near(rect).all(|i| {
-                    let o = &obstacles[i];
-                    o.owner == request.owner || !rect.touches_circle(o.centre, o.radius)
-                })
+            open(request, rect) && labels.near(rect).all(|i| !placed[i].rect.intersects(rect))
         };
         // A name whose far end nearly touches another symbol reads as that symbol's: a
         // spot with room around it is taken first, one that is only free after that.
@@ -174,19 +208,163 @@ pub fn place(
             // The block views set names out beside their symbols in rows, by design.
             .find(|r| free(r) && (request.beside || clear(r)))
             .or_else(|| spots.into_iter().find(|r| free(r)));
-        let rect = match spot {
-            Some(rect) => rect,
+        let (rect, from) = match spot {
+            Some(rect) => (rect, Some(request)),
             // Under the pointer a name is always shown: on the right, kept inside the view.
-            None if request.always => candidates(request, gap)[0].clamped_into(view),
-            None => continue,
+            None if request.always => (candidates(request, gap)[0].clamped_into(view), None),
+            None => {
+                left_out.push(request);
+                continue;
+            }
         };
         labels.insert(&rect, placed.len());
         placed.push(Placed {
             owner: request.owner,
             rect,
+            leader: None,
+        });
+        placed_for.push(from);
+    }
+    // Then each name left out looks for a spot that one placed name alone stands in, and
+    // moves that name to another of its own spots if one is free: one step of the local
+    // search of Christensen, Marks and Shieber, enough to fit a name into a row.
+    left_out.retain(|&request| {
+        for spot in candidates(request, gap) {
+            if !open(request, &spot) {
+                continue;
+            }
+            // A box met in several cells of the grid is the same box.
+            let mut in_the_way: Vec<usize> = labels
+                .near(&spot)
+                .filter(|&i| placed[i].rect.intersects(&spot))
+                .collect();
+            in_the_way.sort_unstable();
+            in_the_way.dedup();
+            let [b] = in_the_way[..] else {
+                continue;
+            };
+            let Some(other) = placed_for[b] else {
+                continue;
+            };
+            let current = placed[b].rect;
+            let elsewhere = candidates(other, gap).into_iter().find(|alt| {
+                *alt != current
+                    && !alt.intersects(&spot)
+                    && open(other, alt)
+                    && labels
+                        .near(alt)
+                        .all(|i| i == b || !placed[i].rect.intersects(alt))
+            });
+            if let Some(alt) = elsewhere {
+                labels.remove(&current, b);
+                labels.insert(&alt, b);
+                placed[b].rect = alt;
+                labels.insert(&spot, placed.len());
+                placed.push(Placed {
+                    owner: request.owner,
+                    rect: spot,
+                    leader: None,
+                });
+                placed_for.push(Some(request));
+                return false;
+            }
+        }
+        true
+    });
+    // Second, the names left out, set off with a leader, nearest spot first.
+    let mut lines = Grid::default();
+    for request in left_out.into_iter().take(leaders) {
+        let free = |rect: &Rect, line: [[f32; 2]; 2]| {
+            let reach = rect.union(&Rect {
+                min: [line[0][0].min(line[1][0]), line[0][1].min(line[1][1])],
+                max: [line[0][0].max(line[1][0]), line[0][1].max(line[1][1])],
+            });
+            view.contains_rect(rect)
+                && request.within.is_none_or(|w| w.contains_rect(rect))
+                && !blocked
+                    .iter()
+                    .any(|b| b.intersects(rect) || b.meets_segment(line[0], line[1]))
+                && labels.near(&reach).all(|i| {
+                    let other = &placed[i];
+                    !other.rect.intersects(rect) && !other.rect.meets_segment(line[0], line[1])
+                })
+                && lines.near(&reach).all(|i| {
+                    let Some([a, b]) = placed[i].leader else {
+                        return true;
+                    };
+                    !segments_cross(a, b, line[0], line[1]) && !rect.meets_segment(a, b)
+                })
+                && nodes.near(&reach).all(|i| {
+                    let o = &obstacles[i];
+                    o.owner == request.owner
+                        || (!rect.touches_circle(o.centre, o.radius)
+                            && distance_to_segment(o.centre, line[0], line[1]) > o.radius + gap)
+                })
+        };
+        let Some((rect, line)) = set_off(request, gap).find(|(rect, line)| free(rect, *line))
+        else {
+            continue;
+        };
+        let k = placed.len();
+        labels.insert(&rect, k);
+        lines.insert(
+            &Rect {
+                min: [line[0][0].min(line[1][0]), line[0][1].min(line[1][1])],
+                max: [line[0][0].max(line[1][0]), line[0][1].max(line[1][1])],
+            },
+            k,
+        );
+        placed.push(Placed {
+            owner: request.owner,
+            rect,
+            leader: Some(line),
         });
     }
     placed
+}
+
+/// The spots a label set off from its stakeholder may take, nearest first, each with its
+/// leader from the stakeholder's edge to the label's nearest point. In each direction the
+/// label's near side faces the stakeholder: its left edge to the right, its top below,
+/// centred where the direction is nearly upright or level.
+fn set_off(request: &LabelRequest, gap: f32) -> impl Iterator<Item = (Rect, [[f32; 2]; 2])> + '_ {
+    let [cx, cy] = request.centre;
+    let [w, h] = request.size;
+    let r = request.radius;
+    // Nearer than two gaps past the spots beside, a leader is too short to see.
+    let first = 3.0 * gap + LEADER_STEP;
+    let distances = ((LONGEST_LEADER - first) / LEADER_STEP).floor().max(0.0) as usize + 1;
+    (0..distances).flat_map(move |k| {
+        let d = first + k as f32 * LEADER_STEP;
+        (0..LEADER_DIRECTIONS).map(move |j| {
+            // Right first, then round both ways at once: right, below-right, above-right...
+            let turn = j.div_ceil(2);
+            let sign = if j % 2 == 1 { 1.0 } else { -1.0 };
+            let angle = sign * turn as f32 * std::f32::consts::TAU / LEADER_DIRECTIONS as f32;
+            let (ux, uy) = (angle.cos(), angle.sin());
+            let p = [cx + (r + d) * ux, cy + (r + d) * uy];
+            let x = if ux > 0.38 {
+                p[0]
+            } else if ux < -0.38 {
+                p[0] - w
+            } else {
+                p[0] - w / 2.0
+            };
+            let y = if uy > 0.38 {
+                p[1]
+            } else if uy < -0.38 {
+                p[1] - h
+            } else {
+                p[1] - h / 2.0
+            };
+            let rect = Rect::from_min_size([x, y], [w, h]);
+            let end = rect.nearest(request.centre);
+            let (dx, dy) = (end[0] - cx, end[1] - cy);
+            let length = dx.hypot(dy).max(f32::EPSILON);
+            let start = [cx + dx / length * (r + gap), cy + dy / length * (r + gap)];
+            (rect, [start, end])
+        })
+    })
 }
 
 /// How many pairs of boxes overlap (zero for a placement from [`place`]).
@@ -249,7 +427,7 @@ mod tests {
             .collect();
         let obstacles = obstacles(&requests);
         let view = Rect::from_min_size([0.0, 0.0], [500.0, 400.0]);
-        let placed = place(&requests, &obstacles, &[], view, 2.0);
+        let placed = place(&requests, &obstacles, &[], view, 2.0, 0);
         assert!(!placed.is_empty());
         let boxes: Vec<Rect> = placed.iter().map(|p| p.rect).collect();
         assert_eq!(overlaps(&boxes), 0);
@@ -270,10 +448,10 @@ mod tests {
         ];
         let view = Rect::from_min_size([0.0, 0.0], [220.0, 200.0]);
         let obstacles = obstacles(&requests);
-        let placed = place(&requests, &obstacles, &[], view, 2.0);
+        let placed = place(&requests, &obstacles, &[], view, 2.0, 0);
         assert!(placed.iter().all(|p| p.owner != 0) || placed.len() == 2);
         requests[0].always = true;
-        let placed = place(&requests, &obstacles, &[], view, 2.0);
+        let placed = place(&requests, &obstacles, &[], view, 2.0, 0);
         assert!(placed.iter().any(|p| p.owner == 0), "hovered: shown");
     }
 
@@ -281,8 +459,89 @@ mod tests {
     fn a_label_at_the_right_edge_goes_to_the_left() {
         let requests = [request(0, 480.0, 100.0, 80.0, 1.0)];
         let view = Rect::from_min_size([0.0, 0.0], [500.0, 400.0]);
-        let placed = place(&requests, &obstacles(&requests), &[], view, 2.0);
+        let placed = place(&requests, &obstacles(&requests), &[], view, 2.0, 0);
         assert_eq!(placed.len(), 1);
         assert!(placed[0].rect.max[0] <= 480.0, "{:?}", placed[0].rect);
+    }
+
+    #[test]
+    fn a_name_in_the_only_spot_left_for_another_moves_aside() {
+        // A is placed first and takes the spot below it, the one spot B has (B's others
+        // are out of the view); A has another, above it. C, a symbol with no name, makes
+        // A's spot above only free, not clear, so A prefers below.
+        let a = request(0, 100.0, 100.0, 70.0, 2.0);
+        let b = request(1, 100.0, 141.0, 70.0, 1.0);
+        let mut obstacles = obstacles(&[a.clone(), b.clone()]);
+        obstacles.push(Obstacle {
+            owner: 2,
+            centre: [100.0, 68.0],
+            radius: 3.0,
+        });
+        let view = Rect {
+            min: [60.0, 66.0],
+            max: [140.0, 160.0],
+        };
+        let placed = place(&[a, b], &obstacles, &[], view, 2.0, 0);
+        assert_eq!(placed.len(), 2, "{placed:?}");
+        let boxes: Vec<Rect> = placed.iter().map(|p| p.rect).collect();
+        assert_eq!(overlaps(&boxes), 0);
+        let of = |owner: usize| placed.iter().find(|p| p.owner == owner).expect("placed");
+        assert!(
+            of(0).rect.max[1] <= 100.0,
+            "A moved above: {:?}",
+            of(0).rect
+        );
+        assert!(placed.iter().all(|p| p.leader.is_none()));
+    }
+
+    #[test]
+    fn a_hemmed_in_name_is_set_off_with_a_leader_that_crosses_nothing() {
+        // Six symbols close round one: no spot beside it is free.
+        let centre = request(0, 250.0, 200.0, 60.0, 1.0);
+        let mut obstacles = obstacles(std::slice::from_ref(&centre));
+        for k in 0..6 {
+            let angle = k as f32 * std::f32::consts::TAU / 6.0;
+            obstacles.push(Obstacle {
+                owner: k + 1,
+                centre: [250.0 + 26.0 * angle.cos(), 200.0 + 26.0 * angle.sin()],
+                radius: 7.0,
+            });
+        }
+        // A name already placed nearby that the leader must not cross.
+        let other = LabelRequest {
+            owner: 7,
+            centre: [330.0, 200.0],
+            radius: 4.0,
+            size: [80.0, 14.0],
+            importance: 9.0,
+            always: false,
+            within: None,
+            beside: false,
+        };
+        obstacles.push(Obstacle {
+            owner: 7,
+            centre: other.centre,
+            radius: other.radius,
+        });
+        let view = Rect::from_min_size([0.0, 0.0], [500.0, 400.0]);
+        let requests = [centre.clone(), other];
+        let without = place(&requests, &obstacles, &[], view, 2.0, 0);
+        assert!(without.iter().all(|p| p.owner != 0), "no room beside it");
+        let placed = place(&requests, &obstacles, &[], view, 2.0, 8);
+        let named = placed.iter().find(|p| p.owner == 0).expect("set off");
+        let [start, end] = named.leader.expect("with a leader");
+        let length = (end[0] - start[0]).hypot(end[1] - start[1]);
+        assert!(length > 4.0 && length <= LONGEST_LEADER, "{length}");
+        // The leader ends on its name and starts by its stakeholder.
+        assert!(named.rect.expand(0.01).contains(end));
+        assert!((start[0] - 250.0).hypot(start[1] - 200.0) <= 10.0 + 2.0 + 0.01);
+        for o in obstacles.iter().filter(|o| o.owner != 0) {
+            assert!(distance_to_segment(o.centre, start, end) > o.radius);
+            assert!(!named.rect.touches_circle(o.centre, o.radius));
+        }
+        for p in placed.iter().filter(|p| p.owner != 0) {
+            assert!(!p.rect.meets_segment(start, end), "crosses {:?}", p.rect);
+            assert!(!p.rect.intersects(&named.rect));
+        }
     }
 }

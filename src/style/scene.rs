@@ -128,6 +128,20 @@ pub struct SceneLabel {
     pub halo: Rgba,
     /// Halo width in points.
     pub halo_px: f32,
+    /// The line back to its stakeholder when the name is set off from it.
+    pub leader: Option<LeaderGlyph>,
+}
+
+/// A thin line from a stakeholder's edge to its name, set off where there was no room
+/// beside it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LeaderGlyph {
+    /// From (by the stakeholder) and to (the name's nearest point), screen points.
+    pub line: [[f32; 2]; 2],
+    /// Width in points.
+    pub width: f32,
+    /// Colour.
+    pub colour: Rgba,
 }
 
 /// What a view draws behind the map.
@@ -641,18 +655,26 @@ fn place_labels(
         });
     }
     let inner = view.expand(-tokens.halo_px / 2.0);
+    // Zoomed too far out for every name, the map is too crowded for leaders to help.
+    let leaders = if size.is_some() {
+        tokens.most_leaders
+    } else {
+        0
+    };
     let placed = labels::place(
         &requests,
         &obstacles,
         headings,
         inner,
         tokens.label_gap_px + tokens.halo_px / 2.0,
+        leaders,
     );
     let labels = placed
         .into_iter()
         .filter_map(|p| {
             let node = &nodes[p.owner];
             let s = input.map.stakeholder(node.id)?;
+            let faded = input.decorations.is_faded(node.id);
             Some(SceneLabel {
                 id: node.id,
                 text: s.name.clone(),
@@ -660,13 +682,22 @@ fn place_labels(
                 size: px,
                 // A faded stakeholder's name steps back too, as far as its symbol: from the
                 // back of a room the names in front must stand out, not just be black.
-                colour: if input.decorations.is_faded(node.id) {
+                colour: if faded {
                     with_alpha(input.palette.weak_text, FADED_NAME)
                 } else {
                     input.palette.text
                 },
                 halo: input.palette.halo,
                 halo_px: tokens.halo_px,
+                // To the halo's edge, where the name's box begins on screen.
+                leader: p.leader.map(|line| LeaderGlyph {
+                    line,
+                    width: tokens.leader_px,
+                    colour: with_alpha(
+                        input.palette.weak_text,
+                        if faded { FADED_NAME } else { 1.0 },
+                    ),
+                }),
             })
         })
         .collect::<Vec<_>>();
@@ -802,14 +833,24 @@ pub fn fit_with(
     }
     let extra = backdrop.extent();
     let beside = names_beside(backdrop);
+    // The symbols alone.
+    let mut hull_min = [f32::INFINITY; 2];
+    let mut hull_max = [f32::NEG_INFINITY; 2];
+    for &(Position(x, y), r, _) in &placed {
+        hull_min = [hull_min[0].min(x - r), hull_min[1].min(y - r)];
+        hull_max = [hull_max[0].max(x + r), hull_max[1].max(y + r)];
+    }
     let bounds = |zoom: f32| {
         let px = tokens.label_px(zoom);
-        let mut min = [f32::INFINITY; 2];
-        let mut max = [f32::NEG_INFINITY; 2];
+        let mut min = hull_min;
+        let mut max = hull_max;
         for &(Position(x, y), r, name) in &placed {
-            // The box of the stakeholder and its name: left, top, right, bottom. The name
-            // is counted below it, centred, or in the block views (which set names out
-            // beside their stakeholders) on its right.
+            // The box of the stakeholder and its name: left, top, right, bottom. In the
+            // block views (which set names out beside their stakeholders) the name is
+            // counted on the right. Elsewhere it is counted where it reaches least past
+            // the symbols, below first: a name at the map's edge turns inwards (the
+            // placement tries every side), so a circle is fitted by its symbols, not by
+            // names hung below the ones at its sides.
             let [left, top, right, bottom] = match px {
                 Some(px) => {
                     let [w, h] = measure.measure(name, px);
@@ -818,12 +859,27 @@ pub fn fit_with(
                         (w + 2.0 * tokens.halo_px) / zoom,
                         (h + tokens.halo_px) / zoom,
                     );
+                    let beside_right = [r, r.max(h / 2.0), r + gap / zoom + w, r.max(h / 2.0)];
                     if beside {
-                        let half = r.max(h / 2.0);
-                        [r, half, r + gap / zoom + w, half]
+                        beside_right
                     } else {
                         let half = r.max(w / 2.0);
-                        [half, r, half, r + gap / zoom + h]
+                        let below = [half, r, half, r + gap / zoom + h];
+                        let above = [half, r + gap / zoom + h, half, r];
+                        let beside_left = [r + gap / zoom + w, r.max(h / 2.0), r, r.max(h / 2.0)];
+                        let past = |[left, top, right, bottom]: [f32; 4]| {
+                            (hull_min[0] - (x - left)).max(0.0)
+                                + (hull_min[1] - (y - top)).max(0.0)
+                                + ((x + right) - hull_max[0]).max(0.0)
+                                + ((y + bottom) - hull_max[1]).max(0.0)
+                        };
+                        [below, beside_right, beside_left, above]
+                            .into_iter()
+                            .fold((below, f32::INFINITY), |best, side| {
+                                let p = past(side);
+                                if p < best.1 { (side, p) } else { best }
+                            })
+                            .0
                     }
                 }
                 None => [r; 4],

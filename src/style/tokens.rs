@@ -19,6 +19,11 @@ pub struct Tokens {
     pub halo_px: f32,
     /// Gap between a stakeholder's outline and its label, in points.
     pub label_gap_px: f32,
+    /// Width of the leader line from a stakeholder to a name set off from it.
+    pub leader_px: f32,
+    /// Names set off with a leader in one view, at most (each costs a search of the spots
+    /// round its stakeholder; past this, the map is too crowded for leaders to help).
+    pub most_leaders: usize,
     /// Outline of a selected stakeholder, and extra width of a selected relationship.
     pub selection_px: f32,
     /// Outline of the stakeholder under the pointer.
@@ -63,6 +68,8 @@ impl Tokens {
         min_label_zoom: 0.12,
         halo_px: 3.0,
         label_gap_px: 3.0,
+        leader_px: 1.0,
+        most_leaders: 48,
         selection_px: 3.0,
         hover_px: 2.0,
         ring_px: 3.0,
@@ -89,6 +96,8 @@ impl Tokens {
         min_label_zoom: 0.0,
         halo_px: 5.0,
         label_gap_px: 5.0,
+        leader_px: 2.0,
+        most_leaders: 48,
         selection_px: 5.0,
         hover_px: 4.0,
         ring_px: 5.0,
