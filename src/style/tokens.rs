@@ -21,8 +21,9 @@ pub struct Tokens {
     pub label_gap_px: f32,
     /// Width of the leader line from a stakeholder to a name set off from it.
     pub leader_px: f32,
-    /// Names set off with a leader in one view, at most (each costs a search of the spots
-    /// round its stakeholder; past this, the map is too crowded for leaders to help).
+    /// With no more names than this left out of a view, the last ones are looked for room
+    /// harder: moving a name that stands in the way, or setting one off with a leader.
+    /// With more, the map is too crowded for that to help, and it costs the frame.
     pub most_leaders: usize,
     /// Outline of a selected stakeholder, and extra width of a selected relationship.
     pub selection_px: f32,
