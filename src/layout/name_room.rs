@@ -510,8 +510,9 @@ mod tests {
     #[test]
     fn a_crowd_is_spread_until_every_name_is_shown() {
         let (map, ids, mut points) = crowd();
+        // Even set off with leaders, half the pile goes unnamed where it is.
         let before = unnamed(&map, &ids, &points);
-        assert!(before > 10, "{before} unnamed");
+        assert!(before >= 8, "{before} unnamed");
         let freedom = vec![Freedom::Anywhere; ids.len()];
         let left = make_room(&map, &ids, &mut points, &freedom, &Backdrop::None);
         assert_eq!(left, 0);

@@ -137,6 +137,10 @@ pub(crate) fn candidates(request: &LabelRequest, gap: f32) -> [Rect; 8] {
 /// be, so that it is not read as theirs.
 const CLEARANCE: f32 = 2.0;
 
+/// A stakeholder a name only touches at a corner holds it as weakly as one lined up with
+/// the name this many times as far away.
+const CORNER_WEAKER: f32 = 3.0;
+
 /// The longest leader line, screen points: further off, a name no longer reads as its
 /// stakeholder's.
 pub const LONGEST_LEADER: f32 = 220.0;
@@ -183,6 +187,35 @@ pub fn place(
                 o.owner == request.owner || !rect.touches_circle(o.centre, o.radius)
             })
     };
+    // Whether a spot would read as another stakeholder's name: one lined up with it as its
+    // own stakeholder is (both in the name's row, or both in its column) and nearer; or,
+    // when its own only touches a corner, one lined up either way and nearer than a third
+    // of the way to its own. A circle's names set at their stakeholders' corners read one
+    // place out, each beside the next stakeholder down (Gestalt proximity and alignment).
+    let misread = |request: &LabelRequest, rect: &Rect| {
+        let gap_to = |c: [f32; 2], radius: f32| {
+            let near = rect.nearest(c);
+            ((near[0] - c[0]).hypot(near[1] - c[1]) - radius).max(0.0)
+        };
+        let in_row = |c: [f32; 2]| (rect.min[1]..=rect.max[1]).contains(&c[1]);
+        let in_column = |c: [f32; 2]| (rect.min[0]..=rect.max[0]).contains(&c[0]);
+        let (row, column) = (in_row(request.centre), in_column(request.centre));
+        let own = gap_to(request.centre, request.radius) + gap;
+        let reach = if row || column {
+            own
+        } else {
+            CORNER_WEAKER * own
+        };
+        nodes.near(&rect.expand(reach)).any(|i| {
+            let o = &obstacles[i];
+            let lined_up = if row || column {
+                (row && in_row(o.centre)) || (column && in_column(o.centre))
+            } else {
+                in_row(o.centre) || in_column(o.centre)
+            };
+            o.owner != request.owner && lined_up && gap_to(o.centre, o.radius) + gap < reach
+        })
+    };
     let mut labels = Grid::default();
     let mut placed: Vec<Placed> = Vec::new();
     // The request each placed name came from (none for a name shown under the pointer
@@ -207,8 +240,8 @@ pub fn place(
             .iter()
             .copied()
             // The block views set names out beside their symbols in rows, by design.
-            .find(|r| free(r) && (request.beside || clear(r)))
-            .or_else(|| spots.into_iter().find(|r| free(r)));
+            .find(|r| free(r) && (request.beside || clear(r)) && !misread(request, r))
+            .or_else(|| spots.into_iter().find(|r| free(r) && !misread(request, r)));
         let (rect, from) = match spot {
             Some(rect) => (rect, Some(request)),
             // Under the pointer a name is always shown: on the right, kept inside the view.
@@ -237,7 +270,7 @@ pub fn place(
     // search of Christensen, Marks and Shieber, enough to fit a name into a row.
     left_out.retain(|&request| {
         for spot in candidates(request, gap) {
-            if !open(request, &spot) {
+            if !open(request, &spot) || misread(request, &spot) {
                 continue;
             }
             // A box met in several cells of the grid is the same box.
@@ -258,6 +291,7 @@ pub fn place(
                 *alt != current
                     && !alt.intersects(&spot)
                     && open(other, alt)
+                    && !misread(other, alt)
                     && labels
                         .near(alt)
                         .all(|i| i == b || !placed[i].rect.intersects(alt))
@@ -501,7 +535,10 @@ mod tests {
             "A moved above: {:?}",
             of(0).rect
         );
-        assert!(placed.iter().all(|p| p.leader.is_none()), "moved, not set off");
+        assert!(
+            placed.iter().all(|p| p.leader.is_none()),
+            "moved, not set off"
+        );
     }
 
     #[test]

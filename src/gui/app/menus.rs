@@ -347,7 +347,33 @@ impl StakemapApp {
         let selected = self.view.selection.stakeholders.first().copied();
         let mut layout = self.view.layouts.layout;
         let view_label = ui.label("View");
+        // As wide as the longest view's name whichever is chosen: the buttons after it stay
+        // where the hand expects them (choosing rings once moved Zoom to fit under the
+        // pointer's next click onto Re-run).
+        let font = egui::TextStyle::Button.resolve(ui.style());
+        let widest = [
+            MapLayout::Network,
+            MapLayout::CircularByKind,
+            MapLayout::CircularBySector,
+            MapLayout::Radial(crate::model::StakeholderId(0)),
+            MapLayout::PowerInterest,
+            MapLayout::Engagement,
+        ]
+        .into_iter()
+        .map(|option| {
+            ui.fonts_mut(|f| {
+                f.layout_no_wrap(
+                    layout_label(option).to_owned(),
+                    font.clone(),
+                    egui::Color32::WHITE,
+                )
+                .size()
+                .x
+            })
+        })
+        .fold(0.0, f32::max);
         egui::ComboBox::from_id_salt("map_layout")
+            .width(widest)
             .selected_text(layout_label(layout))
             .show_ui(ui, |ui| {
                 for option in [
