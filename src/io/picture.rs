@@ -77,7 +77,7 @@ fn paint(attribute: &str, rgba: Rgba) -> String {
 }
 
 /// A number with at most two decimals and no trailing zeros: small, stable files.
-fn number(x: f32) -> String {
+pub fn number(x: f32) -> String {
     let rounded = (x * 100.0).round() / 100.0;
     let text = format!("{rounded:.2}");
     let text = text.trim_end_matches('0').trim_end_matches('.');

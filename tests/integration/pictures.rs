@@ -413,16 +413,7 @@ fn a_name_set_off_keeps_a_leader_on_the_canvas_and_in_the_picture() {
         !leaders.is_empty(),
         "the built-in network sets some names off"
     );
-    // As the SVG writes numbers: at most two decimals, no trailing zeros.
-    let number = |v: f32| {
-        let text = format!("{v:.2}");
-        let text = text.trim_end_matches('0').trim_end_matches('.');
-        if text == "-0" {
-            "0".to_owned()
-        } else {
-            text.to_owned()
-        }
-    };
+    let number = stakemap::io::picture::number;
     for leader in &leaders {
         let [a, b] = leader.line;
         let line = format!(
