@@ -1,10 +1,12 @@
 //! Label placement: names put where they can be read, never piled. Greedy by importance
 //! (the stakeholder under the pointer, then the selection, then influence and degree): each
-//! label tries eight positions around its stakeholder, right first, and takes the first
-//! that overlaps no label already placed and no other stakeholder and is not cut by the
-//! edge of the view. A label with no such position is then set a little further off, with a
-//! leader line back to its stakeholder; one with no room even then is left out, except the
-//! hovered one, which is always shown.
+//! label tries eight positions around its stakeholder, below first (right first in the
+//! block views), and takes the first that overlaps no label already placed and no other
+//! stakeholder, is not cut by the edge of the view, and would not read as another
+//! stakeholder's name. When only a few are left out, a placed name standing in the one
+//! free spot of another moves to one of its own, and the rest are set a little further off
+//! with a leader line back to their stakeholder; one with no room even then is left out,
+//! except the hovered one, which is always shown.
 //!
 //! The candidate positions and the greedy order follow the classic point-feature labelling
 //! heuristics (Imhof 1975; Christensen, Marks and Shieber 1995, "An empirical study of
