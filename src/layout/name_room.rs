@@ -262,12 +262,7 @@ fn find_homes(
     }
     let rank = |id: StakeholderId| {
         map.stakeholder(id).map_or(0.0, |s| {
-            scene::importance(
-                false,
-                false,
-                s.influence,
-                degree.get(&id).copied().unwrap_or(0),
-            )
+            scene::importance(false, s.influence, degree.get(&id).copied().unwrap_or(0))
         })
     };
     // Who needs a home: the unnamed, and the less important of two whose symbols touch

@@ -172,10 +172,11 @@ pub fn place(
         nodes.insert(&Rect::around(o.centre, o.radius), i);
     }
     let mut order: Vec<&LabelRequest> = requests.iter().collect();
+    // The name under the pointer takes its turn with the others, so that pointing moves no
+    // other name; if it finds no room it is drawn anyway, last and on top.
     order.sort_by(|a, b| {
-        b.always
-            .cmp(&a.always)
-            .then(b.importance.total_cmp(&a.importance))
+        b.importance
+            .total_cmp(&a.importance)
             .then(a.owner.cmp(&b.owner))
     });
     // Whether a spot is free of everything but other names: inside the view (and the
@@ -244,14 +245,9 @@ pub fn place(
             // The block views set names out beside their symbols in rows, by design.
             .find(|r| free(r) && (request.beside || clear(r)) && !misread(request, r))
             .or_else(|| spots.into_iter().find(|r| free(r) && !misread(request, r)));
-        let (rect, from) = match spot {
-            Some(rect) => (rect, Some(request)),
-            // Under the pointer a name is always shown: on the right, kept inside the view.
-            None if request.always => (candidates(request, gap)[0].clamped_into(view), None),
-            None => {
-                left_out.push(request);
-                continue;
-            }
+        let Some(rect) = spot else {
+            left_out.push(request);
+            continue;
         };
         labels.insert(&rect, placed.len());
         placed.push(Placed {
@@ -259,14 +255,65 @@ pub fn place(
             rect,
             leader: None,
         });
-        placed_for.push(from);
+        placed_for.push(Some(request));
     }
-    // Both searches below help the last few names of a view that nearly fits; where many
-    // are left out the map is too crowded for them to find room, and trying costs a frame
-    // its budget (a fitted BA map of 2,000 took 3.5 times as long).
-    if left_out.len() > leaders {
-        return placed;
+    if left_out.len() <= leaders {
+        find_more_room(
+            &mut left_out,
+            &mut placed,
+            &mut placed_for,
+            &mut labels,
+            &Room {
+                nodes: &nodes,
+                obstacles,
+                blocked,
+                view,
+                gap,
+            },
+            &open,
+            &misread,
+        );
     }
+    // Under the pointer a name is always shown: on the right, kept inside the view, over
+    // what is there.
+    for request in left_out.into_iter().filter(|r| r.always) {
+        placed.push(Placed {
+            owner: request.owner,
+            rect: candidates(request, gap)[0].clamped_into(view),
+            leader: None,
+        });
+    }
+    placed
+}
+/// What the searches for more room look at besides the names placed.
+struct Room<'a> {
+    nodes: &'a Grid,
+    obstacles: &'a [Obstacle],
+    blocked: &'a [Rect],
+    view: Rect,
+    gap: f32,
+}
+
+/// The last few names of a view that nearly fits, looked for room harder (see [`place`]);
+/// those found room are taken out of `left_out`. Where many are left out the map is too
+/// crowded for this to help, and trying costs a frame its budget (a fitted BA map of 2,000
+/// took 3.5 times as long): the caller calls it only for a few.
+fn find_more_room<'r>(
+    left_out: &mut Vec<&'r LabelRequest>,
+    placed: &mut Vec<Placed>,
+    placed_for: &mut Vec<Option<&'r LabelRequest>>,
+    labels: &mut Grid,
+    room: &Room<'_>,
+    open: &dyn Fn(&LabelRequest, &Rect) -> bool,
+    misread: &dyn Fn(&LabelRequest, &Rect) -> bool,
+) {
+    let Room {
+        nodes,
+        obstacles,
+        blocked,
+        view,
+        gap,
+    } = *room;
     // Then each name left out looks for a spot that one placed name alone stands in, and
     // moves that name to another of its own spots if one is free: one step of the local
     // search of Christensen, Marks and Shieber, enough to fit a name into a row.
@@ -316,7 +363,7 @@ pub fn place(
     });
     // Second, the names left out, set off with a leader, nearest spot first.
     let mut lines = Grid::default();
-    for request in left_out {
+    left_out.retain(|&request| {
         let free = |rect: &Rect, line: [[f32; 2]; 2]| {
             let reach = rect.union(&Rect {
                 min: [line[0][0].min(line[1][0]), line[0][1].min(line[1][1])],
@@ -346,7 +393,7 @@ pub fn place(
         };
         let Some((rect, line)) = set_off(request, gap).find(|(rect, line)| free(rect, *line))
         else {
-            continue;
+            return true;
         };
         let k = placed.len();
         labels.insert(&rect, k);
@@ -362,8 +409,8 @@ pub fn place(
             rect,
             leader: Some(line),
         });
-    }
-    placed
+        false
+    });
 }
 
 /// The spots a label set off from its stakeholder may take, nearest first, each with its

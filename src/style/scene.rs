@@ -313,16 +313,11 @@ fn with_alpha(Rgba([r, g, b, a]): Rgba, keep: f32) -> Rgba {
     Rgba([r, g, b, (f32::from(a) * keep).round() as u8])
 }
 
-/// How important a name is to show: the hovered one, then the selection, then influence
-/// and how connected the stakeholder is.
-pub(crate) fn importance(
-    hovered: bool,
-    selected: bool,
-    influence: Option<Score>,
-    degree: usize,
-) -> f64 {
-    f64::from(u8::from(hovered)) * 1e9
-        + f64::from(u8::from(selected)) * 1e8
+/// How important a name is to show: the selection, then influence and how connected the
+/// stakeholder is. The one under the pointer is not raised: it is always shown, but placed
+/// after the others, so that pointing at a stakeholder moves no other name.
+pub(crate) fn importance(selected: bool, influence: Option<Score>, degree: usize) -> f64 {
+    f64::from(u8::from(selected)) * 1e8
         + f64::from(influence.unwrap_or(Score::MIDDLE).get()) * 1e4
         + degree as f64
 }
@@ -619,7 +614,6 @@ fn place_labels(
             0.0
         };
         let rank = importance(
-            hovered,
             selected,
             s.influence,
             degree.get(&s.id()).copied().unwrap_or(0),
@@ -638,7 +632,9 @@ fn place_labels(
     let px = size.unwrap_or(tokens.min_label_px);
     let beside = names_beside(input.backdrop);
     let mut requests = Vec::new();
-    for &(i, s, rank, hovered) in candidates.iter().take(tries) {
+    // The name under the pointer is tried however far down the order it comes.
+    let pointed = candidates.iter().skip(tries).filter(|c| c.3);
+    for &(i, s, rank, hovered) in candidates.iter().take(tries).chain(pointed) {
         let node = &nodes[i];
         // Names keep a halo apart: one's halo reaches up to another's text, never over it.
         let [w, h] = measure.measure(&s.name, px);
@@ -646,7 +642,14 @@ fn place_labels(
         requests.push(LabelRequest {
             owner: i,
             centre: node.centre,
-            radius: node.radius + node.outline.map_or(0.0, |o| o.1),
+            // The outline a pointer draws does not push its name: names stay put as the
+            // pointer crosses the map.
+            radius: node.radius
+                + if hovered {
+                    0.0
+                } else {
+                    node.outline.map_or(0.0, |o| o.1)
+                },
             size: [w, h],
             importance: rank,
             always: hovered,
@@ -693,10 +696,12 @@ fn place_labels(
                 leader: p.leader.map(|line| LeaderGlyph {
                     line,
                     width: tokens.leader_px,
-                    colour: with_alpha(
-                        input.palette.weak_text,
-                        if faded { FADED_NAME } else { 1.0 },
-                    ),
+                    // In the text's colour, not a line's: a grey leader read as a relationship.
+                    colour: if faded {
+                        with_alpha(input.palette.weak_text, FADED_NAME)
+                    } else {
+                        input.palette.text
+                    },
                 }),
             })
         })

@@ -445,3 +445,67 @@ fn a_name_set_off_keeps_a_leader_on_the_canvas_and_in_the_picture() {
         );
     }
 }
+
+/// Pointing at a stakeholder shows its name and moves no other: the name under the pointer
+/// is placed after the others (it had been placed first, and names jumped as the pointer
+/// crossed the map).
+#[test]
+fn pointing_at_a_stakeholder_moves_no_other_name() {
+    use stakemap::style::scene::{self, SceneInput};
+    use std::collections::{BTreeSet, HashMap};
+    let map = stakemap::builtin::police_community();
+    let fonts = drawing::fallback_fonts();
+    let measure = stakemap::style::measure::FontMeasure::new(fonts);
+    let positions: HashMap<_, _> = map
+        .stakeholders_by_id()
+        .iter()
+        .filter_map(|s| Some((s.id(), s.position?)))
+        .collect();
+    let backdrop = stakemap::layout::for_map::Backdrop::None;
+    let tokens = stakemap::style::Tokens::SCREEN;
+    let camera = scene::fit_with(
+        &scene::names(&map),
+        &positions,
+        &backdrop,
+        WINDOW_CANVAS,
+        0.03,
+        &tokens,
+        &measure,
+    );
+    let decorations = stakemap::shown::Decorations::default();
+    let none = BTreeSet::new();
+    let none_related = BTreeSet::new();
+    let build = |hovered| {
+        scene::build(
+            &SceneInput {
+                map: &map,
+                decorations: &decorations,
+                positions: &positions,
+                camera,
+                tokens,
+                palette: Palette::LIGHT,
+                selected_stakeholders: &none,
+                selected_relationships: &none_related,
+                hovered,
+                faint: false,
+                backdrop: &backdrop,
+            },
+            &measure,
+        )
+    };
+    let still = build(None);
+    let at = |scene: &scene::Scene, id| scene.labels.iter().find(|l| l.id == id).map(|l| l.rect);
+    for s in map.stakeholders_by_id() {
+        let pointed = build(Some(s.id()));
+        assert!(at(&pointed, s.id()).is_some(), "{} is named", s.name);
+        for label in still.labels.iter().filter(|l| l.id != s.id()) {
+            assert_eq!(
+                at(&pointed, label.id),
+                Some(label.rect),
+                "pointing at {} moved {}",
+                s.name,
+                label.text
+            );
+        }
+    }
+}
