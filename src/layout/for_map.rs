@@ -226,7 +226,7 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
             Vec::new()
         }
         MapLayout::Radial(centre) => match view.ids.iter().position(|&id| id == centre) {
-            Some(i) => rings_for_reading(map, &view, i as u32),
+            Some(i) => turned_rings(map, &view, i),
             None => view.positions(map),
         },
         MapLayout::PowerInterest => {
@@ -255,7 +255,7 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
     let mut points = points;
     if let Some(groups) = circle {
         points = turned_for_names(map, &view, &groups, &name_widths);
-    } else if layout != MapLayout::Network {
+    } else if layout != MapLayout::Network && !matches!(layout, MapLayout::Radial(_)) {
         let freedom = view_freedom(layout, &view, &points, &backdrop);
         name_room::make_room(map, &view.ids, &mut points, &freedom, &backdrop);
     }
@@ -300,7 +300,7 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
 /// ([`crate::style::Tokens::min_symbol_scale`]), so rings laid out for zoom 1 would pile
 /// them on each other. Laid out, fitted in [`READING_VIEW`], and laid out again with the
 /// spacing and ring gap grown by how much larger the symbols are drawn, until they agree.
-fn rings_for_reading(map: &Map, view: &MapGraph, centre: u32) -> Vec<Point> {
+fn rings_for_reading(map: &Map, view: &MapGraph, centre: u32, gap: f32) -> Vec<Point> {
     let tokens = crate::style::Tokens::SCREEN;
     let measure = crate::style::measure::FontMeasure::for_layout();
     let names = crate::style::scene::names(map);
@@ -312,7 +312,7 @@ fn rings_for_reading(map: &Map, view: &MapGraph, centre: u32) -> Vec<Point> {
         + 8.0;
     let base = widest.max(super::radial::MIN_SPACING);
     let mut grown = 1.0_f32;
-    let mut points = super::radial::radial_spaced(&view.graph, centre, VIEW_SPACING * 0.8, base);
+    let mut points = super::radial::radial_spaced(&view.graph, centre, gap, base);
     for _ in 0..6 {
         let positions: HashMap<StakeholderId, Position> = names
             .iter()
@@ -327,13 +327,53 @@ fn rings_for_reading(map: &Map, view: &MapGraph, centre: u32) -> Vec<Point> {
             break;
         }
         grown = wanted;
-        points = super::radial::radial_spaced(
-            &view.graph,
-            centre,
-            VIEW_SPACING * 0.8 * grown,
-            base * grown,
-        );
+        points = super::radial::radial_spaced(&view.graph, centre, gap * grown, base * grown);
     }
+    points
+}
+
+/// How many turns of the rings are tried, evenly round.
+const RING_TURNS: usize = 8;
+
+/// The gaps between rings tried, canvas units.
+const RING_GAPS: [f32; 2] = [VIEW_SPACING * 0.8, VIEW_SPACING * 1.2];
+
+/// The rings round node `c`, spaced and turned as the names fit best: for each gap of
+/// [`RING_GAPS`], each of [`RING_TURNS`] turns round the centre is made room for
+/// ([`name_room::make_room`]), and the first that leaves the fewest names out wins (which
+/// puts the long names of a crowded ring where they fit is measured, not guessed).
+fn turned_rings(map: &Map, view: &MapGraph, c: usize) -> Vec<Point> {
+    // Each candidate is judged by the names its scene leaves out before room is made (a
+    // scene costs a few milliseconds, making room several scenes); the best is then made
+    // room for. The view is laid out again on every edit, so it must stay quick.
+    let mut best: Option<(usize, Vec<Point>, Point)> = None;
+    'search: for gap in RING_GAPS {
+        let points = rings_for_reading(map, view, c as u32, gap);
+        let centre = points[c];
+        for k in 0..RING_TURNS {
+            let angle = std::f32::consts::TAU * k as f32 / RING_TURNS as f32;
+            let (sin, cos) = angle.sin_cos();
+            let turned: Vec<Point> = points
+                .iter()
+                .map(|p| {
+                    let (x, y) = (p[0] - centre[0], p[1] - centre[1]);
+                    [centre[0] + x * cos - y * sin, centre[1] + x * sin + y * cos]
+                })
+                .collect();
+            let unnamed = name_room::unnamed_as_drawn(map, &view.ids, &turned, &Backdrop::None);
+            if best.as_ref().is_none_or(|(least, _, _)| unnamed < *least) {
+                best = Some((unnamed, turned, centre));
+            }
+            if unnamed == 0 {
+                break 'search;
+            }
+        }
+    }
+    let Some((_, mut points, centre)) = best else {
+        return Vec::new();
+    };
+    let freedom = round_freedom(&points, centre, Some(c));
+    name_room::make_room(map, &view.ids, &mut points, &freedom, &Backdrop::None);
     points
 }
 
