@@ -96,6 +96,10 @@ pub struct CanvasState {
     pub connect_mode: bool,
     /// Where the canvas was drawn last frame, in screen points.
     pub rect: Option<Rect>,
+    /// The canvas size and the camera (zoom, pan) of the last fit, while nobody has moved
+    /// the camera since: the map is fitted again when the canvas changes size (the side
+    /// panels settle their widths after the first frame, a window is resized).
+    fitted: Option<(egui::Vec2, f32, egui::Vec2)>,
     /// Stakeholders on screen whose names did not fit, last frame.
     pub unlabelled: usize,
     /// Nothing on the map may move (shown under a profile, or a read-only window): a drag
@@ -240,8 +244,16 @@ impl CanvasState {
             .show(ui, &mut view.graph);
         let rect = response.response.rect;
         self.rect = Some(rect);
-        if std::mem::take(&mut self.fit_requested) {
+        // Still as fitted, but for a canvas of another size: fitted again, so the names
+        // placed are those of the canvas shown (the first frame's canvas is not yet its
+        // final size, and the window had opened on a map fitted to the wrong one).
+        let camera_now = metadata(ui.ctx()).map(|m| (m.zoom, m.pan));
+        let resized = self.fitted.is_some_and(|(size, zoom, pan)| {
+            size != rect.size() && camera_now == Some((zoom, pan))
+        });
+        if std::mem::take(&mut self.fit_requested) || resized {
             fit(ui.ctx(), view, look, rect);
+            self.fitted = metadata(ui.ctx()).map(|m| (rect.size(), m.zoom, m.pan));
         }
 
         let mut events = Vec::new();

@@ -509,3 +509,25 @@ fn pointing_at_a_stakeholder_moves_no_other_name() {
         }
     }
 }
+
+/// The window opens on the map fitted to its canvas as the side panels leave it, and names
+/// what a picture of that canvas names (it had been fitted to the first frame's canvas, not
+/// yet its final size, and named three fewer).
+#[test]
+fn the_window_opens_fitted_to_its_canvas_naming_what_a_picture_names() {
+    let mut harness = builtin_app();
+    harness.state_mut().set_today(day());
+    harness.run();
+    let map = stakemap::builtin::police_community();
+    let mut painted: Vec<String> = canvas_names(&harness).into_iter().map(|p| p.0).collect();
+    painted.sort();
+    let rect = harness.state().canvas_rect().expect("the canvas is drawn");
+    let fonts = drawing::fallback_fonts();
+    let mut options = internal();
+    options.size = [rect.width(), rect.height()];
+    let drawn = drawing::draw(&map, &options, day(), &fonts);
+    let mut named: Vec<String> = drawn.scene.labels.iter().map(|l| l.text.clone()).collect();
+    named.sort();
+    assert_eq!(painted, named);
+    assert!(named.len() >= 62, "{} named", named.len());
+}
