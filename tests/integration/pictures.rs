@@ -159,7 +159,7 @@ fn no_names_overlap_in_any_view_of_the_built_in_map_at_1280x800() {
         (MapLayout::Network, 63),
         (MapLayout::CircularByKind, 63),
         (MapLayout::CircularBySector, 63),
-        (MapLayout::Radial(first), 57),
+        (MapLayout::Radial(first), 61),
         (MapLayout::PowerInterest, 63),
         (MapLayout::Engagement, 63),
     ] {
