@@ -57,7 +57,10 @@ pub(super) fn layout_label(layout: MapLayout) -> &'static str {
         MapLayout::Network => "Network",
         MapLayout::CircularByKind => "Circle by kind",
         MapLayout::CircularBySector => "Circle by sector",
-        MapLayout::Radial(_) => "Rings around selected",
+        // Short: the toolbar has no room for a longer name (it pushed Present against the
+        // profile's button); the list says what it needs ("Select a stakeholder for rings
+        // around it").
+        MapLayout::Radial(_) => "Rings",
         MapLayout::PowerInterest => "Power/interest grid",
         MapLayout::Engagement => "Engagement",
     }
