@@ -89,28 +89,15 @@ impl Spread {
 /// the sides.
 const TURNS_PER_PLACE: usize = 4;
 
-/// Positions on a circle around the origin, node `i` in the arc of group `groups[i]`.
+/// Stakeholders on a circle round the origin, node `i` in the arc of group `groups[i]`.
 ///
 /// Groups go round in ascending id, clockwise on screen; within a group nodes keep their
-/// index order. One empty place separates groups. The radius is `radius_hint`, or larger
-/// when needed to keep places [`MIN_SPACING`] apart. A single node sits at the origin.
-///
-/// The circle is turned so that the nodes with the widest names (`widths[i]`, any unit;
-/// missing ones count 0) sit at its sides, where a name set beside its node reaches out or
+/// index order. One empty place separates groups. The radius is the hint, or larger when
+/// needed to keep places [`MIN_SPACING`] apart. A single node sits at the origin. The
+/// circle is placed turned ([`Circle::at`]); [`Circle::turns_by_width`] offers the turns
+/// that put the widest names at its sides, where a name set beside its node reaches out or
 /// into the middle, and the narrow ones at its top and bottom, where names beside each
-/// other meet: the turn that least weights `widths[i]` by `sin²` of the angle from level
-/// ([`Circle::turns_by_width`]).
-pub fn circular_grouped(groups: &[u32], widths: &[f32], radius_hint: f32) -> Vec<Point> {
-    let circle = Circle::new(groups, radius_hint);
-    let turn = circle
-        .turns_by_width(widths, 1)
-        .first()
-        .copied()
-        .unwrap_or(0.0);
-    circle.at(turn)
-}
-
-/// Stakeholders' places on a circle, before it is turned: see [`circular_grouped`].
+/// other meet.
 pub struct Circle {
     /// Each node's place, from the top clockwise (gaps between groups count).
     place_of: Vec<usize>,
@@ -228,6 +215,18 @@ impl Circle {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The circle's positions at its cheapest turn for `widths`, as the circle views
+    /// start from.
+    fn circular_grouped(groups: &[u32], widths: &[f32], radius_hint: f32) -> Vec<Point> {
+        let circle = Circle::new(groups, radius_hint);
+        let turn = circle
+            .turns_by_width(widths, 1)
+            .first()
+            .copied()
+            .unwrap_or(0.0);
+        circle.at(turn)
+    }
 
     fn angle(p: Point) -> f32 {
         // Clockwise from the top, in 0..TAU.

@@ -251,12 +251,12 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
     // The network's own positions were made with room for names when it was laid out
     // (`force_layout`) and are the planner's: they stay. The views end as every layout
     // does, by making room for the names still left out, each stakeholder moving only as
-    // its place's meaning allows.
+    // its place's meaning allows (the rings did so as they were turned).
     let mut points = points;
     if let Some(groups) = circle {
         points = turned_for_names(map, &view, &groups, &name_widths);
-    } else if layout != MapLayout::Network && !matches!(layout, MapLayout::Radial(_)) {
-        let freedom = view_freedom(layout, &view, &points, &backdrop);
+    } else if matches!(layout, MapLayout::PowerInterest | MapLayout::Engagement) {
+        let freedom = block_freedom(&points, &backdrop);
         name_room::make_room(map, &view.ids, &mut points, &freedom, &backdrop);
     }
     // Engagement arrows run from each stakeholder straight up (or down) to the near edge of
@@ -339,43 +339,56 @@ const RING_TURNS: usize = 12;
 /// map's rings; each more gap or turn costs about a scene build, 3 ms).
 const RING_GAPS: [f32; 3] = [VIEW_SPACING * 0.8, VIEW_SPACING, VIEW_SPACING * 1.2];
 
-/// The rings round node `c`, spaced and turned as the names fit best: for each gap of
-/// [`RING_GAPS`], each of [`RING_TURNS`] turns round the centre is made room for
-/// ([`name_room::make_room`]), and the first that leaves the fewest names out wins (which
-/// puts the long names of a crowded ring where they fit is measured, not guessed).
+/// The rings round node `c`, spaced and turned as the names fit best: of the rings at each
+/// gap of [`RING_GAPS`], turned by each of [`RING_TURNS`] turns round the centre, the first
+/// whose scene leaves the fewest names out is made room for ([`name_room::make_room`]).
+/// Which puts the long names of a crowded ring where they fit is measured, not guessed.
+/// Candidates are judged by a scene alone (a few milliseconds; making room takes several
+/// scenes): the view is laid out again on every edit, so it must stay quick.
 fn turned_rings(map: &Map, view: &MapGraph, c: usize) -> Vec<Point> {
-    // Each candidate is judged by the names its scene leaves out before room is made (a
-    // scene costs a few milliseconds, making room several scenes); the best is then made
-    // room for. The view is laid out again on every edit, so it must stay quick.
-    let mut best: Option<(usize, Vec<Point>, Point)> = None;
-    'search: for gap in RING_GAPS {
+    let candidates = RING_GAPS.into_iter().flat_map(|gap| {
         let points = rings_for_reading(map, view, c as u32, gap);
-        let centre = points[c];
-        for k in 0..RING_TURNS {
-            let angle = std::f32::consts::TAU * k as f32 / RING_TURNS as f32;
-            let (sin, cos) = angle.sin_cos();
-            let turned: Vec<Point> = points
+        (0..RING_TURNS).map(move |k| {
+            let centre = points[c];
+            let (sin, cos) = (std::f32::consts::TAU * k as f32 / RING_TURNS as f32).sin_cos();
+            points
                 .iter()
                 .map(|p| {
                     let (x, y) = (p[0] - centre[0], p[1] - centre[1]);
                     [centre[0] + x * cos - y * sin, centre[1] + x * sin + y * cos]
                 })
-                .collect();
-            let unnamed = name_room::unnamed_as_drawn(map, &view.ids, &turned, &Backdrop::None);
-            if best.as_ref().is_none_or(|(least, _, _)| unnamed < *least) {
-                best = Some((unnamed, turned, centre));
-            }
-            if unnamed == 0 {
-                break 'search;
-            }
+                .collect()
+        })
+    });
+    let mut points = fewest_unnamed(candidates, |points| {
+        name_room::unnamed_as_drawn(map, &view.ids, points, &Backdrop::None)
+    });
+    // Turning round the centre leaves it where it was.
+    if let Some(&centre) = points.get(c) {
+        let freedom = round_freedom(&points, centre, Some(c));
+        name_room::make_room(map, &view.ids, &mut points, &freedom, &Backdrop::None);
+    }
+    points
+}
+
+/// Of `candidates` (positions, in the order of the view's ids), the first that leaves the
+/// fewest names out by `unnamed` (which may move them first, as making room does); the
+/// search stops at one that leaves none.
+fn fewest_unnamed(
+    candidates: impl Iterator<Item = Vec<Point>>,
+    mut unnamed: impl FnMut(&mut Vec<Point>) -> usize,
+) -> Vec<Point> {
+    let mut best: Option<(usize, Vec<Point>)> = None;
+    for mut points in candidates {
+        let left = unnamed(&mut points);
+        if best.as_ref().is_none_or(|(least, _)| left < *least) {
+            best = Some((left, points));
+        }
+        if left == 0 {
+            break;
         }
     }
-    let Some((_, mut points, centre)) = best else {
-        return Vec::new();
-    };
-    let freedom = round_freedom(&points, centre, Some(c));
-    name_room::make_room(map, &view.ids, &mut points, &freedom, &Backdrop::None);
-    points
+    best.map(|(_, points)| points).unwrap_or_default()
 }
 
 /// How many turns of a circle are tried, the cheapest by name widths first.
@@ -392,25 +405,17 @@ const ROWS_TRIED: [f32; 3] = [super::circular::ROW, 0.9, 1.1];
 /// suits a map's names is measured, not guessed: the model behind the turns' order counts
 /// widths, not the rows they need.
 fn turned_for_names(map: &Map, view: &MapGraph, groups: &[u32], widths: &[f32]) -> Vec<Point> {
-    let mut best: Option<(usize, Vec<Point>)> = None;
-    for row in ROWS_TRIED {
+    let candidates = ROWS_TRIED.into_iter().flat_map(|row| {
         let circle = Circle::with_row(groups, 0.0, row);
-        for turn in circle.turns_by_width(widths, TURNS_TRIED) {
-            let mut points = circle.at(turn);
-            let freedom = round_freedom(&points, [0.0, 0.0], None);
-            let unnamed =
-                name_room::make_room(map, &view.ids, &mut points, &freedom, &Backdrop::None).max(
-                    name_room::unnamed_as_drawn(map, &view.ids, &points, &Backdrop::None),
-                );
-            if best.as_ref().is_none_or(|(least, _)| unnamed < *least) {
-                best = Some((unnamed, points));
-            }
-            if unnamed == 0 {
-                return best.map(|(_, points)| points).unwrap_or_default();
-            }
-        }
-    }
-    best.map(|(_, points)| points).unwrap_or_default()
+        let turns = circle.turns_by_width(widths, TURNS_TRIED);
+        turns.into_iter().map(move |turn| circle.at(turn))
+    });
+    fewest_unnamed(candidates, |points| {
+        let freedom = round_freedom(points, [0.0, 0.0], None);
+        name_room::make_room(map, &view.ids, points, &freedom, &Backdrop::None).max(
+            name_room::unnamed_as_drawn(map, &view.ids, points, &Backdrop::None),
+        )
+    })
 }
 
 /// On a circle or rings round `centre`: each stakeholder (but `fixed`) may move along its
@@ -427,24 +432,12 @@ fn round_freedom(points: &[Point], centre: Point, fixed: Option<usize>) -> Vec<F
         .collect()
 }
 
-/// How far each stakeholder of a view may move to make room for its name: along its ray
-/// on a circle or a ring (the order around says something), inside its quadrant on the
-/// grid, inside its column in the engagement view.
-fn view_freedom(
-    layout: MapLayout,
-    view: &MapGraph,
-    points: &[Point],
-    backdrop: &Backdrop,
-) -> Vec<Freedom> {
-    match (layout, backdrop) {
-        (MapLayout::CircularByKind | MapLayout::CircularBySector, _) => {
-            round_freedom(points, [0.0, 0.0], None)
-        }
-        (MapLayout::Radial(centre), _) => match view.ids.iter().position(|&id| id == centre) {
-            Some(c) => round_freedom(points, points[c], Some(c)),
-            None => vec![Freedom::Fixed; points.len()],
-        },
-        (_, Backdrop::Quadrants { quadrants, tray }) => {
+/// How far each stakeholder of a block view may move to make room for its name: inside its
+/// quadrant on the grid, inside its column in the engagement view. (Circles and rings move
+/// along their rays: [`round_freedom`].)
+fn block_freedom(points: &[Point], backdrop: &Backdrop) -> Vec<Freedom> {
+    match backdrop {
+        Backdrop::Quadrants { quadrants, tray } => {
             let regions: Vec<&Quadrant> = quadrants.iter().chain(std::iter::once(tray)).collect();
             // Below the heading: no higher than the quadrant's first row.
             let first_row: Vec<f32> = regions
@@ -475,7 +468,7 @@ fn view_freedom(
                 })
                 .collect()
         }
-        (_, Backdrop::Engagement { bands, .. }) => points
+        Backdrop::Engagement { bands, .. } => points
             .iter()
             .map(|&p| {
                 bands

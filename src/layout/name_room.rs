@@ -239,9 +239,8 @@ fn find_homes(
     let headings = scene::heading_rects(&scene.backdrop, measure);
     let regions = scene::regions(&scene.backdrop);
     let beside = scene::names_beside(backdrop);
-    // Where Zoom to fit counts each name (below its symbol, or beside it in the block
-    // views): a stakeholder stays where that box is inside the fitted part of the view, so
-    // fitting again does not zoom out.
+    // A stakeholder stays where its name fits below it (beside it, in the block views)
+    // inside the fitted part of the view, so fitting again does not zoom out.
     let fitted = view.expand(-FIT_PADDING * view.width().min(view.height()));
 
     let mut labels_grid = Grid::default();
@@ -324,7 +323,9 @@ fn find_homes(
         }
         // Is `q` free for the symbol, and where would its name go?
         let home = |q: [f32; 2]| -> Option<Rect> {
-            // As `scene::fit_with` counts it: the name beside, or below and centred.
+            // The name below and centred, or beside in the block views: where that box is
+            // inside the fitted part, `scene::fit_with` (which counts each name where it
+            // reaches least past the symbols) has no need to zoom out for it.
             let (w_box, h_box) = (w + 2.0 * tokens.halo_px, h + tokens.halo_px);
             let fit_box = if beside {
                 let half = radius.max(h_box / 2.0);

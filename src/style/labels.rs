@@ -221,9 +221,8 @@ pub fn place(
     };
     let mut labels = Grid::default();
     let mut placed: Vec<Placed> = Vec::new();
-    // The request each placed name came from (none for a name shown under the pointer
-    // where nothing was free: it stays where it is).
-    let mut placed_for: Vec<Option<&LabelRequest>> = Vec::new();
+    // The request each placed name came from, to look for another spot for it.
+    let mut placed_for: Vec<&LabelRequest> = Vec::new();
     let mut left_out: Vec<&LabelRequest> = Vec::new();
     for request in order {
         let free = |rect: &Rect| {
@@ -255,7 +254,7 @@ pub fn place(
             rect,
             leader: None,
         });
-        placed_for.push(Some(request));
+        placed_for.push(request);
     }
     if left_out.len() <= leaders {
         find_more_room(
@@ -301,7 +300,7 @@ struct Room<'a> {
 fn find_more_room<'r>(
     left_out: &mut Vec<&'r LabelRequest>,
     placed: &mut Vec<Placed>,
-    placed_for: &mut Vec<Option<&'r LabelRequest>>,
+    placed_for: &mut Vec<&'r LabelRequest>,
     labels: &mut Grid,
     room: &Room<'_>,
     open: &dyn Fn(&LabelRequest, &Rect) -> bool,
@@ -332,9 +331,7 @@ fn find_more_room<'r>(
             let [b] = in_the_way[..] else {
                 continue;
             };
-            let Some(other) = placed_for[b] else {
-                continue;
-            };
+            let other = placed_for[b];
             let current = placed[b].rect;
             let elsewhere = candidates(other, gap).into_iter().find(|alt| {
                 *alt != current
@@ -355,7 +352,7 @@ fn find_more_room<'r>(
                     rect: spot,
                     leader: None,
                 });
-                placed_for.push(Some(request));
+                placed_for.push(request);
                 return false;
             }
         }
@@ -433,21 +430,17 @@ fn set_off(request: &LabelRequest, gap: f32) -> impl Iterator<Item = (Rect, [[f3
             let angle = sign * turn as f32 * std::f32::consts::TAU / LEADER_DIRECTIONS as f32;
             let (ux, uy) = (angle.cos(), angle.sin());
             let p = [cx + (r + d) * ux, cy + (r + d) * uy];
-            let x = if ux > 0.38 {
-                p[0]
-            } else if ux < -0.38 {
-                p[0] - w
-            } else {
-                p[0] - w / 2.0
+            // Along one axis: the near edge at `p` going away, centred where nearly across.
+            let start_at = |u: f32, p: f32, size: f32| {
+                if u > 0.38 {
+                    p
+                } else if u < -0.38 {
+                    p - size
+                } else {
+                    p - size / 2.0
+                }
             };
-            let y = if uy > 0.38 {
-                p[1]
-            } else if uy < -0.38 {
-                p[1] - h
-            } else {
-                p[1] - h / 2.0
-            };
-            let rect = Rect::from_min_size([x, y], [w, h]);
+            let rect = Rect::from_min_size([start_at(ux, p[0], w), start_at(uy, p[1], h)], [w, h]);
             let end = rect.nearest(request.centre);
             let (dx, dy) = (end[0] - cx, end[1] - cy);
             let length = dx.hypot(dy).max(f32::EPSILON);
