@@ -20,7 +20,7 @@ const SEED: u64 = 42;
 const SIZES: [usize; 3] = [500, 2_000, 5_000];
 const RUNS: usize = 7;
 /// The canvas beside the legend and inspector of a 1280x800 window, points.
-const CANVAS: [f32; 2] = [720.0, 684.0];
+const CANVAS: [f32; 2] = stakemap::layout::overlap::READING_VIEW;
 
 fn median_ms(mut f: impl FnMut()) -> f64 {
     let mut times: Vec<f64> = (0..RUNS)

@@ -516,6 +516,9 @@ struct Scale {
     symbols: f32,
 }
 
+/// How much larger than their least size on screen the block views plan symbols to be.
+const SYMBOL_AIR: f32 = 1.05;
+
 /// A block view laid out for the size its names will have: laid out with names at zoom 1,
 /// fitted in [`READING_VIEW`] as Zoom to fit would fit it (with the `backdrop` it has), then laid out again with names as large as that zoom draws them,
 /// until the two agree (or a few rounds show the view cannot hold every name; the scene
@@ -556,13 +559,16 @@ fn for_reading<T>(
         let px = tokens.label_px(zoom).unwrap_or(tokens.min_label_px);
         let wanted = Scale {
             names: (px / (tokens.label_size * zoom)).clamp(1.0, MOST_SCALE),
-            // Symbols too are drawn no smaller than a least size (`Tokens::min_symbol_scale`).
-            symbols: (tokens.min_symbol_scale / zoom).clamp(1.0, MOST_SCALE),
+            // Symbols too are drawn no smaller than a least size (`Tokens::min_symbol_scale`),
+            // planned a little larger: making room afterwards can zoom out a little, and two
+            // in a row then touch.
+            symbols: (SYMBOL_AIR * tokens.min_symbol_scale / zoom).clamp(1.0, MOST_SCALE),
         };
-        // How far the names drawn are from the names planned for: none (to a few per cent)
-        // and the view is made for its names.
+        // How far the names drawn are from the names planned for: none (to a few per cent),
+        // with symbols drawn no larger than planned for (a little larger and two in a row
+        // touch), and the view is made for its names.
         let short = wanted.names - scale.names;
-        if short.abs() < 0.02 * scale.names {
+        if short.abs() < 0.02 * scale.names && wanted.symbols <= scale.symbols {
             break;
         }
         // The next scale by the secant through the last two rounds (the view grows with its

@@ -135,7 +135,7 @@ pub fn remove_overlaps(
 
 /// The view a map is laid out to be read in: the canvas of a 1280x800 window beside the
 /// legend and the inspector, points.
-pub const READING_VIEW: [f32; 2] = [720.0, 684.0];
+pub const READING_VIEW: [f32; 2] = [704.0, 669.0];
 
 /// Spreads `points` so that when the map is fitted in `view` (points) the names can be
 /// drawn, at the size [`Tokens::label_px`] gives that zoom, below their symbols without

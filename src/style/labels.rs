@@ -1,12 +1,13 @@
 //! Label placement: names put where they can be read, never piled. Greedy by importance
-//! (the stakeholder under the pointer, then the selection, then influence and degree): each
+//! (influence and degree; the names always shown, under the pointer or selected, come at
+//! their turn and move no other): each
 //! label tries eight positions around its stakeholder, below first (right first in the
 //! block views), and takes the first that overlaps no label already placed and no other
 //! stakeholder, is not cut by the edge of the view, and would not read as another
 //! stakeholder's name. When only a few are left out, a placed name standing in the one
 //! free spot of another moves to one of its own, and the rest are set a little further off
 //! with a leader line back to their stakeholder; one with no room even then is left out,
-//! except the hovered one, which is always shown.
+//! except one always shown (hovered or selected), drawn over what is there.
 //!
 //! The candidate positions and the greedy order follow the classic point-feature labelling
 //! heuristics (Imhof 1975; Christensen, Marks and Shieber 1995, "An empirical study of
@@ -30,7 +31,7 @@ pub struct LabelRequest {
     pub size: [f32; 2],
     /// Higher is placed first.
     pub importance: f64,
-    /// Shown even when nothing is free (the name under the pointer).
+    /// Shown even when nothing is free (the name under the pointer, a selected one).
     pub always: bool,
     /// The box the label must stay in besides the view: its stakeholder's quadrant on the
     /// power/interest grid, so a name never reads as belonging to the next quadrant.
@@ -273,8 +274,8 @@ pub fn place(
             &misread,
         );
     }
-    // Under the pointer a name is always shown: on the right, kept inside the view, over
-    // what is there.
+    // A name always shown (under the pointer, selected) with no room is drawn on the right,
+    // kept inside the view, over what is there.
     for request in left_out.into_iter().filter(|r| r.always) {
         placed.push(Placed {
             owner: request.owner,

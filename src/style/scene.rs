@@ -313,11 +313,17 @@ fn with_alpha(Rgba([r, g, b, a]): Rgba, keep: f32) -> Rgba {
     Rgba([r, g, b, (f32::from(a) * keep).round() as u8])
 }
 
-/// How important a name is to show: the selection, then influence and how connected the
-/// stakeholder is. The one under the pointer is not raised: it is always shown, but placed
-/// after the others, so that pointing at a stakeholder moves no other name.
-pub(crate) fn importance(selected: bool, influence: Option<Score>, degree: usize) -> f64 {
-    f64::from(u8::from(selected)) * 1e8
+/// A selection of up to this many stakeholders has every name shown, over what is there
+/// if need be; a larger one (Select all, a filter's results) is named first, as room allows.
+pub const MOST_SELECTED_SHOWN: usize = 12;
+
+/// How important a name is to show: influence, then how connected the stakeholder is,
+/// after anything `raised` (a selection too large to show whole, see
+/// [`MOST_SELECTED_SHOWN`]). The one under the pointer and a smaller selection are not
+/// raised: they are always shown, but placed after the others, so that pointing at or
+/// selecting a stakeholder moves no other name.
+pub(crate) fn importance(raised: bool, influence: Option<Score>, degree: usize) -> f64 {
+    f64::from(u8::from(raised)) * 1e8
         + f64::from(influence.unwrap_or(Score::MIDDLE).get()) * 1e4
         + degree as f64
 }
@@ -592,6 +598,7 @@ fn place_labels(
     let mut obstacles = Vec::with_capacity(nodes.len());
     // Who could be named: everyone on screen, most important first.
     let mut candidates = Vec::new();
+    let few_selected = input.selected_stakeholders.len() <= MOST_SELECTED_SHOWN;
     for (i, node) in nodes.iter().enumerate() {
         obstacles.push(Obstacle {
             owner: i,
@@ -604,9 +611,9 @@ fn place_labels(
         let Some(s) = input.map.stakeholder(node.id) else {
             continue;
         };
-        let hovered = input.hovered == Some(node.id);
         // A suggestion the room just made is named like a selection: the room looks for it.
         let selected = input.selected_stakeholders.contains(&node.id) || node.pending;
+        let always = input.hovered == Some(node.id) || (selected && few_selected);
         // What a filter or a spotlight fades is named after everything it leaves in front.
         let behind = if input.decorations.is_faded(node.id) {
             1e7
@@ -614,11 +621,11 @@ fn place_labels(
             0.0
         };
         let rank = importance(
-            selected,
+            selected && !few_selected,
             s.influence,
             degree.get(&s.id()).copied().unwrap_or(0),
         ) - behind;
-        candidates.push((i, s, rank, hovered));
+        candidates.push((i, s, rank, always));
     }
     let on_screen = candidates.len();
     candidates.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
@@ -632,9 +639,9 @@ fn place_labels(
     let px = size.unwrap_or(tokens.min_label_px);
     let beside = names_beside(input.backdrop);
     let mut requests = Vec::new();
-    // The name under the pointer is tried however far down the order it comes.
+    // The names always shown are tried however far down the order they come.
     let pointed = candidates.iter().skip(tries).filter(|c| c.3);
-    for &(i, s, rank, hovered) in candidates.iter().take(tries).chain(pointed) {
+    for &(i, s, rank, always) in candidates.iter().take(tries).chain(pointed) {
         let node = &nodes[i];
         // Names keep a halo apart: one's halo reaches up to another's text, never over it.
         let [w, h] = measure.measure(&s.name, px);
@@ -642,17 +649,12 @@ fn place_labels(
         requests.push(LabelRequest {
             owner: i,
             centre: node.centre,
-            // The outline a pointer draws does not push its name: names stay put as the
-            // pointer crosses the map.
-            radius: node.radius
-                + if hovered {
-                    0.0
-                } else {
-                    node.outline.map_or(0.0, |o| o.1)
-                },
+            // The outline a pointer or a selection draws does not push its name: names
+            // stay put as the pointer crosses the map and stakeholders are selected.
+            radius: node.radius,
             size: [w, h],
             importance: rank,
-            always: hovered,
+            always,
             within: regions.iter().find(|r| r.contains(node.centre)).copied(),
             beside,
         });
