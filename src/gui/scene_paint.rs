@@ -108,6 +108,11 @@ pub fn shapes(ctx: &egui::Context, scene: &Scene, origin: Pos2) -> Vec<Shape> {
             [at(leader.line[0]), at(leader.line[1])],
             Stroke::new(leader.width, colour(leader.colour)),
         ));
+        out.push(Shape::circle_filled(
+            at(leader.line[0]),
+            leader.dot,
+            colour(leader.colour),
+        ));
     }
     for l in &scene.labels {
         label(ctx, l, origin, &mut out);

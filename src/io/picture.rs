@@ -393,6 +393,14 @@ fn map_body(svg: &mut String, scene: &Scene, dropped: &mut usize) {
             leader.width,
             "",
         );
+        let _ = writeln!(
+            svg,
+            r#"<circle cx="{}" cy="{}" r="{}"{}/>"#,
+            number(leader.line[0][0]),
+            number(leader.line[0][1]),
+            number(leader.dot),
+            paint("fill", leader.colour)
+        );
     }
     for l in &scene.labels {
         // The halo is the label's box grown by its width, as the canvas draws it: lines

@@ -140,6 +140,9 @@ pub struct LeaderGlyph {
     pub line: [[f32; 2]; 2],
     /// Width in points.
     pub width: f32,
+    /// Radius of the dot at the stakeholder's end, points: a callout's mark, so that a
+    /// leader does not read as a relationship.
+    pub dot: f32,
     /// Colour.
     pub colour: Rgba,
 }
@@ -698,6 +701,7 @@ fn place_labels(
                 leader: p.leader.map(|line| LeaderGlyph {
                     line,
                     width: tokens.leader_px,
+                    dot: tokens.leader_dot_px,
                     // In the text's colour, not a line's: a grey leader read as a relationship.
                     colour: if faded {
                         with_alpha(input.palette.weak_text, FADED_NAME)

@@ -21,6 +21,9 @@ pub struct Tokens {
     pub label_gap_px: f32,
     /// Width of the leader line from a stakeholder to a name set off from it.
     pub leader_px: f32,
+    /// Radius of the dot a leader line starts with at its stakeholder, in points: a plain
+    /// line read as a relationship on the projector.
+    pub leader_dot_px: f32,
     /// With no more names than this left out of a view, the last ones are looked for room
     /// harder: moving a name that stands in the way, or setting one off with a leader.
     /// With more, the map is too crowded for that to help, and it costs the frame.
@@ -70,6 +73,7 @@ impl Tokens {
         halo_px: 3.0,
         label_gap_px: 3.0,
         leader_px: 1.0,
+        leader_dot_px: 2.0,
         most_leaders: 48,
         selection_px: 3.0,
         hover_px: 2.0,
@@ -98,6 +102,7 @@ impl Tokens {
         halo_px: 5.0,
         label_gap_px: 5.0,
         leader_px: 2.0,
+        leader_dot_px: 4.0,
         most_leaders: 48,
         selection_px: 5.0,
         hover_px: 4.0,

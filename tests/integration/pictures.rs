@@ -405,7 +405,8 @@ fn zoomed_far_out_the_most_important_names_still_show() {
 
 /// Names set off from their stakeholders keep a leader, drawn from the one scene by both
 /// adapters: the SVG has a line where the scene has it, and the canvas paints a line
-/// segment there.
+/// segment there, each with a dot at the stakeholder's end (a plain leader read as a
+/// relationship on the projector).
 #[test]
 fn a_name_set_off_keeps_a_leader_on_the_canvas_and_in_the_picture() {
     let map = stakemap::builtin::police_community();
@@ -429,6 +430,15 @@ fn a_name_set_off_keeps_a_leader_on_the_canvas_and_in_the_picture() {
             number(b[1])
         );
         assert!(drawn.svg.contains(&line), "{line}");
+        // A dot at the stakeholder's end, so it does not read as a relationship.
+        let dot = format!(
+            r#"<circle cx="{}" cy="{}" r="{}""#,
+            number(a[0]),
+            number(a[1]),
+            number(leader.dot)
+        );
+        assert!(leader.dot >= 1.5 * leader.width, "{leader:?}");
+        assert!(drawn.svg.contains(&dot), "{dot}");
     }
     let ctx = egui::Context::default();
     let mut shapes = Vec::new();
@@ -447,6 +457,14 @@ fn a_name_set_off_keeps_a_leader_on_the_canvas_and_in_the_picture() {
                     if points[0] == egui::pos2(a[0], a[1]) && points[1] == egui::pos2(b[0], b[1])
             )),
             "the canvas paints {leader:?}"
+        );
+        assert!(
+            shapes.iter().any(|shape| matches!(
+                shape,
+                egui::Shape::Circle(dot)
+                    if dot.center == egui::pos2(a[0], a[1]) && dot.radius == leader.dot
+            )),
+            "the canvas paints {leader:?}'s dot"
         );
     }
 }
