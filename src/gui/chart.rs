@@ -5,7 +5,7 @@ use super::scene_paint::colour;
 use crate::model::{Date, Map, Relationship, StakeholderId, Strength, Tone};
 use crate::style;
 use egui::Ui;
-use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
+use egui_plot::{Line, Plot, PlotPoints, Points};
 
 /// The step line of a relationship's strength, from its first observation to `until`,
 /// as (day number, strength) corners. Same-day entries: the one recorded last counts.
@@ -83,10 +83,11 @@ pub fn relationship_chart(ui: &mut Ui, r: &Relationship, today: Date) {
         return;
     }
     span_ui(ui, r.observations.iter().map(|o| o.date).min(), today);
+    let text = ui.visuals().text_color();
     plot("relationship_chart").show(ui, |plot_ui| {
         plot_ui.line(
             Line::new("Strength", PlotPoints::from(steps(r, today)))
-                .color(ui_text_colour())
+                .color(text)
                 .width(2.0),
         );
         for tone in Tone::ALL {
@@ -114,7 +115,7 @@ pub fn relationship_chart(ui: &mut Ui, r: &Relationship, today: Date) {
         if !planned.is_empty() {
             plot_ui.points(
                 Points::new("Planned", PlotPoints::from(planned))
-                    .color(ui_text_colour())
+                    .color(text)
                     .filled(false)
                     .radius(5.0),
             );
@@ -143,18 +144,51 @@ pub fn stakeholder_chart(ui: &mut Ui, map: &Map, id: StakeholderId, today: Date)
         .flat_map(|r| r.observations.iter().map(|o| o.date))
         .min();
     span_ui(ui, first, today);
-    plot("stakeholder_chart")
-        .legend(Legend::default())
-        .show(ui, |plot_ui| {
-            for r in relationships {
-                let other = if r.from() == id { r.to() } else { r.from() };
-                let name = map.stakeholder(other).map_or("?", |s| s.name.as_str());
-                plot_ui.line(Line::new(
-                    format!("{} · {name}", r.kind),
-                    PlotPoints::from(steps(r, today)),
-                ));
+    // Each line its own colour from the categorical palette, dashed once the colours come
+    // round again; the key is a list below the chart, not egui_plot's legend, which lay
+    // over the lines and was cut at the panel's edge by long names.
+    let lines: Vec<(String, egui::Color32, bool)> = relationships
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let other = if r.from() == id { r.to() } else { r.from() };
+            let name = map.stakeholder(other).map_or("?", |s| s.name.as_str());
+            let colours = style::encoding::CATEGORY_COLOURS;
+            (
+                format!("{} · {name}", r.kind),
+                colour(colours[i % colours.len()]),
+                i >= colours.len(),
+            )
+        })
+        .collect();
+    plot("stakeholder_chart").show(ui, |plot_ui| {
+        for (r, (name, colour, dashed)) in relationships.iter().zip(&lines) {
+            let mut line = Line::new(name.clone(), PlotPoints::from(steps(r, today)))
+                .color(*colour)
+                .width(2.0);
+            if *dashed {
+                line = line.style(egui_plot::LineStyle::dashed_loose());
             }
+            plot_ui.line(line);
+        }
+    });
+    for (name, colour, dashed) in &lines {
+        ui.horizontal_wrapped(|ui| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 10.0), egui::Sense::hover());
+            let stroke = egui::Stroke::new(2.0, *colour);
+            let (a, b) = (rect.left_center(), rect.right_center());
+            if *dashed {
+                let mid = egui::pos2((a.x + b.x) / 2.0, a.y);
+                ui.painter()
+                    .line_segment([a, egui::pos2(mid.x - 2.0, a.y)], stroke);
+                ui.painter()
+                    .line_segment([egui::pos2(mid.x + 2.0, a.y), b], stroke);
+            } else {
+                ui.painter().line_segment([a, b], stroke);
+            }
+            ui.label(name);
         });
+    }
 }
 
 /// The dates the chart runs between, said in words above it (the axis has room for few).
@@ -162,10 +196,6 @@ fn span_ui(ui: &mut Ui, first: Option<Date>, until: Date) {
     if let Some(first) = first {
         ui.weak(format!("Strength from {first} to {until}"));
     }
-}
-
-fn ui_text_colour() -> egui::Color32 {
-    egui::Color32::from_gray(160)
 }
 
 #[cfg(test)]

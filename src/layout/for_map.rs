@@ -665,14 +665,18 @@ fn engagement_at(
                 .map_or("Not assessed", |&e| engagement_name(e))
         })
         .collect();
-    let headings: Vec<f32> = names.iter().map(|n| heading_width(n, scale)).collect();
+    // The headings stand in a column of their own at the left, as a swimlane's do: an
+    // arrow up from a member below a heading had crossed it.
+    let gutter = names
+        .iter()
+        .map(|n| heading_width(n, scale))
+        .fold(0.0, f32::max);
     let row = row_height(&groups);
     let heights = |width: f32| -> Vec<(Block, f32)> {
         groups
             .iter()
-            .zip(&headings)
-            .map(|(g, &h)| {
-                let b = flow(g, width - 2.0 * PAD, row, h);
+            .map(|g| {
+                let b = flow(g, width - 2.0 * PAD - gutter, row, 0.0);
                 let height = b.height.max(row) + 2.0 * PAD;
                 (b, height)
             })
@@ -682,10 +686,10 @@ fn engagement_at(
         .iter()
         .flatten()
         .map(cell_width)
-        .chain(headings.iter().copied())
         .fold(160.0, f32::max)
+        + gutter
         + 2.0 * PAD;
-    let width = widest_fit(widest, &groups, |w| {
+    let width = widest_fit(widest, gutter, &groups, |w| {
         heights(w).iter().map(|(_, h)| h).sum::<f32>()
     });
     let mut points = vec![[0.0, 0.0]; levels.len()];
@@ -693,7 +697,7 @@ fn engagement_at(
     let mut top = 0.0;
     for ((m, (b, height)), name) in members.iter().zip(heights(width)).zip(names) {
         for (&i, p) in m.iter().zip(&b.positions) {
-            points[i] = [PAD + p[0], top + PAD + p[1]];
+            points[i] = [PAD + gutter + p[0], top + PAD + p[1]];
         }
         bands.push(Quadrant {
             name,
@@ -705,12 +709,13 @@ fn engagement_at(
     (points, bands)
 }
 
-/// The width, between `least` and all of `groups` in one row, that gives a view of that
-/// width and `height(width)` the shape of the reading view.
-fn widest_fit(least: f32, groups: &[Vec<Cell>], height: impl Fn(f32) -> f32) -> f32 {
+/// The width, between `least` and all of `groups` in one row (each beside a column of
+/// `beside` canvas units: the headings), that gives a view of that width and
+/// `height(width)` the shape of the reading view.
+fn widest_fit(least: f32, beside: f32, groups: &[Vec<Cell>], height: impl Fn(f32) -> f32) -> f32 {
     let most = groups
         .iter()
-        .map(|g| g.iter().map(cell_width).sum::<f32>())
+        .map(|g| g.iter().map(cell_width).sum::<f32>() + beside)
         .fold(least, f32::max)
         + 2.0 * PAD;
     let miss = |w: f32| ((w / height(w).max(1.0)) / reading_aspect()).ln().abs();
@@ -796,7 +801,7 @@ fn grid_at(
         let tray_height = band + 2.0 * PAD + tray.height.max(row);
         (b, tray, left, right, top, bottom, tray_height)
     };
-    let total = widest_fit(least_left + least_right, &groups, |w| {
+    let total = widest_fit(least_left + least_right, 0.0, &groups, |w| {
         let (_, _, _, _, top, bottom, tray) = shape(w);
         top + bottom + PAD + tray
     });

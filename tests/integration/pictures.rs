@@ -12,6 +12,7 @@ use stakemap::redaction::{RedactionOptions, RedactionProfile};
 use stakemap::style::Palette;
 use stakemap::style::geometry::Rect;
 use stakemap::style::labels::overlaps;
+use stakemap::style::scene::{self, BackdropItem};
 
 /// The day pictures are drawn on: trends and the caption depend on it.
 fn day() -> Date {
@@ -170,6 +171,18 @@ fn no_names_overlap_in_any_view_of_the_built_in_map_at_1280x800() {
         let scene = drawing::draw(&map, &options, day(), &fonts).scene;
         let boxes: Vec<Rect> = scene.labels.iter().map(|l| l.rect).collect();
         assert_eq!(overlaps(&boxes), 0, "{view:?}");
+        // No arrow of the engagement view runs through a band's heading (one up from a
+        // member below a heading had crossed it).
+        let measure = stakemap::style::measure::FontMeasure::new(fonts.clone());
+        let headings = scene::heading_rects(&scene.backdrop, &measure);
+        for item in &scene.backdrop {
+            if let BackdropItem::Arrow { from, to, .. } = item {
+                assert!(
+                    !headings.iter().any(|h| h.meets_segment(*from, *to)),
+                    "{view:?}: the arrow from {from:?} to {to:?} crosses a heading"
+                );
+            }
+        }
         // No symbol piled on another.
         for (i, a) in scene.nodes.iter().enumerate() {
             for b in &scene.nodes[i + 1..] {
@@ -278,8 +291,7 @@ fn no_names_overlap_in_any_view_of_the_built_in_map_at_1280x800() {
             .backdrop
             .iter()
             .filter_map(|item| match item {
-                stakemap::style::scene::BackdropItem::Area { rect, .. }
-                | stakemap::style::scene::BackdropItem::Frame { rect, .. } => Some(*rect),
+                BackdropItem::Area { rect, .. } | BackdropItem::Frame { rect, .. } => Some(*rect),
                 _ => None,
             })
             .collect();

@@ -247,3 +247,34 @@ fn a_dense_map_of_many_thousands_draws_within_what_a_gpu_takes() {
         "{indices} indices, {per_stakeholder} per stakeholder"
     );
 }
+
+/// A stakeholder's strength chart keys its lines in a list below it, each line's kind and
+/// other stakeholder in full inside the inspector: egui_plot's legend lay over the lines
+/// and cut the longest at the panel's left edge.
+#[test]
+fn the_strength_chart_keys_every_line_in_full_inside_the_inspector() {
+    let mut harness = builtin_app();
+    let map = harness.state().map().clone();
+    let police = crate::common::id_named(&map, "City Police Service");
+    harness.state_mut().select(Selection::stakeholder(police));
+    harness.run();
+    let panel_left = harness.get_by_label("Inspector").rect().left();
+    let relationships = map.relationships_of(police);
+    assert!(relationships.len() >= 8, "enough lines to crowd a legend");
+    for r in relationships {
+        let other = if r.from() == police { r.to() } else { r.from() };
+        let key = format!(
+            "{} · {}",
+            r.kind,
+            map.stakeholder(other).expect("other").name
+        );
+        let node = harness.get_by_label(&key);
+        node.scroll_to_me();
+        harness.run();
+        let rect = harness.get_by_label(&key).rect();
+        assert!(
+            rect.left() >= panel_left - 1.0 && rect.right() <= 1280.0,
+            "{key} at {rect:?}, inspector from {panel_left}"
+        );
+    }
+}
