@@ -214,19 +214,38 @@ fn node(n: &SceneNode, origin: Pos2, out: &mut Vec<Shape>) {
 /// A name on its halo.
 fn label(ctx: &egui::Context, l: &SceneLabel, origin: Pos2, out: &mut Vec<Shape>) {
     let text_colour = colour(l.colour);
-    let galley = ctx.fonts_mut(|f| {
-        f.layout_no_wrap(
-            crate::text::display_order(&l.text).into_owned(),
-            FontId::proportional(l.size),
-            text_colour,
-        )
-    });
     let area = rect(&l.rect, origin);
     out.push(Shape::rect_filled(
         area.expand(l.halo_px),
         l.halo_px,
         colour(l.halo),
     ));
+    let display = |text: &str| crate::text::display_order(text).into_owned();
+    let galley = match l.break_at.and_then(|at| l.text.split_at_checked(at)) {
+        // Two lines, each centred in the box: one galley, so the name stays one text.
+        Some((first, second)) => {
+            let mut job = egui::text::LayoutJob::simple(
+                format!("{}\n{}", display(first.trim_end()), display(second)),
+                FontId::proportional(l.size),
+                text_colour,
+                f32::INFINITY,
+            );
+            job.halign = egui::Align::Center;
+            let galley = ctx.fonts_mut(|f| f.layout_job(job));
+            out.push(
+                egui::epaint::TextShape::new(
+                    Pos2::new(area.center().x, area.min.y),
+                    galley,
+                    text_colour,
+                )
+                .into(),
+            );
+            return;
+        }
+        None => ctx.fonts_mut(|f| {
+            f.layout_no_wrap(display(&l.text), FontId::proportional(l.size), text_colour)
+        }),
+    };
     out.push(egui::epaint::TextShape::new(area.min, galley, text_colour).into());
 }
 

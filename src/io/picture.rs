@@ -415,17 +415,38 @@ fn map_body(svg: &mut String, scene: &Scene, dropped: &mut usize) {
             number(l.halo_px),
             paint("fill", l.halo)
         );
-        // The box's left edge and text baseline (about four fifths down a line).
-        let baseline = l.rect.min[1] + l.rect.height() * 0.8;
-        *dropped += text(
-            svg,
-            [l.rect.min[0], baseline],
-            "start",
-            l.size,
-            l.colour,
-            None,
-            &l.text,
-        );
+        match l.break_at.and_then(|at| l.text.split_at_checked(at)) {
+            // Two lines, each centred in the box, in one text: it reads and is found as
+            // one name (the first line keeps the space between them).
+            Some((first, second)) => {
+                let line = l.rect.height() / 2.0;
+                let x = number(l.rect.centre()[0]);
+                let (first, lost_first) = xml_escape(first);
+                let (second, lost_second) = xml_escape(second);
+                *dropped += lost_first + lost_second;
+                let _ = writeln!(
+                    svg,
+                    r#"<text font-size="{}" text-anchor="middle"{}><tspan x="{x}" y="{}">{first}</tspan><tspan x="{x}" y="{}">{second}</tspan></text>"#,
+                    number(l.size),
+                    paint("fill", l.colour),
+                    number(l.rect.min[1] + line * 0.8),
+                    number(l.rect.min[1] + line * 1.8),
+                );
+            }
+            None => {
+                // The box's left edge and text baseline (about four fifths down a line).
+                let baseline = l.rect.min[1] + l.rect.height() * 0.8;
+                *dropped += text(
+                    svg,
+                    [l.rect.min[0], baseline],
+                    "start",
+                    l.size,
+                    l.colour,
+                    None,
+                    &l.text,
+                );
+            }
+        }
     }
 }
 

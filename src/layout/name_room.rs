@@ -316,6 +316,9 @@ fn find_homes(
         let radius = nodes[k].radius;
         let [w, h] = measure.measure(&s.name, px);
         let size = [w + tokens.halo_px, h + tokens.halo_px];
+        // A long name may take two lines where one finds no room, as the scene sets it.
+        let in_two = scene::two_line_size(&s.name, px, measure)
+            .map(|[w, h]| [w + tokens.halo_px, h + tokens.halo_px]);
         let region = regions.iter().find(|r| r.contains(here)).copied();
         let mut nodes_grid = Grid::default();
         for (j, node) in nodes.iter().enumerate() {
@@ -366,22 +369,25 @@ fn find_homes(
             if !symbol_free {
                 return None;
             }
-            let request = LabelRequest {
-                owner: k,
-                centre: q,
-                radius,
-                size,
-                importance: 0.0,
-                always: false,
-                within: region,
-                beside,
-            };
-            labels::candidates(&request, gap).into_iter().find(|rect| {
-                inner.contains_rect(rect)
-                    && region.is_none_or(|r| r.contains_rect(rect))
-                    && !headings.iter().any(|b| b.intersects(rect))
-                    && labels_grid.near(rect).all(|l| !placed[l].intersects(rect))
-                    && clear_of_nodes(rect, false)
+            std::iter::once(size).chain(in_two).find_map(|size| {
+                let request = LabelRequest {
+                    owner: k,
+                    centre: q,
+                    radius,
+                    size,
+                    wrapped: None,
+                    importance: 0.0,
+                    always: false,
+                    within: region,
+                    beside,
+                };
+                labels::candidates(&request, gap).into_iter().find(|rect| {
+                    inner.contains_rect(rect)
+                        && region.is_none_or(|r| r.contains_rect(rect))
+                        && !headings.iter().any(|b| b.intersects(rect))
+                        && labels_grid.near(rect).all(|l| !placed[l].intersects(rect))
+                        && clear_of_nodes(rect, false)
+                })
             })
         };
         let found = spots(freedom, here, camera, &view)

@@ -29,6 +29,9 @@ pub struct LabelRequest {
     pub radius: f32,
     /// The label's size on screen, width and height.
     pub size: [f32; 2],
+    /// Its size set in two lines, when the name can be (it has a space to break at and
+    /// is long): tried where the one line finds no room, before a leader.
+    pub wrapped: Option<[f32; 2]>,
     /// Higher is placed first.
     pub importance: f64,
     /// Shown even when nothing is free (the name under the pointer, a selected one).
@@ -61,6 +64,8 @@ pub struct Placed {
     pub rect: Rect,
     /// The leader line from the stakeholder's edge to the label, when the label is set off.
     pub leader: Option<[[f32; 2]; 2]>,
+    /// Set in two lines ([`LabelRequest::wrapped`]).
+    pub wrapped: bool,
 }
 
 /// Side of a grid cell, in screen points.
@@ -238,14 +243,25 @@ pub fn place(
                 o.owner == request.owner || !around.touches_circle(o.centre, o.radius)
             })
         };
-        let spots = candidates(request, gap);
-        let spot = spots
-            .iter()
-            .copied()
-            // The block views set names out beside their symbols in rows, by design.
-            .find(|r| free(r) && (request.beside || clear(r)) && !misread(request, r))
-            .or_else(|| spots.into_iter().find(|r| free(r) && !misread(request, r)));
-        let Some(rect) = spot else {
+        let spot_for = |request: &LabelRequest| {
+            let spots = candidates(request, gap);
+            spots
+                .iter()
+                .copied()
+                // The block views set names out beside their symbols in rows, by design.
+                .find(|r| free(r) && (request.beside || clear(r)) && !misread(request, r))
+                .or_else(|| spots.into_iter().find(|r| free(r) && !misread(request, r)))
+        };
+        // In one line if it fits; else in two, as Kumu and yEd wrap a long name.
+        let found = spot_for(request).map(|rect| (rect, false)).or_else(|| {
+            let size = request.wrapped?;
+            spot_for(&LabelRequest {
+                size,
+                ..request.clone()
+            })
+            .map(|rect| (rect, true))
+        });
+        let Some((rect, wrapped)) = found else {
             left_out.push(request);
             continue;
         };
@@ -254,6 +270,7 @@ pub fn place(
             owner: request.owner,
             rect,
             leader: None,
+            wrapped,
         });
         placed_for.push(request);
     }
@@ -281,6 +298,7 @@ pub fn place(
             owner: request.owner,
             rect: candidates(request, gap)[0].clamped_into(view),
             leader: None,
+            wrapped: false,
         });
     }
     placed
@@ -347,11 +365,13 @@ fn find_more_room<'r>(
                 labels.remove(&current, b);
                 labels.insert(&alt, b);
                 placed[b].rect = alt;
+                placed[b].wrapped = false;
                 labels.insert(&spot, placed.len());
                 placed.push(Placed {
                     owner: request.owner,
                     rect: spot,
                     leader: None,
+                    wrapped: false,
                 });
                 placed_for.push(request);
                 return false;
@@ -389,8 +409,20 @@ fn find_more_room<'r>(
                             && distance_to_segment(o.centre, line[0], line[1]) > o.radius + gap)
                 })
         };
-        let Some((rect, line)) = set_off(request, gap).find(|(rect, line)| free(rect, *line))
-        else {
+        // In one line if it fits, else in two.
+        let in_two = request.wrapped.map(|size| LabelRequest {
+            size,
+            ..request.clone()
+        });
+        let found = set_off(request, gap)
+            .find(|(rect, line)| free(rect, *line))
+            .map(|(rect, line)| (rect, line, false))
+            .or_else(|| {
+                set_off(in_two.as_ref()?, gap)
+                    .find(|(rect, line)| free(rect, *line))
+                    .map(|(rect, line)| (rect, line, true))
+            });
+        let Some((rect, line, wrapped)) = found else {
             return true;
         };
         let k = placed.len();
@@ -406,6 +438,7 @@ fn find_more_room<'r>(
             owner: request.owner,
             rect,
             leader: Some(line),
+            wrapped,
         });
         false
     });
@@ -477,6 +510,7 @@ mod tests {
             centre: [x, y],
             radius: 10.0,
             size: [width, 14.0],
+            wrapped: None,
             importance,
             always: false,
             within: None,
@@ -603,6 +637,7 @@ mod tests {
             centre: [330.0, 200.0],
             radius: 4.0,
             size: [80.0, 14.0],
+            wrapped: None,
             importance: 9.0,
             always: false,
             within: None,
@@ -633,5 +668,45 @@ mod tests {
             assert!(!p.rect.meets_segment(start, end), "crosses {:?}", p.rect);
             assert!(!p.rect.intersects(&named.rect));
         }
+    }
+
+    /// A long name with no room for its one line beside its stakeholder takes two lines
+    /// where they fit, before a leader: between two stakeholders 140 points apart a name
+    /// 200 points wide cannot sit below in one line, and 110 by 28 can.
+    #[test]
+    fn a_long_name_with_no_room_for_one_line_takes_two() {
+        let mut long = request(0, 200.0, 100.0, 200.0, 1.0);
+        let view = Rect::from_min_size([0.0, 0.0], [400.0, 200.0]);
+        // Hemmed in: symbols 70 points to each side, above, and below to each side.
+        let mut obstacles = vec![Obstacle {
+            owner: 0,
+            centre: long.centre,
+            radius: long.radius,
+        }];
+        for (k, [dx, dy]) in [
+            [-70.0, 0.0],
+            [70.0, 0.0],
+            [0.0, -25.0],
+            [-70.0, 30.0],
+            [70.0, 30.0],
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            obstacles.push(Obstacle {
+                owner: k + 1,
+                centre: [200.0 + dx, 100.0 + dy],
+                radius: 8.0,
+            });
+        }
+        let one_line = place(std::slice::from_ref(&long), &obstacles, &[], view, 3.0, 0);
+        assert!(one_line.is_empty(), "no room for one line: {one_line:?}");
+        long.wrapped = Some([110.0, 28.0]);
+        let placed = place(&[long], &obstacles, &[], view, 3.0, 0);
+        assert_eq!(placed.len(), 1);
+        assert!(placed[0].wrapped);
+        assert_eq!(placed[0].rect.width(), 110.0);
+        assert_eq!(placed[0].rect.height(), 28.0);
+        assert!(placed[0].leader.is_none());
     }
 }

@@ -118,6 +118,9 @@ pub struct SceneLabel {
     pub id: StakeholderId,
     /// The text, in logical order (a renderer lays it out).
     pub text: String,
+    /// Where the text is set in two lines: the byte offset of the second line's start
+    /// (the first ends with the space before it). Each line is centred in the box.
+    pub break_at: Option<usize>,
     /// Its box on screen (the text's own box; the halo goes around it).
     pub rect: Rect,
     /// Size in points.
@@ -649,6 +652,8 @@ fn place_labels(
         // Names keep a halo apart: one's halo reaches up to another's text, never over it.
         let [w, h] = measure.measure(&s.name, px);
         let (w, h) = (w + tokens.halo_px, h + tokens.halo_px);
+        let wrapped = two_line_size(&s.name, px, measure)
+            .map(|[w2, h2]| [w2 + tokens.halo_px, h2 + tokens.halo_px]);
         requests.push(LabelRequest {
             owner: i,
             centre: node.centre,
@@ -656,6 +661,7 @@ fn place_labels(
             // stay put as the pointer crosses the map and stakeholders are selected.
             radius: node.radius,
             size: [w, h],
+            wrapped,
             importance: rank,
             always,
             within: regions.iter().find(|r| r.contains(node.centre)).copied(),
@@ -683,9 +689,15 @@ fn place_labels(
             let node = &nodes[p.owner];
             let s = input.map.stakeholder(node.id)?;
             let faded = input.decorations.is_faded(node.id);
+            let break_at = if p.wrapped {
+                two_lines(&s.name).map(|(first, _)| first.len())
+            } else {
+                None
+            };
             Some(SceneLabel {
                 id: node.id,
                 text: s.name.clone(),
+                break_at,
                 rect: p.rect.expand(-tokens.halo_px / 2.0),
                 size: px,
                 // A faded stakeholder's name steps back too, as far as its symbol: from the
@@ -714,6 +726,37 @@ fn place_labels(
         .collect::<Vec<_>>();
     let unlabelled = on_screen - labels.len();
     (labels, unlabelled)
+}
+
+/// Names narrower than this many label heights stay on one line: a short name broken in
+/// two reads worse than one set off with a leader.
+const WRAP_FROM: f32 = 8.0;
+
+/// The size of `name` at `px` points set in two lines ([`two_lines`]): the wider line's
+/// width and two lines' height. None for a name with no space to break at, or one line
+/// narrower than [`WRAP_FROM`] label sizes.
+pub fn two_line_size(name: &str, px: f32, measure: &dyn TextMeasure) -> Option<[f32; 2]> {
+    if measure.measure(name, px)[0] < WRAP_FROM * px {
+        return None;
+    }
+    let (first, second) = two_lines(name)?;
+    let [w1, h] = measure.measure(first.trim_end(), px);
+    let [w2, _] = measure.measure(second, px);
+    Some([w1.max(w2), 2.0 * h])
+}
+
+/// A name cut at the space nearest its middle by characters: the first line keeps the
+/// space, so the two read back as the name. None if there is no space to cut at.
+pub fn two_lines(name: &str) -> Option<(&str, &str)> {
+    let middle = name.chars().count() as f32 / 2.0;
+    let (at, _) = name
+        .char_indices()
+        .enumerate()
+        .filter(|(_, (_, c))| *c == ' ')
+        .map(|(k, (byte, _))| (byte, (k as f32 + 0.5 - middle).abs()))
+        .filter(|&(byte, _)| byte > 0 && byte + 1 < name.len())
+        .min_by(|a, b| a.1.total_cmp(&b.1))?;
+    Some((&name[..=at], &name[at + 1..]))
 }
 
 fn backdrop_items(input: &SceneInput<'_>) -> Vec<BackdropItem> {

@@ -587,3 +587,60 @@ fn the_window_opens_fitted_to_its_canvas_naming_what_a_picture_names() {
     assert_eq!(painted, named);
     assert_eq!(named.len(), 63, "every name");
 }
+
+/// A long name with no room for one line beside its stakeholder is set in two, before it
+/// is set off or left out; the SVG keeps it one text (found and selected as the name) and
+/// the canvas paints it as one text of two lines, both in the scene's box.
+#[test]
+fn a_long_name_with_no_room_for_one_line_is_set_in_two_in_both_adapters() {
+    let map = stakemap::builtin::police_community();
+    let first = map.stakeholders_by_id()[0].id();
+    let fonts = drawing::fallback_fonts();
+    let mut options = internal();
+    options.view = MapLayout::Radial(first);
+    options.size = WINDOW_CANVAS;
+    let drawn = drawing::draw(&map, &options, day(), &fonts);
+    let two: Vec<_> = drawn
+        .scene
+        .labels
+        .iter()
+        .filter(|l| l.break_at.is_some())
+        .collect();
+    assert!(
+        !two.is_empty(),
+        "the crowded rings set some names in two lines"
+    );
+    let texts = svg_texts(&drawn.svg);
+    let ctx = egui::Context::default();
+    let mut shapes = Vec::new();
+    let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+        shapes = stakemap::gui::scene_paint::shapes(ui.ctx(), &drawn.scene, egui::Pos2::ZERO);
+    });
+    output.textures_delta.clear();
+    for label in two {
+        assert_eq!(
+            texts.iter().filter(|t| **t == label.text).count(),
+            1,
+            "{:?} is one text of the SVG",
+            label.text
+        );
+        // Two lines high, and no wider than its longer line.
+        assert!(label.rect.height() >= 2.0 * label.size, "{label:?}");
+        let painted = shapes.iter().find_map(|shape| match shape {
+            egui::Shape::Text(t) if t.galley.job.text.replace('\n', " ") == label.text => Some(t),
+            _ => None,
+        });
+        let painted = painted.unwrap_or_else(|| panic!("the canvas paints {:?}", label.text));
+        assert_eq!(painted.galley.rows.len(), 2, "{:?}", label.text);
+        let area = egui::Rect::from_min_max(
+            egui::pos2(label.rect.min[0], label.rect.min[1]),
+            egui::pos2(label.rect.max[0], label.rect.max[1]),
+        );
+        let drawn_at = painted.galley.rect.translate(painted.pos.to_vec2());
+        assert!(
+            area.expand(1.0).contains_rect(drawn_at),
+            "{:?} painted at {drawn_at:?}, its box {area:?}",
+            label.text
+        );
+    }
+}

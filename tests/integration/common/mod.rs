@@ -194,7 +194,8 @@ pub fn canvas_names(harness: &Harness<'_, StakemapApp>) -> Vec<(String, egui::Co
     fn walk(shape: &egui::Shape, rect: egui::Rect, names: &mut Vec<(String, egui::Color32)>) {
         match shape {
             egui::Shape::Text(t) if rect.contains(t.pos) => {
-                names.push((t.galley.job.text.clone(), t.fallback_color));
+                // A name set in two lines reads as one.
+                names.push((t.galley.job.text.replace('\n', " "), t.fallback_color));
             }
             egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, rect, names)),
             _ => {}
