@@ -68,6 +68,10 @@ pub struct Look<'a> {
     pub tokens: Tokens,
 }
 
+/// The least distance from a stakeholder's centre, screen points, at which a click still
+/// finds it, however small it is drawn.
+pub const LEAST_HIT_PX: f32 = 6.0;
+
 /// Room left around the map by Zoom to fit, as a fraction of the view on each side.
 const FIT_PADDING: f32 = 0.03;
 
@@ -236,6 +240,18 @@ impl CanvasState {
             .with_zoom_and_pan_enabled(false)
             .with_fit_to_screen_enabled(false);
         let style = SettingsStyle::new().with_labels_always(false);
+        // A click finds a stakeholder where and as large as the scene draws it: seen from
+        // far out symbols keep a least size on screen, and a small one has a few points
+        // round it (the grid's symbols, drawn at their least size, were found only by a
+        // click on their very centre).
+        if let Some(zoom) = metadata(ui.ctx()).map(|m| m.zoom).filter(|z| *z > 0.0) {
+            let least = LEAST_HIT_PX / zoom;
+            let grown = zoom.max(look.tokens.min_symbol_scale) / zoom;
+            view.set_hit_radii(|id| {
+                let s = look.map.stakeholder(id)?;
+                Some((look.decorations.encoded.radius_of(s) * grown).max(least))
+            });
+        }
         let response = GraphView::<StillState, Still>::new()
             .with_id(Some(CANVAS_ID.to_owned()))
             .with_interactions(&interaction)
@@ -275,6 +291,23 @@ impl CanvasState {
                 GraphChange::NodeDoubleClicked { .. } => hit = true,
                 _ => {}
             }
+        }
+        // A click on a name is a click on its stakeholder: the name is drawn over the
+        // lines, so it is what the pointer is on (as in Kumu and yEd).
+        let on_symbol = events
+            .iter()
+            .any(|e| matches!(e, CanvasEvent::StakeholderClicked { .. }));
+        let named = response
+            .response
+            .clicked()
+            .then(|| response.response.interact_pointer_pos())
+            .flatten()
+            .filter(|_| !on_symbol)
+            .and_then(|at| self.name_at(at - rect.min.to_vec2()));
+        if let Some(id) = named {
+            events.retain(|e| !matches!(e, CanvasEvent::RelationshipClicked { .. }));
+            events.push(CanvasEvent::StakeholderClicked { id, shift });
+            hit = true;
         }
         let background = !hit && view.graph.hovered_node().is_none();
         if response.response.double_clicked() && background {
@@ -316,6 +349,19 @@ impl CanvasState {
             self.last_scene = Some(scene);
         }
         events
+    }
+
+    /// The stakeholder whose name was drawn last frame at `at` (canvas-relative screen
+    /// points), with its halo.
+    fn name_at(&self, at: Pos2) -> Option<StakeholderId> {
+        let scene = self.last_scene.as_ref()?;
+        // The last drawn is on top.
+        scene.labels.iter().rev().find_map(|l| {
+            l.rect
+                .expand(l.halo_px)
+                .contains([at.x, at.y])
+                .then_some(l.id)
+        })
     }
 
     /// The canvas as a focusable widget: the keys of [`super::keyboard`] move the focus

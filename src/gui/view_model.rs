@@ -17,7 +17,8 @@ use std::collections::HashMap;
 pub struct StakeholderNode {
     pub id: StakeholderId,
     pub shape: NodeShape,
-    /// Canvas units.
+    /// How far from its centre a click finds it, canvas units: as large as it is drawn, and
+    /// never less than [`crate::gui::canvas::LEAST_HIT_PX`] on screen (set each frame).
     pub radius: f32,
 }
 
@@ -88,6 +89,16 @@ impl ViewModel {
             graph.add_edge_custom(from, to, payload, |_| {});
         }
         Self { graph, nodes }
+    }
+
+    /// Sets each stakeholder's hit radius (canvas units) to `radius_of` it, so a click finds
+    /// it where and as large as it is drawn this frame.
+    pub fn set_hit_radii(&mut self, radius_of: impl Fn(StakeholderId) -> Option<f32>) {
+        for (&id, &index) in &self.nodes {
+            if let (Some(radius), Some(node)) = (radius_of(id), self.graph.node_mut(index)) {
+                node.payload_mut().radius = radius;
+            }
+        }
     }
 
     /// The stakeholder drawn at a node index.

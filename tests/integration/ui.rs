@@ -278,3 +278,84 @@ fn the_strength_chart_keys_every_line_in_full_inside_the_inspector() {
         );
     }
 }
+
+/// A click a little off a symbol's centre selects that stakeholder in every view, however
+/// small the symbol is drawn: on the power/interest grid, where symbols are drawn at their
+/// least size, only a click on the very centre of most of them had found them.
+#[test]
+fn a_click_on_a_drawn_symbol_selects_it_in_every_view() {
+    use stakemap::gui::Single;
+    let mut harness = builtin_app();
+    let ids: Vec<StakeholderId> = harness
+        .state()
+        .map()
+        .stakeholders_by_id()
+        .iter()
+        .map(|s| s.id())
+        .collect();
+    for key in [
+        egui::Key::Num1,
+        egui::Key::Num2,
+        egui::Key::Num4,
+        egui::Key::Num5,
+    ] {
+        harness.key_press(key);
+        for _ in 0..50 {
+            harness.step();
+            std::thread::sleep(std::time::Duration::from_millis(15));
+        }
+        crate::common::press_key(&mut harness, egui::Key::F);
+        for &id in ids.iter().step_by(3) {
+            let at = harness
+                .state()
+                .stakeholder_on_screen(&harness.ctx, id)
+                .expect("on screen");
+            // A person's click lands a pixel or two off.
+            crate::common::click_at(&mut harness, at + egui::vec2(1.5, -1.5));
+            let layout = harness.state().layout();
+            assert_eq!(
+                harness.state().selection().single(),
+                Some(Single::Stakeholder(id)),
+                "{layout:?}: a click at {at:?} on {id:?}"
+            );
+        }
+    }
+}
+
+/// A click on a stakeholder's name selects it, as in Kumu and yEd: the name is drawn over
+/// the lines, so a click on it had selected the relationship beneath or nothing.
+#[test]
+fn a_click_on_a_name_selects_its_stakeholder() {
+    use stakemap::gui::Single;
+    let mut harness = builtin_app();
+    let map = harness.state().map().clone();
+    let rect = harness.state().canvas_rect().expect("the canvas");
+    // Where each name is painted: its text and the middle of its box.
+    fn walk(shape: &egui::Shape, out: &mut Vec<(String, egui::Pos2)>) {
+        match shape {
+            egui::Shape::Text(t) => out.push((
+                t.galley.job.text.replace('\n', " "),
+                t.galley.rect.translate(t.pos.to_vec2()).center(),
+            )),
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
+            _ => {}
+        }
+    }
+    let mut painted = Vec::new();
+    for clipped in &harness.output().shapes {
+        walk(&clipped.shape, &mut painted);
+    }
+    let names: Vec<(String, egui::Pos2)> = painted
+        .into_iter()
+        .filter(|(text, at)| rect.contains(*at) && map.stakeholders().any(|s| s.name == *text))
+        .collect();
+    assert!(names.len() >= 60, "{} names painted", names.len());
+    for (name, at) in names.iter().step_by(4) {
+        crate::common::click_at(&mut harness, *at);
+        assert_eq!(
+            harness.state().selection().single(),
+            Some(Single::Stakeholder(crate::common::id_named(&map, name))),
+            "a click on {name:?} at {at:?}"
+        );
+    }
+}
