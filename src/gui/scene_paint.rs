@@ -278,6 +278,16 @@ fn backdrop(ctx: &egui::Context, item: &BackdropItem, origin: Pos2, out: &mut Ve
             };
             out.push(egui::epaint::TextShape::new(top_left, galley, colour(*c)).into());
         }
+        BackdropItem::Ring {
+            centre,
+            radius,
+            width,
+            colour: c,
+        } => out.push(Shape::circle_stroke(
+            at(*centre),
+            *radius,
+            Stroke::new(*width, colour(*c)),
+        )),
         BackdropItem::Arrow {
             from,
             to,

@@ -314,6 +314,22 @@ fn map_body(svg: &mut String, scene: &Scene, dropped: &mut usize) {
                 };
                 *dropped += text(svg, [at[0], y], anchor, *size, *colour, None, t);
             }
+            BackdropItem::Ring {
+                centre,
+                radius,
+                width,
+                colour,
+            } => {
+                let _ = writeln!(
+                    svg,
+                    r#"<circle cx="{}" cy="{}" r="{}" fill="none"{} stroke-width="{}"/>"#,
+                    number(centre[0]),
+                    number(centre[1]),
+                    number(*radius),
+                    paint("stroke", *colour),
+                    number(*width)
+                );
+            }
             BackdropItem::Arrow {
                 from,
                 to,

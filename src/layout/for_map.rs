@@ -151,6 +151,20 @@ pub enum Backdrop {
         /// or down.
         arrows: Vec<(Point, Point)>,
     },
+    /// Rings round a stakeholder: a faint circle through each ring, so that how many
+    /// relationships away each stakeholder is reads at a glance.
+    Rings {
+        /// The centre stakeholder's position.
+        centre: Point,
+        /// Each ring's radius, nearest first, canvas units.
+        radii: Vec<f32>,
+    },
+    /// A circle of groups (kinds, sectors): each group's name inside the circle, towards
+    /// its members.
+    Groups {
+        /// The name and where its bottom-centre goes, canvas units.
+        labels: Vec<(String, Point)>,
+    },
 }
 
 impl Backdrop {
@@ -168,6 +182,8 @@ impl Backdrop {
                 .iter()
                 .flat_map(|q| [Position(q.min[0], q.min[1]), Position(q.max[0], q.max[1])])
                 .collect(),
+            // Guides through the stakeholders, and names inside the circle.
+            Self::Rings { .. } | Self::Groups { .. } => Vec::new(),
         }
     }
 }
@@ -199,12 +215,17 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
         .iter()
         .map(|s| s.name.chars().count() as f32)
         .collect();
-    let mut circle: Option<Vec<u32>> = None;
+    // A circle's groups, and each group's name by number.
+    let mut circle: Option<(Vec<u32>, BTreeMap<u32, String>)> = None;
     let points: Vec<Point> = match layout {
         MapLayout::Network => view.positions(map),
         MapLayout::CircularByKind => {
             let groups: Vec<u32> = stakeholders.iter().map(|s| s.kind as u32).collect();
-            circle = Some(groups);
+            let names = stakeholders
+                .iter()
+                .map(|s| (s.kind as u32, s.kind.to_string()))
+                .collect();
+            circle = Some((groups, names));
             Vec::new()
         }
         MapLayout::CircularBySector => {
@@ -222,7 +243,12 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
                 .iter()
                 .map(|s| sectors.get(s.sector.as_str()).copied().unwrap_or(none))
                 .collect();
-            circle = Some(groups);
+            let mut names: BTreeMap<u32, String> = sectors
+                .iter()
+                .map(|(&name, &k)| (k, name.to_owned()))
+                .collect();
+            names.insert(none, "No sector".to_owned());
+            circle = Some((groups, names));
             Vec::new()
         }
         MapLayout::Radial(centre) => match view.ids.iter().position(|&id| id == centre) {
@@ -253,8 +279,15 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
     // does, by making room for the names still left out, each stakeholder moving only as
     // its place's meaning allows (the rings did so as they were turned).
     let mut points = points;
-    if let Some(groups) = circle {
+    if let Some((groups, names)) = circle {
         points = turned_for_names(map, &view, &groups, &name_widths);
+        backdrop = Backdrop::Groups {
+            labels: group_labels(&points, &groups, &names),
+        };
+    } else if let MapLayout::Radial(centre) = layout
+        && let Some(c) = view.ids.iter().position(|&id| id == centre)
+    {
+        backdrop = ring_guides(&view, &points, c);
     } else if matches!(layout, MapLayout::PowerInterest | MapLayout::Engagement) {
         let freedom = block_freedom(&points, &backdrop);
         name_room::make_room(map, &view.ids, &mut points, &freedom, &backdrop);
@@ -293,6 +326,61 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
             .collect(),
         backdrop,
     }
+}
+
+/// Where a circle's groups are named: inside the circle, at [`GROUP_NAME_AT`] of its radius
+/// towards the middle of each group's members (their mean direction), in group order (the
+/// scene moves one inwards where stakeholders' names took its place).
+fn group_labels(
+    points: &[Point],
+    groups: &[u32],
+    names: &BTreeMap<u32, String>,
+) -> Vec<(String, Point)> {
+    let radius = points.iter().map(|p| p[0].hypot(p[1])).sum::<f32>() / points.len().max(1) as f32;
+    names
+        .iter()
+        .filter_map(|(&g, name)| {
+            let (x, y) = points.iter().zip(groups).filter(|&(_, &k)| k == g).fold(
+                (0.0, 0.0),
+                |(x, y), (p, _)| {
+                    let length = p[0].hypot(p[1]).max(1e-3);
+                    (x + p[0] / length, y + p[1] / length)
+                },
+            );
+            let length = x.hypot(y);
+            (length > 1e-3).then(|| {
+                let at = GROUP_NAME_AT * radius;
+                (name.clone(), [x / length * at, y / length * at])
+            })
+        })
+        .collect()
+}
+
+/// How far out from the middle a circle's group names sit, as a share of its radius.
+const GROUP_NAME_AT: f32 = 0.45;
+
+/// Faint circles through the rings round node `c`: each at the middle distance of its
+/// stakeholders from the centre (room made for names staggers them a little in and out).
+fn ring_guides(view: &MapGraph, points: &[Point], c: usize) -> Backdrop {
+    let hops = super::radial::hops(&view.graph, c as u32);
+    let centre = points.get(c).copied().unwrap_or([0.0, 0.0]);
+    let mut by_ring: BTreeMap<u32, Vec<f32>> = BTreeMap::new();
+    for (p, hop) in points.iter().zip(&hops) {
+        if let Some(k) = hop.filter(|&k| k > 0) {
+            by_ring
+                .entry(k)
+                .or_default()
+                .push((p[0] - centre[0]).hypot(p[1] - centre[1]));
+        }
+    }
+    let radii = by_ring
+        .into_values()
+        .map(|mut d| {
+            d.sort_by(f32::total_cmp);
+            d[d.len() / 2]
+        })
+        .collect();
+    Backdrop::Rings { centre, radii }
 }
 
 /// The rings around stakeholder `centre` (a node index), spaced for the zoom they will be
@@ -410,6 +498,8 @@ fn turned_for_names(map: &Map, view: &MapGraph, groups: &[u32], widths: &[f32]) 
         let turns = circle.turns_by_width(widths, TURNS_TRIED);
         turns.into_iter().map(move |turn| circle.at(turn))
     });
+    // The groups' names take the room the stakeholders' names leave (see
+    // `scene::group_names`), so they are not in the way here.
     fewest_unnamed(candidates, |points| {
         let freedom = round_freedom(points, [0.0, 0.0], None);
         name_room::make_room(map, &view.ids, points, &freedom, &Backdrop::None).max(

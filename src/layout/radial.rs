@@ -22,6 +22,28 @@ pub fn radial(graph: &LayoutGraph, centre: u32, ring_gap: f32) -> Vec<Point> {
     radial_spaced(graph, centre, ring_gap, MIN_SPACING)
 }
 
+/// How many relationships (edges taken undirected) each node is from `centre`: its ring in
+/// [`radial`]. None for a node that cannot be reached.
+pub fn hops(graph: &LayoutGraph, centre: u32) -> Vec<Option<u32>> {
+    let adjacency = Adjacency::new(graph);
+    let mut depth = vec![None; adjacency.node_count()];
+    let centre = centre as usize;
+    if centre < depth.len() {
+        depth[centre] = Some(0);
+        let mut queue = VecDeque::from([centre]);
+        while let Some(u) = queue.pop_front() {
+            let next = depth[u].map(|d| d + 1);
+            for &v in adjacency.neighbours(u) {
+                if depth[v as usize].is_none() {
+                    depth[v as usize] = next;
+                    queue.push_back(v as usize);
+                }
+            }
+        }
+    }
+    depth
+}
+
 /// [`radial`], with nodes on one ring kept at least `spacing` apart (canvas units; a view
 /// seen from far out, where symbols keep a least size on screen, needs more).
 pub fn radial_spaced(graph: &LayoutGraph, centre: u32, ring_gap: f32, spacing: f32) -> Vec<Point> {

@@ -180,6 +180,17 @@ pub enum BackdropItem {
         /// Colour.
         colour: Rgba,
     },
+    /// A guide circle, its outline only.
+    Ring {
+        /// Centre on screen.
+        centre: [f32; 2],
+        /// Radius in points.
+        radius: f32,
+        /// Line width in points.
+        width: f32,
+        /// Line colour.
+        colour: Rgba,
+    },
     /// An arrow: a line and its head.
     Arrow {
         /// From.
@@ -520,12 +531,13 @@ pub fn build(input: &SceneInput<'_>, measure: &dyn TextMeasure) -> Scene {
         });
     }
 
-    let backdrop = backdrop_items(input);
+    let mut backdrop = backdrop_items(input);
     // Names keep off the view's headings, as they keep off each other; on the grid a name
     // stays in its stakeholder's quadrant (or the tray).
     let headings = heading_rects(&backdrop, measure);
     let regions = regions(&backdrop);
     let (labels, unlabelled) = place_labels(input, &nodes, &degree, &headings, &regions, measure);
+    backdrop.extend(group_names(input, &nodes, &labels, measure));
     Scene {
         viewport: camera.viewport,
         background: palette.background,
@@ -819,9 +831,79 @@ fn backdrop_items(input: &SceneInput<'_>) -> Vec<BackdropItem> {
                 });
             }
         }
+        Backdrop::Rings { centre, radii } => {
+            let at = screen(*centre);
+            for &r in radii {
+                items.push(BackdropItem::Ring {
+                    centre: at,
+                    radius: r * camera.zoom,
+                    width: 1.0,
+                    colour: with_alpha(palette.weak_text, RING_GUIDE),
+                });
+            }
+        }
+        // Named after the stakeholders, in the room their names leave: `group_names`.
+        Backdrop::Groups { .. } => {}
     }
     items
 }
+
+/// A circle's group names (kinds, sectors) where the stakeholders' names and symbols left
+/// room: at its place inside the circle ([`Backdrop::Groups`]), else moved towards the
+/// middle a step at a time; a group name with no room is left out. They name a whole arc,
+/// so they give way to the stakeholders' names, as a map's area names give way to its
+/// place names.
+fn group_names(
+    input: &SceneInput<'_>,
+    nodes: &[SceneNode],
+    labels: &[SceneLabel],
+    measure: &dyn TextMeasure,
+) -> Vec<BackdropItem> {
+    let Backdrop::Groups { labels: groups } = input.backdrop else {
+        return Vec::new();
+    };
+    let camera = input.camera;
+    let size = input.tokens.heading_px;
+    let middle = camera.to_screen(Position(0.0, 0.0));
+    let view = camera.view();
+    let mut taken: Vec<Rect> = labels.iter().map(|l| l.rect.expand(l.halo_px)).collect();
+    let mut items = Vec::new();
+    for (name, at) in groups {
+        let [w, h] = measure.measure(name, size);
+        let start = camera.to_screen(Position(at[0], at[1]));
+        let found = (0..=GROUP_NAME_STEPS).find_map(|k| {
+            let t = 1.0 - k as f32 / GROUP_NAME_STEPS as f32;
+            let p = [
+                middle[0] + (start[0] - middle[0]) * t,
+                middle[1] + (start[1] - middle[1]) * t,
+            ];
+            let rect = Rect::from_min_size([p[0] - w / 2.0, p[1] - h], [w, h]);
+            let free = view.contains_rect(&rect)
+                && !taken.iter().any(|t| t.intersects(&rect))
+                && !nodes
+                    .iter()
+                    .any(|n| rect.touches_circle(n.centre, n.radius));
+            free.then_some((p, rect))
+        });
+        if let Some((p, rect)) = found {
+            taken.push(rect.expand(4.0));
+            items.push(BackdropItem::Text {
+                at: p,
+                centred: true,
+                text: name.clone(),
+                size,
+                colour: input.palette.weak_text,
+            });
+        }
+    }
+    items
+}
+
+/// How many steps towards the middle a group name may move to find room.
+const GROUP_NAME_STEPS: usize = 6;
+
+/// How strong a rings view's guide circles are drawn: faint, behind the relationships.
+const RING_GUIDE: f32 = 0.45;
 
 /// Every stakeholder of `map` as [`fit`] takes them: id, name and influence, in id order.
 pub fn names(map: &Map) -> Vec<(StakeholderId, &str, Option<Score>)> {

@@ -175,6 +175,51 @@ fn no_names_overlap_in_any_view_of_the_built_in_map_at_1280x800() {
         // member below a heading had crossed it).
         let measure = stakemap::style::measure::FontMeasure::new(fonts.clone());
         let headings = scene::heading_rects(&scene.backdrop, &measure);
+        // No name is under a heading or a group's name.
+        for label in &scene.labels {
+            assert!(
+                !headings.iter().any(|h| h.intersects(&label.rect)),
+                "{view:?}: {:?} is under a heading",
+                label.text
+            );
+        }
+        // The circles name their groups, the rings draw their guides.
+        let texts: Vec<&str> = scene
+            .backdrop
+            .iter()
+            .filter_map(|item| match item {
+                BackdropItem::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        let rings = scene
+            .backdrop
+            .iter()
+            .filter(|item| matches!(item, BackdropItem::Ring { .. }))
+            .count();
+        match view {
+            MapLayout::CircularByKind => {
+                for kind in ["Partner", "Organisation", "Issue", "Initiative"] {
+                    assert!(texts.contains(&kind), "{view:?} names {kind}: {texts:?}");
+                }
+            }
+            MapLayout::CircularBySector => {
+                let sectors: std::collections::BTreeSet<&str> = map
+                    .stakeholders()
+                    .map(|s| s.sector.as_str())
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                let named = sectors.iter().filter(|s| texts.contains(s)).count();
+                assert!(
+                    named + 1 >= sectors.len(),
+                    "{view:?} names {named} of {} sectors: {texts:?}",
+                    sectors.len()
+                );
+            }
+            // City Police Service's rings: 1, 2, 3 and 4 relationships away.
+            MapLayout::Radial(_) => assert_eq!(rings, 4, "{view:?}"),
+            _ => assert_eq!(rings, 0, "{view:?}"),
+        }
         for item in &scene.backdrop {
             if let BackdropItem::Arrow { from, to, .. } = item {
                 assert!(
