@@ -173,7 +173,8 @@ pub fn stakeholder_chart(ui: &mut Ui, map: &Map, id: StakeholderId, today: Date)
         }
     });
     for (name, colour, dashed) in &lines {
-        ui.horizontal_wrapped(|ui| {
+        // A long key wraps under its own text, not under the swatch.
+        ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 10.0), egui::Sense::hover());
             let stroke = egui::Stroke::new(2.0, *colour);
             let (a, b) = (rect.left_center(), rect.right_center());
@@ -186,7 +187,7 @@ pub fn stakeholder_chart(ui: &mut Ui, map: &Map, id: StakeholderId, today: Date)
             } else {
                 ui.painter().line_segment([a, b], stroke);
             }
-            ui.label(name);
+            ui.add(egui::Label::new(name.as_str()).wrap());
         });
     }
 }

@@ -276,6 +276,11 @@ fn the_strength_chart_keys_every_line_in_full_inside_the_inspector() {
             rect.left() >= panel_left - 1.0 && rect.right() <= 1280.0,
             "{key} at {rect:?}, inspector from {panel_left}"
         );
+        // Beside its line's swatch, a wrapped key's second line too.
+        assert!(
+            rect.left() >= panel_left + 15.0,
+            "{key} at {rect:?} starts under the swatch"
+        );
     }
 }
 
