@@ -752,6 +752,17 @@ impl eframe::App for StakemapApp {
                 self.canvas_events(events);
             }
         });
+        // On the wall names are the projector's size: room is made for them there.
+        let reading = self
+            .canvas_rect()
+            .filter(|_| presenting)
+            .map(|rect| ([rect.width(), rect.height()], Tokens::PROJECTOR));
+        self.view.layouts.read_in(
+            self.doc.map(),
+            reading,
+            &self.view.view_model,
+            self.session.now,
+        );
         self.layouts_update(&ctx);
         self.capture_ui(&ctx);
         self.dialogs_ui(&ctx);

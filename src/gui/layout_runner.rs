@@ -8,6 +8,7 @@ use crate::layout::animate::interpolate;
 use crate::layout::for_map::{self, Arrangement, Backdrop, MapGraph, MapLayout};
 use crate::layout::force::ForceLayout;
 use crate::model::{Map, Position, StakeholderId};
+use crate::style::Tokens;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -150,6 +151,10 @@ pub struct LayoutRunner {
     job: Option<ForceJob>,
     arrangement: Option<Arrangement>,
     animation: Option<Animation>,
+    /// The view names are made room for, and the sizes it draws them at, when it is not
+    /// the window's (a presentation's): even the network is then arranged, not the map's
+    /// own positions shown.
+    reading: Option<([f32; 2], Tokens)>,
 }
 
 impl Default for LayoutRunner {
@@ -160,6 +165,7 @@ impl Default for LayoutRunner {
             job: None,
             arrangement: None,
             animation: None,
+            reading: None,
         }
     }
 }
@@ -225,8 +231,42 @@ impl LayoutRunner {
                 })
                 .unwrap_or_default();
             self.job = Some(ForceJob::start(map, false, &current));
-        } else if self.layout != MapLayout::Network {
-            self.arrangement = Some(for_map::arrange(map, self.layout));
+        } else if self.layout != MapLayout::Network || self.reading.is_some() {
+            self.arrangement = Some(self.arrange(map, self.layout));
+        }
+    }
+
+    /// Makes room for names in `reading` (a presentation's canvas, points, and the sizes it
+    /// draws with), or in the window's again when none: the current view is arranged
+    /// again and animated there from where `view` draws it. Nothing happens while the
+    /// canvas stays within a few per cent of what it was (a window going full screen
+    /// passes through several sizes).
+    pub fn read_in(
+        &mut self,
+        map: &Map,
+        reading: Option<([f32; 2], Tokens)>,
+        view: &ViewModel,
+        now: f64,
+    ) {
+        let near = |a: [f32; 2], b: [f32; 2]| {
+            (a[0] - b[0]).abs() <= 0.03 * b[0] && (a[1] - b[1]).abs() <= 0.03 * b[1]
+        };
+        let same = match (self.reading, reading) {
+            (None, None) => true,
+            (Some((a, ta)), Some((b, tb))) => ta == tb && near(a, b),
+            _ => false,
+        };
+        if same || self.job.is_some() {
+            return;
+        }
+        self.reading = reading;
+        self.switch(map, self.layout, Some(view), now);
+    }
+
+    fn arrange(&self, map: &Map, layout: MapLayout) -> Arrangement {
+        match self.reading {
+            Some((view, tokens)) => for_map::arrange_for(map, layout, view, &tokens),
+            None => for_map::arrange(map, layout),
         }
     }
 
@@ -235,7 +275,7 @@ impl LayoutRunner {
         if layout != MapLayout::Network {
             self.job = None;
         }
-        let arrangement = for_map::arrange(map, layout);
+        let arrangement = self.arrange(map, layout);
         if let Some(view) = view {
             let ids: Vec<StakeholderId> = map.stakeholders_by_id().iter().map(|s| s.id()).collect();
             let point = |p: Option<Position>| p.map_or([0.0, 0.0], |Position(x, y)| [x, y]);
@@ -252,7 +292,8 @@ impl LayoutRunner {
             });
         }
         self.layout = layout;
-        self.arrangement = (layout != MapLayout::Network).then_some(arrangement);
+        self.arrangement =
+            (layout != MapLayout::Network || self.reading.is_some()).then_some(arrangement);
     }
 
     /// Puts the view's stakeholders where the current view or the running layout has them

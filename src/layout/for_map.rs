@@ -328,6 +328,73 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
     }
 }
 
+/// [`arrange`] for reading in a view of `view` points drawn with `tokens`, other than the
+/// window's ([`READING_VIEW`], [`crate::style::Tokens::SCREEN`]): a projector's, whose
+/// larger names fill its screen sooner. The arrangement is made room for again there,
+/// each stakeholder moving only as its view allows (the network's anywhere but pinned
+/// ones); the map's own positions are not changed. Costs one making of room (tens of
+/// milliseconds for the built-in map).
+pub fn arrange_for(
+    map: &Map,
+    layout: MapLayout,
+    view: [f32; 2],
+    tokens: &crate::style::Tokens,
+) -> Arrangement {
+    let mut arrangement = arrange(map, layout);
+    if view == READING_VIEW && *tokens == crate::style::Tokens::SCREEN {
+        return arrangement;
+    }
+    let graph = MapGraph::new(map);
+    let mut points: Vec<Point> = graph
+        .ids
+        .iter()
+        .map(|id| {
+            arrangement
+                .positions
+                .get(id)
+                .map_or([f32::NAN, f32::NAN], |&Position(x, y)| [x, y])
+        })
+        .collect();
+    let freedom = match layout {
+        MapLayout::Network => graph
+            .pinned(map)
+            .into_iter()
+            .map(|pinned| {
+                if pinned {
+                    Freedom::Fixed
+                } else {
+                    Freedom::Anywhere
+                }
+            })
+            .collect(),
+        MapLayout::CircularByKind | MapLayout::CircularBySector => {
+            round_freedom(&points, [0.0, 0.0], None)
+        }
+        MapLayout::Radial(centre) => match graph.ids.iter().position(|&id| id == centre) {
+            Some(c) => round_freedom(&points, points[c], Some(c)),
+            None => vec![Freedom::Fixed; points.len()],
+        },
+        MapLayout::PowerInterest | MapLayout::Engagement => {
+            block_freedom(&points, &arrangement.backdrop)
+        }
+    };
+    name_room::make_room_in(
+        map,
+        &graph.ids,
+        &mut points,
+        &freedom,
+        &arrangement.backdrop,
+        view,
+        tokens,
+    );
+    for (id, [x, y]) in graph.ids.iter().zip(points) {
+        if x.is_finite() && y.is_finite() {
+            arrangement.positions.insert(*id, Position(x, y));
+        }
+    }
+    arrangement
+}
+
 /// Where a circle's groups are named: inside the circle, at [`GROUP_NAME_AT`] of its radius
 /// towards the middle of each group's members (their mean direction), in group order (the
 /// scene moves one inwards where stakeholders' names took its place).

@@ -76,10 +76,19 @@ pub fn make_room(
     freedom: &[Freedom],
     backdrop: &Backdrop,
 ) -> usize {
-    make_room_in(map, ids, points, freedom, backdrop, READING_VIEW)
+    make_room_in(
+        map,
+        ids,
+        points,
+        freedom,
+        backdrop,
+        READING_VIEW,
+        &Tokens::SCREEN,
+    )
 }
 
-/// [`make_room`] for a view of `view` points.
+/// [`make_room`] for a view of `view` points drawn with `tokens` (a projector's, whose
+/// names are larger).
 pub fn make_room_in(
     map: &Map,
     ids: &[StakeholderId],
@@ -87,6 +96,7 @@ pub fn make_room_in(
     freedom: &[Freedom],
     backdrop: &Backdrop,
     view: [f32; 2],
+    tokens: &Tokens,
 ) -> usize {
     let n = ids.len().min(points.len());
     if n == 0 || n > MOST_STAKEHOLDERS {
@@ -100,10 +110,10 @@ pub fn make_room_in(
     let measure = FontMeasure::for_layout();
     let mut unnamed = 0;
     for _ in 0..ROUNDS {
-        let (scene, camera) = scene_of(map, ids, points, backdrop, view, &measure);
+        let (scene, camera) = scene_of(map, ids, points, backdrop, view, tokens, &measure);
         unnamed = scene.unlabelled;
         let done = unnamed == 0 && !any_touching(&scene.nodes);
-        if done || Tokens::SCREEN.label_px(camera.zoom).is_none() {
+        if done || tokens.label_px(camera.zoom).is_none() {
             break;
         }
         let seen = Seen {
@@ -112,6 +122,7 @@ pub fn make_room_in(
             camera: &camera,
             backdrop,
             measure: &measure,
+            tokens,
         };
         let moved = find_homes(&seen, &index, points, freedom);
         if moved == 0 {
@@ -119,7 +130,7 @@ pub fn make_room_in(
         }
     }
     if unnamed > 0 {
-        unnamed = scene_of(map, ids, points, backdrop, view, &measure)
+        unnamed = scene_of(map, ids, points, backdrop, view, tokens, &measure)
             .0
             .unlabelled;
     }
@@ -137,9 +148,17 @@ pub fn unnamed_as_drawn(
     backdrop: &Backdrop,
 ) -> usize {
     let measure = FontMeasure::new(Vec::new());
-    scene_of(map, ids, points, backdrop, READING_VIEW, &measure)
-        .0
-        .unlabelled
+    scene_of(
+        map,
+        ids,
+        points,
+        backdrop,
+        READING_VIEW,
+        &Tokens::SCREEN,
+        &measure,
+    )
+    .0
+    .unlabelled
 }
 
 /// The scene of the map at `points`, fitted in `view`, as the window would build it.
@@ -149,9 +168,10 @@ fn scene_of(
     points: &[Point],
     backdrop: &Backdrop,
     view: [f32; 2],
+    tokens: &Tokens,
     measure: &dyn TextMeasure,
 ) -> (scene::Scene, scene::Camera) {
-    let tokens = Tokens::SCREEN;
+    let tokens = *tokens;
     let positions: HashMap<StakeholderId, Position> = ids
         .iter()
         .zip(points)
@@ -212,6 +232,7 @@ struct Seen<'a> {
     camera: &'a scene::Camera,
     backdrop: &'a Backdrop,
     measure: &'a dyn TextMeasure,
+    tokens: &'a Tokens,
 }
 
 /// One round: finds a home for each stakeholder the scene left unnamed, most important
@@ -228,8 +249,8 @@ fn find_homes(
         camera,
         backdrop,
         measure,
+        tokens,
     } = *seen;
-    let tokens = Tokens::SCREEN;
     let Some(px) = tokens.label_px(camera.zoom) else {
         return 0;
     };
@@ -504,9 +525,17 @@ mod tests {
     /// view.
     fn unnamed(map: &Map, ids: &[StakeholderId], points: &[Point]) -> usize {
         let measure = FontMeasure::for_layout();
-        scene_of(map, ids, points, &Backdrop::None, READING_VIEW, &measure)
-            .0
-            .unlabelled
+        scene_of(
+            map,
+            ids,
+            points,
+            &Backdrop::None,
+            READING_VIEW,
+            &Tokens::SCREEN,
+            &measure,
+        )
+        .0
+        .unlabelled
     }
 
     #[test]
