@@ -330,9 +330,10 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
 
 /// [`arrange`] for reading in a view of `view` points drawn with `tokens`, other than the
 /// window's ([`READING_VIEW`], [`crate::style::Tokens::SCREEN`]): a projector's, whose
-/// larger names fill its screen sooner. The arrangement is made room for again there,
-/// each stakeholder moving only as its view allows (the network's anywhere but pinned
-/// ones); the map's own positions are not changed. Costs one making of room (tens of
+/// larger names fill its screen sooner. The network, circles and rings are made room for
+/// again there, each stakeholder moving only as its view allows (the network's anywhere
+/// but pinned ones); the block views stay in their rows. The map's own positions are not
+/// changed. Costs one making of room (tens of
 /// milliseconds for the built-in map).
 pub fn arrange_for(
     map: &Map,
@@ -341,7 +342,10 @@ pub fn arrange_for(
     tokens: &crate::style::Tokens,
 ) -> Arrangement {
     let mut arrangement = arrange(map, layout);
-    if view == READING_VIEW && *tokens == crate::style::Tokens::SCREEN {
+    // The block views are set out in rows for their names' size already; moved as the
+    // others are, their rows broke up and stakeholders strayed into the headings' column.
+    let blocks = matches!(layout, MapLayout::PowerInterest | MapLayout::Engagement);
+    if blocks || (view == READING_VIEW && *tokens == crate::style::Tokens::SCREEN) {
         return arrangement;
     }
     let graph = MapGraph::new(map);
@@ -374,9 +378,7 @@ pub fn arrange_for(
             Some(c) => round_freedom(&points, points[c], Some(c)),
             None => vec![Freedom::Fixed; points.len()],
         },
-        MapLayout::PowerInterest | MapLayout::Engagement => {
-            block_freedom(&points, &arrangement.backdrop)
-        }
+        MapLayout::PowerInterest | MapLayout::Engagement => return arrangement,
     };
     name_room::make_room_in(
         map,
@@ -1068,6 +1070,28 @@ mod tests {
     use crate::model::{
         Relationship, RelationshipId, RelationshipKind, Stakeholder, StakeholderKind,
     };
+
+    /// On the wall the block views keep their rows: made room for as the others are, the
+    /// engagement view's rows broke up and stakeholders strayed into the headings' column
+    /// (a fresh tester's "disorganised" slide). The network is made room for there.
+    #[test]
+    fn a_projector_moves_the_network_for_its_names_but_not_the_block_views() {
+        let map = crate::builtin::police_community();
+        let projector = crate::style::Tokens::PROJECTOR;
+        for layout in [MapLayout::PowerInterest, MapLayout::Engagement] {
+            assert_eq!(
+                arrange_for(&map, layout, [1650.0, 965.0], &projector),
+                arrange(&map, layout),
+                "{layout:?}"
+            );
+        }
+        let network = arrange_for(&map, MapLayout::Network, [1650.0, 965.0], &projector);
+        let moved = map
+            .stakeholders()
+            .filter(|s| s.position != network.positions.get(&s.id()).copied())
+            .count();
+        assert!(moved > 0, "room is made for the projector's names");
+    }
 
     fn chain(n: u64) -> Map {
         let mut map = Map::new("chain");
