@@ -426,7 +426,7 @@ fn group_labels(
 }
 
 /// How far out from the middle a circle's group names sit, as a share of its radius.
-const GROUP_NAME_AT: f32 = 0.45;
+const GROUP_NAME_AT: f32 = 0.7;
 
 /// Faint circles through the rings round node `c`: each at the middle distance of its
 /// stakeholders from the centre (room made for names staggers them a little in and out).
