@@ -848,35 +848,76 @@ fn backdrop_items(input: &SceneInput<'_>) -> Vec<BackdropItem> {
     items
 }
 
-/// A circle's group names (kinds, sectors) where the stakeholders' names and symbols left
-/// room: at its place inside the circle ([`Backdrop::Groups`]), else moved towards the
-/// middle a step at a time; a group name with no room is left out. They name a whole arc,
-/// so they give way to the stakeholders' names, as a map's area names give way to its
-/// place names.
+/// The names of a view's parts where the stakeholders' names and symbols left room: a
+/// circle's groups (kinds, sectors) at their place inside the circle
+/// ([`Backdrop::Groups`]), else moved towards the middle a step at a time; each of the
+/// rings' distance ("2 steps") on its circle, at its top, bottom, sides or diagonals.
+/// One with no room is left out. They name a whole arc or ring, so they give way to the
+/// stakeholders' names, as a map's area names give way to its place names.
 fn group_names(
     input: &SceneInput<'_>,
     nodes: &[SceneNode],
     labels: &[SceneLabel],
     measure: &dyn TextMeasure,
 ) -> Vec<BackdropItem> {
-    let Backdrop::Groups { labels: groups } = input.backdrop else {
-        return Vec::new();
-    };
     let camera = input.camera;
+    let screen = |[x, y]: [f32; 2]| camera.to_screen(Position(x, y));
+    // Each name, and the points its bottom-centre may take, best first.
+    let wanted: Vec<(String, Vec<[f32; 2]>)> = match input.backdrop {
+        Backdrop::Groups { labels: groups } => {
+            let middle = screen([0.0, 0.0]);
+            groups
+                .iter()
+                .map(|(name, at)| {
+                    let start = screen(*at);
+                    let spots = (0..=GROUP_NAME_STEPS)
+                        .map(|k| {
+                            let t = 1.0 - k as f32 / GROUP_NAME_STEPS as f32;
+                            [
+                                middle[0] + (start[0] - middle[0]) * t,
+                                middle[1] + (start[1] - middle[1]) * t,
+                            ]
+                        })
+                        .collect();
+                    (name.clone(), spots)
+                })
+                .collect()
+        }
+        Backdrop::Rings { centre, radii } => {
+            let [cx, cy] = screen(*centre);
+            let h = measure.measure("0", input.tokens.heading_px)[1];
+            radii
+                .iter()
+                .enumerate()
+                .map(|(k, &r)| {
+                    let r = r * camera.zoom;
+                    let name = if k == 0 {
+                        "1 step".to_owned()
+                    } else {
+                        format!("{} steps", k + 1)
+                    };
+                    // On the ring's line, top and bottom first, then the sides and the
+                    // diagonals.
+                    let spots = [-90.0_f32, 90.0, 0.0, 180.0, -45.0, -135.0, 45.0, 135.0]
+                        .into_iter()
+                        .map(|a| {
+                            let (sin, cos) = a.to_radians().sin_cos();
+                            [cx + r * cos, cy + r * sin + h / 2.0]
+                        })
+                        .collect();
+                    (name, spots)
+                })
+                .collect()
+        }
+        _ => return Vec::new(),
+    };
     let size = input.tokens.heading_px;
-    let middle = camera.to_screen(Position(0.0, 0.0));
     let view = camera.view();
     let mut taken: Vec<Rect> = labels.iter().map(|l| l.rect.expand(l.halo_px)).collect();
     let mut items = Vec::new();
-    for (name, at) in groups {
-        let [w, h] = measure.measure(name, size);
-        let start = camera.to_screen(Position(at[0], at[1]));
-        let found = (0..=GROUP_NAME_STEPS).find_map(|k| {
-            let t = 1.0 - k as f32 / GROUP_NAME_STEPS as f32;
-            let p = [
-                middle[0] + (start[0] - middle[0]) * t,
-                middle[1] + (start[1] - middle[1]) * t,
-            ];
+    for (name, spots) in wanted {
+        let [w, h] = measure.measure(&name, size);
+        let found = spots.into_iter().find_map(|p| {
             let rect = Rect::from_min_size([p[0] - w / 2.0, p[1] - h], [w, h]);
             let free = view.contains_rect(&rect)
                 && !taken.iter().any(|t| t.intersects(&rect))
@@ -890,7 +931,7 @@ fn group_names(
             items.push(BackdropItem::Text {
                 at: p,
                 centred: true,
-                text: name.clone(),
+                text: name,
                 size,
                 colour: input.palette.weak_text,
             });
