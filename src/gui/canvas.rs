@@ -247,7 +247,7 @@ impl CanvasState {
         if let Some(zoom) = metadata(ui.ctx()).map(|m| m.zoom).filter(|z| *z > 0.0) {
             let least = LEAST_HIT_PX / zoom;
             let grown = zoom.max(look.tokens.min_symbol_scale) / zoom;
-            view.set_hit_radii(|id| {
+            view.set_hit_radii((zoom, look.tokens.min_symbol_scale), |id| {
                 let s = look.map.stakeholder(id)?;
                 Some((look.decorations.encoded.radius_of(s) * grown).max(least))
             });

@@ -50,6 +50,8 @@ pub type CanvasGraph = egui_graphs::Graph<
 pub struct ViewModel {
     pub graph: CanvasGraph,
     nodes: HashMap<StakeholderId, NodeIndex>,
+    /// What the hit radii were last set for ([`Self::set_hit_radii`]).
+    hits_for: Option<(f32, f32)>,
 }
 
 impl ViewModel {
@@ -88,12 +90,26 @@ impl ViewModel {
             };
             graph.add_edge_custom(from, to, payload, |_| {});
         }
-        Self { graph, nodes }
+        Self {
+            graph,
+            nodes,
+            hits_for: None,
+        }
     }
 
     /// Sets each stakeholder's hit radius (canvas units) to `radius_of` it, so a click finds
-    /// it where and as large as it is drawn this frame.
-    pub fn set_hit_radii(&mut self, radius_of: impl Fn(StakeholderId) -> Option<f32>) {
+    /// it where and as large as it is drawn this frame; `scale` (the zoom and the least
+    /// symbol size) says what they depend on, and nothing is done while it stays the same
+    /// (a view model is built again when the map or its encoding changes).
+    pub fn set_hit_radii(
+        &mut self,
+        scale: (f32, f32),
+        radius_of: impl Fn(StakeholderId) -> Option<f32>,
+    ) {
+        if self.hits_for == Some(scale) {
+            return;
+        }
+        self.hits_for = Some(scale);
         for (&id, &index) in &self.nodes {
             if let (Some(radius), Some(node)) = (radius_of(id), self.graph.node_mut(index)) {
                 node.payload_mut().radius = radius;
