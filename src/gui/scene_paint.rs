@@ -221,7 +221,7 @@ fn label(ctx: &egui::Context, l: &SceneLabel, origin: Pos2, out: &mut Vec<Shape>
         colour(l.halo),
     ));
     let display = |text: &str| crate::text::display_order(text).into_owned();
-    let galley = match l.break_at.and_then(|at| l.text.split_at_checked(at)) {
+    let (at, galley) = match l.break_at.and_then(|at| l.text.split_at_checked(at)) {
         // Two lines, each centred in the box: one galley, so the name stays one text.
         Some((first, second)) => {
             let mut job = egui::text::LayoutJob::simple(
@@ -232,21 +232,16 @@ fn label(ctx: &egui::Context, l: &SceneLabel, origin: Pos2, out: &mut Vec<Shape>
             );
             job.halign = egui::Align::Center;
             let galley = ctx.fonts_mut(|f| f.layout_job(job));
-            out.push(
-                egui::epaint::TextShape::new(
-                    Pos2::new(area.center().x, area.min.y),
-                    galley,
-                    text_colour,
-                )
-                .into(),
-            );
-            return;
+            (Pos2::new(area.center().x, area.min.y), galley)
         }
-        None => ctx.fonts_mut(|f| {
-            f.layout_no_wrap(display(&l.text), FontId::proportional(l.size), text_colour)
-        }),
+        None => (
+            area.min,
+            ctx.fonts_mut(|f| {
+                f.layout_no_wrap(display(&l.text), FontId::proportional(l.size), text_colour)
+            }),
+        ),
     };
-    out.push(egui::epaint::TextShape::new(area.min, galley, text_colour).into());
+    out.push(egui::epaint::TextShape::new(at, galley, text_colour).into());
 }
 
 fn backdrop(ctx: &egui::Context, item: &BackdropItem, origin: Pos2, out: &mut Vec<Shape>) {

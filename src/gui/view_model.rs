@@ -18,7 +18,8 @@ pub struct StakeholderNode {
     pub id: StakeholderId,
     pub shape: NodeShape,
     /// How far from its centre a click finds it, canvas units: as large as it is drawn, and
-    /// never less than [`crate::gui::canvas::LEAST_HIT_PX`] on screen (set each frame).
+    /// never less than [`crate::gui::canvas::LEAST_HIT_PX`] on screen (set when the zoom
+    /// changes, [`ViewModel::set_hit_radii`]).
     pub radius: f32,
 }
 

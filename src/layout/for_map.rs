@@ -333,8 +333,7 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
 /// larger names fill its screen sooner. The network, circles and rings are made room for
 /// again there, each stakeholder moving only as its view allows (the network's anywhere
 /// but pinned ones); the block views stay in their rows. The map's own positions are not
-/// changed. Costs one making of room (tens of
-/// milliseconds for the built-in map).
+/// changed. Costs one making of room (about 0.1 s for the built-in map's network).
 pub fn arrange_for(
     map: &Map,
     layout: MapLayout,
@@ -342,10 +341,7 @@ pub fn arrange_for(
     tokens: &crate::style::Tokens,
 ) -> Arrangement {
     let mut arrangement = arrange(map, layout);
-    // The block views are set out in rows for their names' size already; moved as the
-    // others are, their rows broke up and stakeholders strayed into the headings' column.
-    let blocks = matches!(layout, MapLayout::PowerInterest | MapLayout::Engagement);
-    if blocks || (view == READING_VIEW && *tokens == crate::style::Tokens::SCREEN) {
+    if view == READING_VIEW && *tokens == crate::style::Tokens::SCREEN {
         return arrangement;
     }
     let graph = MapGraph::new(map);
@@ -378,6 +374,9 @@ pub fn arrange_for(
             Some(c) => round_freedom(&points, points[c], Some(c)),
             None => vec![Freedom::Fixed; points.len()],
         },
+        // The block views are set out in rows for their names' size already; moved as the
+        // others are, their rows broke up and stakeholders strayed into the headings'
+        // column.
         MapLayout::PowerInterest | MapLayout::Engagement => return arrangement,
     };
     name_room::make_room_in(

@@ -338,7 +338,7 @@ fn find_homes(
         let [w, h] = measure.measure(&s.name, px);
         let size = [w + tokens.halo_px, h + tokens.halo_px];
         // A long name may take two lines where one finds no room, as the scene sets it.
-        let in_two = scene::two_line_size(&s.name, px, measure)
+        let in_two = scene::two_line_size(&s.name, w, px, measure)
             .map(|[w, h]| [w + tokens.halo_px, h + tokens.halo_px]);
         let region = regions.iter().find(|r| r.contains(here)).copied();
         let mut nodes_grid = Grid::default();

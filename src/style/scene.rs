@@ -658,14 +658,14 @@ fn place_labels(
     let beside = names_beside(input.backdrop);
     let mut requests = Vec::new();
     // The names always shown are tried however far down the order they come.
-    let pointed = candidates.iter().skip(tries).filter(|c| c.3);
-    for &(i, s, rank, always) in candidates.iter().take(tries).chain(pointed) {
+    let always_shown = candidates.iter().skip(tries).filter(|c| c.3);
+    for &(i, s, rank, always) in candidates.iter().take(tries).chain(always_shown) {
         let node = &nodes[i];
         // Names keep a halo apart: one's halo reaches up to another's text, never over it.
         let [w, h] = measure.measure(&s.name, px);
-        let (w, h) = (w + tokens.halo_px, h + tokens.halo_px);
-        let wrapped = two_line_size(&s.name, px, measure)
+        let wrapped = two_line_size(&s.name, w, px, measure)
             .map(|[w2, h2]| [w2 + tokens.halo_px, h2 + tokens.halo_px]);
+        let (w, h) = (w + tokens.halo_px, h + tokens.halo_px);
         requests.push(LabelRequest {
             owner: i,
             centre: node.centre,
@@ -745,10 +745,15 @@ fn place_labels(
 const WRAP_FROM: f32 = 8.0;
 
 /// The size of `name` at `px` points set in two lines ([`two_lines`]): the wider line's
-/// width and two lines' height. None for a name with no space to break at, or one line
-/// narrower than [`WRAP_FROM`] label sizes.
-pub fn two_line_size(name: &str, px: f32, measure: &dyn TextMeasure) -> Option<[f32; 2]> {
-    if measure.measure(name, px)[0] < WRAP_FROM * px {
+/// width and two lines' height. None for a name with no space to break at, or whose one
+/// line (`width` points, as measured already) is narrower than [`WRAP_FROM`] label sizes.
+pub fn two_line_size(
+    name: &str,
+    width: f32,
+    px: f32,
+    measure: &dyn TextMeasure,
+) -> Option<[f32; 2]> {
+    if width < WRAP_FROM * px {
         return None;
     }
     let (first, second) = two_lines(name)?;
