@@ -202,6 +202,17 @@ const VIEW_SPACING: f32 = 180.0;
 
 /// Arranges a map in a layout. [`MapLayout::Network`] returns the map's own positions.
 pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
+    arrange_reading(map, layout, READING_VIEW, &crate::style::Tokens::SCREEN)
+}
+
+/// [`arrange`], with the block views (grid, engagement) set out in rows for `reading`, the
+/// view (points) they are to be read in, drawn with `tokens`.
+fn arrange_reading(
+    map: &Map,
+    layout: MapLayout,
+    reading: [f32; 2],
+    tokens: &crate::style::Tokens,
+) -> Arrangement {
     let view = MapGraph::new(map);
     let stakeholders: Vec<_> = view
         .ids
@@ -256,7 +267,7 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
             None => view.positions(map),
         },
         MapLayout::PowerInterest => {
-            let (points, quadrants, tray) = grid_view(&stakeholders);
+            let (points, quadrants, tray) = grid_view(&stakeholders, reading, *tokens);
             backdrop = Backdrop::Quadrants { quadrants, tray };
             points
         }
@@ -266,7 +277,8 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
                 .iter()
                 .map(|s| (level(s.engagement), level(s.desired_engagement)))
                 .collect();
-            let (points, bands) = engagement_view(&stakeholders, &engagement_levels);
+            let (points, bands) =
+                engagement_view(&stakeholders, &engagement_levels, reading, *tokens);
             backdrop = Backdrop::Engagement {
                 bands,
                 arrows: Vec::new(),
@@ -290,7 +302,15 @@ pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
         backdrop = ring_guides(&view, &points, c);
     } else if matches!(layout, MapLayout::PowerInterest | MapLayout::Engagement) {
         let freedom = block_freedom(&points, &backdrop);
-        name_room::make_room(map, &view.ids, &mut points, &freedom, &backdrop);
+        name_room::make_room_in(
+            map,
+            &view.ids,
+            &mut points,
+            &freedom,
+            &backdrop,
+            reading,
+            tokens,
+        );
     }
     // Engagement arrows run from each stakeholder straight up (or down) to the near edge of
     // the band of the engagement wanted.
@@ -340,10 +360,17 @@ pub fn arrange_for(
     view: [f32; 2],
     tokens: &crate::style::Tokens,
 ) -> Arrangement {
-    let mut arrangement = arrange(map, layout);
-    if view == READING_VIEW && *tokens == crate::style::Tokens::SCREEN {
-        return arrangement;
+    let screen = crate::style::Tokens::SCREEN;
+    if view == READING_VIEW && *tokens == screen {
+        return arrange(map, layout);
     }
+    // The block views are set out in rows for the names' size there. (Moved afterwards as
+    // the others are, their rows broke up and stakeholders strayed into the headings'
+    // column.)
+    if matches!(layout, MapLayout::PowerInterest | MapLayout::Engagement) {
+        return arrange_reading(map, layout, view, tokens);
+    }
+    let mut arrangement = arrange(map, layout);
     let graph = MapGraph::new(map);
     let mut points: Vec<Point> = graph
         .ids
@@ -374,9 +401,6 @@ pub fn arrange_for(
             Some(c) => round_freedom(&points, points[c], Some(c)),
             None => vec![Freedom::Fixed; points.len()],
         },
-        // The block views are set out in rows for their names' size already; moved as the
-        // others are, their rows broke up and stakeholders strayed into the headings'
-        // column.
         MapLayout::PowerInterest | MapLayout::Engagement => return arrangement,
     };
     name_room::make_room_in(
@@ -648,7 +672,7 @@ fn block_freedom(points: &[Point], backdrop: &Backdrop) -> Vec<Freedom> {
 /// ([`crate::style::measure::FontMeasure::for_layout`]).
 fn cells(stakeholders: &[&crate::model::Stakeholder], scale: Scale) -> Vec<Cell> {
     use crate::style::scene::TextMeasure;
-    let tokens = crate::style::Tokens::SCREEN;
+    let tokens = scale.tokens;
     let halo = 2.0 * tokens.halo_px;
     let measure = crate::style::measure::FontMeasure::for_layout();
     stakeholders
@@ -672,21 +696,25 @@ fn cells(stakeholders: &[&crate::model::Stakeholder], scale: Scale) -> Vec<Cell>
 struct Scale {
     names: f32,
     symbols: f32,
+    /// The view it is laid out to be read in, points, and the sizes that draw it.
+    view: [f32; 2],
+    tokens: crate::style::Tokens,
 }
 
 /// How much larger than their least size on screen the block views plan symbols to be.
 const SYMBOL_AIR: f32 = 1.05;
 
 /// A block view laid out for the size its names will have: laid out with names at zoom 1,
-/// fitted in [`READING_VIEW`] as Zoom to fit would fit it (with the `backdrop` it has), then laid out again with names as large as that zoom draws them,
+/// fitted in `view` as Zoom to fit would fit it (with the `backdrop` it has), then laid out again with names as large as that zoom draws them,
 /// until the two agree (or a few rounds show the view cannot hold every name; the scene
 /// then names the most important).
 fn for_reading<T>(
     stakeholders: &[&crate::model::Stakeholder],
+    view: [f32; 2],
+    tokens: crate::style::Tokens,
     mut lay_out: impl FnMut(Scale) -> (Vec<Point>, T),
     backdrop: impl Fn(&T) -> Backdrop,
 ) -> (Vec<Point>, T) {
-    let tokens = crate::style::Tokens::SCREEN;
     let names: Vec<(StakeholderId, &str, Option<Score>)> = stakeholders
         .iter()
         .map(|s| (s.id(), s.name.as_str(), s.influence))
@@ -694,6 +722,8 @@ fn for_reading<T>(
     let mut scale = Scale {
         names: 1.0,
         symbols: 1.0,
+        view,
+        tokens,
     };
     let measure = crate::style::measure::FontMeasure::for_layout();
     let mut result = lay_out(scale);
@@ -708,7 +738,7 @@ fn for_reading<T>(
             &names,
             &positions,
             &backdrop(&result.1),
-            READING_VIEW,
+            view,
             0.03,
             &tokens,
             &measure,
@@ -721,6 +751,8 @@ fn for_reading<T>(
             // planned a little larger: making room afterwards can zoom out a little, and two
             // in a row then touch.
             symbols: (SYMBOL_AIR * tokens.min_symbol_scale / zoom).clamp(1.0, MOST_SCALE),
+            view,
+            tokens,
         };
         // How far the names drawn are from the names planned for: none (to a few per cent),
         // with symbols drawn no larger than planned for (a little larger and two in a row
@@ -741,6 +773,8 @@ fn for_reading<T>(
         scale = Scale {
             names: next.max(wanted.names).clamp(1.0, MOST_SCALE),
             symbols: wanted.symbols.max(scale.symbols),
+            view,
+            tokens,
         };
         result = lay_out(scale);
     }
@@ -755,9 +789,9 @@ const HEADING_BAND: f32 = 44.0;
 /// Space inside a quadrant around its block.
 const PAD: f32 = 16.0;
 
-/// The shape of the window's canvas, width over height, that list views are made for.
-fn reading_aspect() -> f32 {
-    READING_VIEW[0] / READING_VIEW[1]
+/// The shape of the view, width over height, that a block view is made for.
+fn reading_aspect(view: [f32; 2]) -> f32 {
+    view[0] / view[1]
 }
 
 /// The engagement view: a band per current level, leading at the top, then supportive,
@@ -767,9 +801,13 @@ fn reading_aspect() -> f32 {
 fn engagement_view(
     stakeholders: &[&crate::model::Stakeholder],
     levels: &[(Option<u8>, Option<u8>)],
+    view: [f32; 2],
+    tokens: crate::style::Tokens,
 ) -> (Vec<Point>, Vec<Quadrant>) {
     for_reading(
         stakeholders,
+        view,
+        tokens,
         |scale| engagement_at(stakeholders, levels, scale),
         |bands| Backdrop::Engagement {
             bands: bands.clone(),
@@ -781,7 +819,7 @@ fn engagement_view(
 /// The canvas width of a heading of `text` at a view's scale.
 fn heading_width(text: &str, scale: Scale) -> f32 {
     use crate::style::scene::TextMeasure;
-    let tokens = crate::style::Tokens::SCREEN;
+    let tokens = scale.tokens;
     // Headings have a fixed size on screen, as names do once zoomed out: at this scale a
     // point on screen is this many canvas units.
     let per_point = (scale.names * tokens.label_size / tokens.min_label_px).max(1.0);
@@ -847,7 +885,7 @@ fn engagement_at(
         .fold(160.0, f32::max)
         + gutter
         + 2.0 * PAD;
-    let width = widest_fit(widest, gutter, &groups, |w| {
+    let width = widest_fit(reading_aspect(scale.view), widest, gutter, &groups, |w| {
         heights(w).iter().map(|(_, h)| h).sum::<f32>()
     });
     let mut points = vec![[0.0, 0.0]; levels.len()];
@@ -870,13 +908,19 @@ fn engagement_at(
 /// The width, between `least` and all of `groups` in one row (each beside a column of
 /// `beside` canvas units: the headings), that gives a view of that width and
 /// `height(width)` the shape of the reading view.
-fn widest_fit(least: f32, beside: f32, groups: &[Vec<Cell>], height: impl Fn(f32) -> f32) -> f32 {
+fn widest_fit(
+    aspect: f32,
+    least: f32,
+    beside: f32,
+    groups: &[Vec<Cell>],
+    height: impl Fn(f32) -> f32,
+) -> f32 {
     let most = groups
         .iter()
         .map(|g| g.iter().map(cell_width).sum::<f32>() + beside)
         .fold(least, f32::max)
         + 2.0 * PAD;
-    let miss = |w: f32| ((w / height(w).max(1.0)) / reading_aspect()).ln().abs();
+    let miss = |w: f32| ((w / height(w).max(1.0)) / aspect).ln().abs();
     (0..=48)
         .map(|k| least + (most - least) * k as f32 / 48.0)
         .min_by(|&a, &b| miss(a).total_cmp(&miss(b)))
@@ -886,9 +930,15 @@ fn widest_fit(least: f32, beside: f32, groups: &[Vec<Cell>], height: impl Fn(f32
 /// The power/interest grid as four quadrants of blocks (manage closely, keep satisfied,
 /// keep informed, monitor) with the unscored in a tray below; in each, members ordered by
 /// influence then interest, highest first.
-fn grid_view(stakeholders: &[&crate::model::Stakeholder]) -> (Vec<Point>, [Quadrant; 4], Quadrant) {
+fn grid_view(
+    stakeholders: &[&crate::model::Stakeholder],
+    view: [f32; 2],
+    tokens: crate::style::Tokens,
+) -> (Vec<Point>, [Quadrant; 4], Quadrant) {
     let (points, (quadrants, tray)) = for_reading(
         stakeholders,
+        view,
+        tokens,
         |scale| {
             let (points, quadrants, tray) = grid_at(stakeholders, scale);
             (points, (quadrants, tray))
@@ -959,10 +1009,16 @@ fn grid_at(
         let tray_height = band + 2.0 * PAD + tray.height.max(row);
         (b, tray, left, right, top, bottom, tray_height)
     };
-    let total = widest_fit(least_left + least_right, 0.0, &groups, |w| {
-        let (_, _, _, _, top, bottom, tray) = shape(w);
-        top + bottom + PAD + tray
-    });
+    let total = widest_fit(
+        reading_aspect(scale.view),
+        least_left + least_right,
+        0.0,
+        &groups,
+        |w| {
+            let (_, _, _, _, top, bottom, tray) = shape(w);
+            top + bottom + PAD + tray
+        },
+    );
     let (blocks, tray_block, left, right, top, bottom, tray_height) = shape(total);
     let quadrant = |name, min: Point, max: Point| Quadrant { name, min, max };
     let quadrants = [
@@ -1070,18 +1126,82 @@ mod tests {
         Relationship, RelationshipId, RelationshipKind, Stakeholder, StakeholderKind,
     };
 
-    /// On the wall the block views keep their rows: made room for as the others are, the
-    /// engagement view's rows broke up and stakeholders strayed into the headings' column
-    /// (a fresh tester's "disorganised" slide). The network is made room for there.
+    /// The projector's scene of `arrangement` in its 1650x965 canvas: how many
+    /// stakeholders it leaves unnamed, and how many symbols lie outside every band or
+    /// quadrant (or in a band's heading column).
+    fn on_the_wall(map: &Map, arrangement: &Arrangement) -> (usize, usize) {
+        use crate::style::scene::{self, SceneInput};
+        let tokens = crate::style::Tokens::PROJECTOR;
+        let measure = crate::style::measure::FontMeasure::for_layout();
+        let camera = scene::fit_with(
+            &scene::names(map),
+            &arrangement.positions,
+            &arrangement.backdrop,
+            [1650.0, 965.0],
+            0.03,
+            &tokens,
+            &measure,
+        );
+        let none = std::collections::BTreeSet::new();
+        let none_related = std::collections::BTreeSet::new();
+        let decorations = crate::shown::Decorations::default();
+        let built = scene::build(
+            &SceneInput {
+                map,
+                decorations: &decorations,
+                positions: &arrangement.positions,
+                camera,
+                tokens,
+                palette: crate::style::Palette::PROJECTOR,
+                selected_stakeholders: &none,
+                selected_relationships: &none_related,
+                hovered: None,
+                faint: true,
+                backdrop: &arrangement.backdrop,
+            },
+            &measure,
+        );
+        let regions = scene::regions(&built.backdrop);
+        let headings = scene::heading_rects(&built.backdrop, &measure);
+        let astray = built
+            .nodes
+            .iter()
+            .filter(|n| {
+                !regions.iter().any(|r| r.contains(n.centre))
+                    || headings
+                        .iter()
+                        .any(|h| h.touches_circle(n.centre, n.radius))
+            })
+            .count();
+        (built.unlabelled, astray)
+    }
+
+    /// On the wall the block views are set out in rows for the projector's larger names:
+    /// kept as the window's, they left 34 of the engagement slide's stakeholders unnamed;
+    /// moved as the network is, their rows broke up and stakeholders strayed out of their
+    /// bands (two fresh testers). The network is made room for there.
     #[test]
-    fn a_projector_moves_the_network_for_its_names_but_not_the_block_views() {
+    fn a_projector_sets_the_block_views_out_for_its_names_and_moves_the_network() {
         let map = crate::builtin::police_community();
         let projector = crate::style::Tokens::PROJECTOR;
         for layout in [MapLayout::PowerInterest, MapLayout::Engagement] {
-            assert_eq!(
-                arrange_for(&map, layout, [1650.0, 965.0], &projector),
-                arrange(&map, layout),
-                "{layout:?}"
+            let window = on_the_wall(&map, &arrange(&map, layout));
+            let wall = on_the_wall(
+                &map,
+                &arrange_for(&map, layout, [1650.0, 965.0], &projector),
+            );
+            assert_eq!(wall.1, 0, "{layout:?}: symbols out of their rows");
+            // Engagement: every name (34 unnamed as in the window); the grid: 15 (34).
+            let most = if layout == MapLayout::Engagement {
+                0
+            } else {
+                window.0 / 2
+            };
+            assert!(
+                wall.0 <= most,
+                "{layout:?}: {} unnamed on the wall ({} as in the window)",
+                wall.0,
+                window.0
             );
         }
         let network = arrange_for(&map, MapLayout::Network, [1650.0, 965.0], &projector);
