@@ -22,7 +22,7 @@ use super::canvas::{CanvasState, Look};
 use super::command::{Command, Commands};
 use super::derived::{DerivedAttention, DerivedShown};
 use super::inspector::Inspector;
-use super::layout_runner::{LayoutOutcome, LayoutRunner};
+use super::layout_runner::{LayoutOutcome, LayoutRunner, Reading};
 use super::legend::legend_ui;
 use super::preferences::Preferences;
 use super::selection::Selection;
@@ -756,9 +756,19 @@ impl eframe::App for StakemapApp {
         let reading = self
             .canvas_rect()
             .filter(|_| presenting)
-            .map(|rect| ([rect.width(), rect.height()], Tokens::PROJECTOR));
+            .map(|rect| Reading {
+                view: [rect.width(), rect.height()],
+                tokens: Tokens::PROJECTOR,
+            });
+        let shown = self
+            .view
+            .shown
+            .get()
+            .map(|shown| (&shown.map, &shown.decorations.encoded));
         self.view.layouts.read_in(
+            &ctx,
             self.doc.map(),
+            shown,
             reading,
             &self.view.view_model,
             self.session.now,

@@ -2,13 +2,18 @@
 //! stalls, whatever the size of the map) with the canvas showing its latest positions, and
 //! the other views animated from wherever the stakeholders are drawn.
 
+use super::scene_paint::EguiMeasure;
 use super::view_model::ViewModel;
 use crate::layout::Point;
 use crate::layout::animate::interpolate;
 use crate::layout::for_map::{self, Arrangement, Backdrop, MapGraph, MapLayout};
 use crate::layout::force::ForceLayout;
+use crate::layout::name_room::Reader;
 use crate::model::{Map, Position, StakeholderId};
 use crate::style::Tokens;
+use crate::style::encoding::Encoded;
+use crate::style::measure::FontMeasure;
+use crate::style::scene::TextMeasure;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -142,6 +147,36 @@ struct Animation {
     started: f64,
 }
 
+/// A view that is not the window's (a presentation's), in which names are made room for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Reading {
+    /// Its canvas, points.
+    pub view: [f32; 2],
+    /// The sizes it draws names and symbols at.
+    pub tokens: Tokens,
+}
+
+/// What room for names depends on in `shown` seen in `layout`: which stakeholders there
+/// are, their names, influence and sizes, and the relationships joining them (the more
+/// joined are named first). Not what is faded or highlighted, so a spotlight moves nothing.
+fn what_names_need(shown: &Map, sizes: &Encoded, layout: MapLayout) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    layout.hash(&mut hasher);
+    for s in shown.stakeholders_by_id() {
+        (s.id(), &s.name, s.influence).hash(&mut hasher);
+        sizes
+            .radius
+            .get(&s.id())
+            .map(|r| r.to_bits())
+            .hash(&mut hasher);
+    }
+    for r in shown.relationships_by_id() {
+        (r.from(), r.to()).hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
 /// What the window's layouts are doing.
 pub struct LayoutRunner {
     /// The view shown.
@@ -151,10 +186,13 @@ pub struct LayoutRunner {
     job: Option<ForceJob>,
     arrangement: Option<Arrangement>,
     animation: Option<Animation>,
-    /// The view names are made room for, and the sizes it draws them at, when it is not
-    /// the window's (a presentation's): even the network is then arranged, not the map's
-    /// own positions shown.
-    reading: Option<([f32; 2], Tokens)>,
+    /// The view names are made room for when it is not the window's (a presentation's):
+    /// even the network is then arranged, not the map's own positions shown.
+    reading: Option<Reading>,
+    /// The window's fonts, which measure names as they are drawn there.
+    fonts: Option<egui::Context>,
+    /// What the arrangement for the reading was made from ([`what_names_need`]).
+    made_for: Option<u64>,
 }
 
 impl Default for LayoutRunner {
@@ -166,6 +204,8 @@ impl Default for LayoutRunner {
             arrangement: None,
             animation: None,
             reading: None,
+            fonts: None,
+            made_for: None,
         }
     }
 }
@@ -231,51 +271,104 @@ impl LayoutRunner {
                 })
                 .unwrap_or_default();
             self.job = Some(ForceJob::start(map, false, &current));
-        } else if self.layout != MapLayout::Network || self.reading.is_some() {
-            self.arrangement = Some(self.arrange(map, self.layout));
+        } else if self.reading.is_some() {
+            // Arranged for the wall again by `read_in`, from the map as shown there.
+            self.made_for = None;
+        } else if self.layout != MapLayout::Network {
+            self.arrangement = Some(for_map::arrange(map, self.layout));
         }
     }
 
-    /// Makes room for names in `reading` (a presentation's canvas, points, and the sizes it
-    /// draws with), or in the window's again when none: the current view is arranged
-    /// again and animated there from where `view` draws it. Nothing happens while the
-    /// canvas stays within a few per cent of what it was (a window going full screen
-    /// passes through several sizes).
+    /// Makes room for names in `reading` (a presentation's canvas), or in the window's
+    /// again when none: the current view is arranged again and animated there from where
+    /// `view` draws it. On the wall room is made for `shown`, the map as shown there with
+    /// its symbols' sizes, and made again only when what it names, sizes or joins changes
+    /// (a spotlight fades, it moves nothing) or the view does; `map` is the document's.
+    /// Nothing happens while the canvas stays within a few per cent of what it was (a
+    /// window going full screen passes through several sizes). Names are measured with
+    /// `ctx`'s fonts, as the canvas draws them.
     pub fn read_in(
         &mut self,
+        ctx: &egui::Context,
         map: &Map,
-        reading: Option<([f32; 2], Tokens)>,
+        shown: Option<(&Map, &Encoded)>,
+        reading: Option<Reading>,
         view: &ViewModel,
         now: f64,
     ) {
+        if self.fonts.is_none() {
+            self.fonts = Some(ctx.clone());
+        }
+        if self.job.is_some() {
+            return;
+        }
         let near = |a: [f32; 2], b: [f32; 2]| {
             (a[0] - b[0]).abs() <= 0.03 * b[0] && (a[1] - b[1]).abs() <= 0.03 * b[1]
         };
-        let same = match (self.reading, reading) {
+        let same_view = match (self.reading, reading) {
             (None, None) => true,
-            (Some((a, ta)), Some((b, tb))) => ta == tb && near(a, b),
+            (Some(a), Some(b)) => a.tokens == b.tokens && near(a.view, b.view),
             _ => false,
         };
-        if same || self.job.is_some() {
-            return;
+        match (reading, shown) {
+            (None, _) if !same_view => {
+                self.reading = None;
+                self.made_for = None;
+                self.switch(map, self.layout, Some(view), now);
+            }
+            (Some(reading), Some((shown, sizes))) => {
+                let key = what_names_need(shown, sizes, self.layout);
+                if same_view && self.made_for == Some(key) {
+                    return;
+                }
+                if !same_view {
+                    self.reading = Some(reading);
+                }
+                self.made_for = Some(key);
+                let reading = self.reading.unwrap_or(reading);
+                let measure: Box<dyn TextMeasure + '_> = match &self.fonts {
+                    Some(ctx) => Box::new(EguiMeasure { ctx }),
+                    None => Box::new(FontMeasure::new(Vec::new())),
+                };
+                let reader = Reader {
+                    view: reading.view,
+                    tokens: &reading.tokens,
+                    drawn: measure.as_ref(),
+                    sizes,
+                };
+                let arrangement = for_map::arrange_for(shown, self.layout, &reader);
+                drop(measure);
+                self.go_to(shown, self.layout, arrangement, Some(view), now);
+            }
+            _ => {}
         }
-        self.reading = reading;
-        self.switch(map, self.layout, Some(view), now);
     }
 
-    fn arrange(&self, map: &Map, layout: MapLayout) -> Arrangement {
-        match self.reading {
-            Some((view, tokens)) => for_map::arrange_for(map, layout, view, &tokens),
-            None => for_map::arrange(map, layout),
-        }
-    }
-
-    /// Shows another view, animated from where the stakeholders are drawn now.
+    /// Shows another view, animated from where the stakeholders are drawn now. On the wall
+    /// the view is arranged for the map as shown there, by [`Self::read_in`] next frame.
     pub fn switch(&mut self, map: &Map, layout: MapLayout, view: Option<&ViewModel>, now: f64) {
         if layout != MapLayout::Network {
             self.job = None;
         }
-        let arrangement = self.arrange(map, layout);
+        if self.reading.is_some() {
+            self.layout = layout;
+            self.made_for = None;
+            return;
+        }
+        let arrangement = for_map::arrange(map, layout);
+        self.go_to(map, layout, arrangement, view, now);
+    }
+
+    /// Shows `layout` arranged as `arrangement`, animated from where `view` draws `map`'s
+    /// stakeholders.
+    fn go_to(
+        &mut self,
+        map: &Map,
+        layout: MapLayout,
+        arrangement: Arrangement,
+        view: Option<&ViewModel>,
+        now: f64,
+    ) {
         if let Some(view) = view {
             let ids: Vec<StakeholderId> = map.stakeholders_by_id().iter().map(|s| s.id()).collect();
             let point = |p: Option<Position>| p.map_or([0.0, 0.0], |Position(x, y)| [x, y]);

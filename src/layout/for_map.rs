@@ -5,10 +5,13 @@ use super::blocks::{Block, Cell, cell_width, flow, row_height};
 use super::circular::Circle;
 use super::force::{ForceLayout, ForceParams};
 use super::grid::Quadrant;
-use super::name_room::{self, Freedom};
+use super::name_room::{self, Freedom, Reader};
 use super::overlap::{READING_VIEW, spread_for_names};
 use super::{LayoutEdge, LayoutGraph, Point};
 use crate::model::{Engagement, Map, Position, Score, StakeholderId, ViewLayout};
+use crate::style::encoding::Encoded;
+use crate::style::measure::FontMeasure;
+use crate::style::scene::TextMeasure;
 use std::collections::{BTreeMap, HashMap};
 
 /// A map seen as a layout graph, with the stakeholder id of every node index.
@@ -88,7 +91,7 @@ pub fn map_force_params() -> ForceParams {
 
 /// A way of arranging a map. The network is the map's own positions; the others are views
 /// computed from the stakeholders' fields, which leave the map's positions alone.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum MapLayout {
     /// The map's own positions (laid out by force, or by hand).
     Network,
@@ -202,17 +205,19 @@ const VIEW_SPACING: f32 = 180.0;
 
 /// Arranges a map in a layout. [`MapLayout::Network`] returns the map's own positions.
 pub fn arrange(map: &Map, layout: MapLayout) -> Arrangement {
-    arrange_reading(map, layout, READING_VIEW, &crate::style::Tokens::SCREEN)
+    let reader = Reader {
+        view: READING_VIEW,
+        tokens: &crate::style::Tokens::SCREEN,
+        drawn: &FontMeasure::new(Vec::new()),
+        sizes: &Encoded::default(),
+    };
+    arrange_reading(map, layout, &reader)
 }
 
-/// [`arrange`], with the block views (grid, engagement) set out in rows for `reading`, the
-/// view (points) they are to be read in, drawn with `tokens`.
-fn arrange_reading(
-    map: &Map,
-    layout: MapLayout,
-    reading: [f32; 2],
-    tokens: &crate::style::Tokens,
-) -> Arrangement {
+/// [`arrange`], with the block views (grid, engagement) set out in rows for the view
+/// `reader` reads them in.
+fn arrange_reading(map: &Map, layout: MapLayout, reader: &Reader<'_>) -> Arrangement {
+    let (reading, tokens) = (reader.view, reader.tokens);
     let view = MapGraph::new(map);
     let stakeholders: Vec<_> = view
         .ids
@@ -302,15 +307,7 @@ fn arrange_reading(
         backdrop = ring_guides(&view, &points, c);
     } else if matches!(layout, MapLayout::PowerInterest | MapLayout::Engagement) {
         let freedom = block_freedom(&points, &backdrop);
-        name_room::make_room_in(
-            map,
-            &view.ids,
-            &mut points,
-            &freedom,
-            &backdrop,
-            reading,
-            tokens,
-        );
+        name_room::make_room_in(map, &view.ids, &mut points, &freedom, &backdrop, reader);
     }
     // Engagement arrows run from each stakeholder straight up (or down) to the near edge of
     // the band of the engagement wanted.
@@ -348,27 +345,22 @@ fn arrange_reading(
     }
 }
 
-/// [`arrange`] for reading in a view of `view` points drawn with `tokens`, other than the
-/// window's ([`READING_VIEW`], [`crate::style::Tokens::SCREEN`]): a projector's, whose
-/// larger names fill its screen sooner. The network, circles and rings are made room for
-/// again there, each stakeholder moving only as its view allows (the network's anywhere
-/// but pinned ones); the block views stay in their rows. The map's own positions are not
-/// changed. Costs one making of room (about 0.1 s for the built-in map's network).
-pub fn arrange_for(
-    map: &Map,
-    layout: MapLayout,
-    view: [f32; 2],
-    tokens: &crate::style::Tokens,
-) -> Arrangement {
-    let screen = crate::style::Tokens::SCREEN;
-    if view == READING_VIEW && *tokens == screen {
+/// [`arrange`] for reading in the view `reader`, other than the window's
+/// ([`READING_VIEW`], [`crate::style::Tokens::SCREEN`]): a projector's, whose larger names
+/// fill its screen sooner. The network, circles and rings are made room for again there,
+/// each stakeholder moving only as its view allows (the network's anywhere but pinned
+/// ones), for the symbols' sizes shown; the block views are set out in rows for the
+/// names' size there. The map's own positions are not changed. Costs one making of room
+/// (about 0.1 s for the built-in map's network).
+pub fn arrange_for(map: &Map, layout: MapLayout, reader: &Reader<'_>) -> Arrangement {
+    if reader.view == READING_VIEW && *reader.tokens == crate::style::Tokens::SCREEN {
         return arrange(map, layout);
     }
     // The block views are set out in rows for the names' size there. (Moved afterwards as
     // the others are, their rows broke up and stakeholders strayed into the headings'
     // column.)
     if matches!(layout, MapLayout::PowerInterest | MapLayout::Engagement) {
-        return arrange_reading(map, layout, view, tokens);
+        return arrange_reading(map, layout, reader);
     }
     let mut arrangement = arrange(map, layout);
     let graph = MapGraph::new(map);
@@ -409,8 +401,7 @@ pub fn arrange_for(
         &mut points,
         &freedom,
         &arrangement.backdrop,
-        view,
-        tokens,
+        reader,
     );
     for (id, [x, y]) in graph.ids.iter().zip(points) {
         if x.is_finite() && y.is_finite() {
@@ -449,7 +440,7 @@ fn group_labels(
 }
 
 /// How far out from the middle a circle's group names sit, as a share of its radius.
-const GROUP_NAME_AT: f32 = 0.7;
+const GROUP_NAME_AT: f32 = 0.85;
 
 /// Faint circles through the rings round node `c`: each at the middle distance of its
 /// stakeholders from the centre (room made for names staggers them a little in and out).
@@ -482,7 +473,7 @@ fn ring_guides(view: &MapGraph, points: &[Point], c: usize) -> Backdrop {
 /// spacing and ring gap grown by how much larger the symbols are drawn, until they agree.
 fn rings_for_reading(map: &Map, view: &MapGraph, centre: u32, gap: f32) -> Vec<Point> {
     let tokens = crate::style::Tokens::SCREEN;
-    let measure = crate::style::measure::FontMeasure::for_layout();
+    let measure = FontMeasure::for_layout();
     let names = crate::style::scene::names(map);
     // The largest symbol on the map, side by side with another, and a little air.
     let widest = names
@@ -669,12 +660,12 @@ fn block_freedom(points: &[Point], backdrop: &Backdrop) -> Vec<Freedom> {
 /// the halo, at the label size of zoom 1 times `scale` (names do not shrink below a
 /// readable size, so seen from further out they take more of the canvas). Names are
 /// measured as [`name_room`] measures them
-/// ([`crate::style::measure::FontMeasure::for_layout`]).
+/// ([`FontMeasure::for_layout`]).
 fn cells(stakeholders: &[&crate::model::Stakeholder], scale: Scale) -> Vec<Cell> {
-    use crate::style::scene::TextMeasure;
+    use TextMeasure;
     let tokens = scale.tokens;
     let halo = 2.0 * tokens.halo_px;
-    let measure = crate::style::measure::FontMeasure::for_layout();
+    let measure = FontMeasure::for_layout();
     stakeholders
         .iter()
         .map(|s| {
@@ -725,7 +716,7 @@ fn for_reading<T>(
         view,
         tokens,
     };
-    let measure = crate::style::measure::FontMeasure::for_layout();
+    let measure = FontMeasure::for_layout();
     let mut result = lay_out(scale);
     let mut last: Option<(f32, f32)> = None;
     for _ in 0..12 {
@@ -818,12 +809,12 @@ fn engagement_view(
 
 /// The canvas width of a heading of `text` at a view's scale.
 fn heading_width(text: &str, scale: Scale) -> f32 {
-    use crate::style::scene::TextMeasure;
+    use TextMeasure;
     let tokens = scale.tokens;
     // Headings have a fixed size on screen, as names do once zoomed out: at this scale a
     // point on screen is this many canvas units.
     let per_point = (scale.names * tokens.label_size / tokens.min_label_px).max(1.0);
-    let measure = crate::style::measure::FontMeasure::for_layout();
+    let measure = FontMeasure::for_layout();
     (measure.measure(text, tokens.heading_px)[0] + 16.0) * per_point
 }
 
@@ -1132,7 +1123,7 @@ mod tests {
     fn on_the_wall(map: &Map, arrangement: &Arrangement) -> (usize, usize) {
         use crate::style::scene::{self, SceneInput};
         let tokens = crate::style::Tokens::PROJECTOR;
-        let measure = crate::style::measure::FontMeasure::for_layout();
+        let measure = FontMeasure::for_layout();
         let camera = scene::fit_with(
             &scene::names(map),
             &arrangement.positions,
@@ -1184,12 +1175,15 @@ mod tests {
     fn a_projector_sets_the_block_views_out_for_its_names_and_moves_the_network() {
         let map = crate::builtin::police_community();
         let projector = crate::style::Tokens::PROJECTOR;
+        let wall = Reader {
+            view: [1650.0, 965.0],
+            tokens: &projector,
+            drawn: &FontMeasure::new(Vec::new()),
+            sizes: &Encoded::default(),
+        };
         for layout in [MapLayout::PowerInterest, MapLayout::Engagement] {
             let window = on_the_wall(&map, &arrange(&map, layout));
-            let wall = on_the_wall(
-                &map,
-                &arrange_for(&map, layout, [1650.0, 965.0], &projector),
-            );
+            let wall = on_the_wall(&map, &arrange_for(&map, layout, &wall));
             assert_eq!(wall.1, 0, "{layout:?}: symbols out of their rows");
             // Engagement: every name (34 unnamed as in the window); the grid: 15 (34).
             let most = if layout == MapLayout::Engagement {
@@ -1204,7 +1198,7 @@ mod tests {
                 window.0
             );
         }
-        let network = arrange_for(&map, MapLayout::Network, [1650.0, 965.0], &projector);
+        let network = arrange_for(&map, MapLayout::Network, &wall);
         let moved = map
             .stakeholders()
             .filter(|s| s.position != network.positions.get(&s.id()).copied())

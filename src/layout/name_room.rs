@@ -21,8 +21,9 @@ use super::for_map::Backdrop;
 use super::overlap::READING_VIEW;
 use crate::model::{Map, Position, StakeholderId};
 use crate::shown::Decorations;
+use crate::style::encoding::Encoded;
 use crate::style::geometry::Rect;
-use crate::style::labels::{self, Grid, LabelRequest};
+use crate::style::labels::{self, Grid, LabelRequest, Misread};
 use crate::style::measure::FontMeasure;
 use crate::style::scene::{self, SceneInput, SceneNode, TextMeasure};
 use crate::style::{Palette, Tokens};
@@ -39,6 +40,19 @@ pub enum Freedom {
     Within([f32; 4]),
     /// Along the ray from this centre through where it is (a circle, a ring).
     Radial(Point),
+}
+
+/// A view names are made room for, and how it draws them.
+#[derive(Clone, Copy)]
+pub struct Reader<'a> {
+    /// The view's size, points.
+    pub view: [f32; 2],
+    /// The sizes it draws names and symbols at.
+    pub tokens: &'a Tokens,
+    /// Measures names as the view draws them (room is made for them a little wider first).
+    pub drawn: &'a dyn TextMeasure,
+    /// The symbols' sizes as shown (empty: by influence).
+    pub sizes: &'a Encoded,
 }
 
 /// Maps with more stakeholders than this cannot show every name at fit in any window (a
@@ -63,7 +77,7 @@ const NOWHERE: Rect = Rect {
 };
 
 /// Rounds of build, move, build again.
-const ROUNDS: usize = 3;
+const ROUNDS: usize = 6;
 
 /// Moves stakeholders (`points`, in the order of `ids`; NaN for none) whose names do not fit
 /// when `map` is fitted in [`READING_VIEW`] with `backdrop` behind, each as its `freedom`
@@ -76,27 +90,23 @@ pub fn make_room(
     freedom: &[Freedom],
     backdrop: &Backdrop,
 ) -> usize {
-    make_room_in(
-        map,
-        ids,
-        points,
-        freedom,
-        backdrop,
-        READING_VIEW,
-        &Tokens::SCREEN,
-    )
+    let reader = Reader {
+        view: READING_VIEW,
+        tokens: &Tokens::SCREEN,
+        drawn: &FontMeasure::new(Vec::new()),
+        sizes: &Encoded::default(),
+    };
+    make_room_in(map, ids, points, freedom, backdrop, &reader)
 }
 
-/// [`make_room`] for a view of `view` points drawn with `tokens` (a projector's, whose
-/// names are larger).
+/// [`make_room`] for the view `reader` (a projector's, whose names are larger).
 pub fn make_room_in(
     map: &Map,
     ids: &[StakeholderId],
     points: &mut [Point],
     freedom: &[Freedom],
     backdrop: &Backdrop,
-    view: [f32; 2],
-    tokens: &Tokens,
+    reader: &Reader<'_>,
 ) -> usize {
     let n = ids.len().min(points.len());
     if n == 0 || n > MOST_STAKEHOLDERS {
@@ -107,10 +117,35 @@ pub fn make_room_in(
         .enumerate()
         .map(|(i, &id)| (id, i))
         .collect();
-    let measure = FontMeasure::for_layout();
+    // Room is made for names a little wider than drawn; where that still leaves one out
+    // as drawn (the greedy placement is not monotonic), rounds at the drawn width follow.
+    let widened = FontMeasure::for_layout();
+    let wide = Reader {
+        drawn: &widened,
+        ..*reader
+    };
+    rounds(map, &index, ids, points, freedom, backdrop, &wide);
+    if scene_of(map, ids, points, backdrop, reader).0.unlabelled == 0 {
+        return 0;
+    }
+    rounds(map, &index, ids, points, freedom, backdrop, reader)
+}
+
+/// Up to [`ROUNDS`] rounds of build, move, build again, with names measured by the
+/// reader's `drawn`; returns how many stakeholders are still unnamed.
+fn rounds(
+    map: &Map,
+    index: &HashMap<StakeholderId, usize>,
+    ids: &[StakeholderId],
+    points: &mut [Point],
+    freedom: &[Freedom],
+    backdrop: &Backdrop,
+    reader: &Reader<'_>,
+) -> usize {
+    let (tokens, measure) = (reader.tokens, reader.drawn);
     let mut unnamed = 0;
     for _ in 0..ROUNDS {
-        let (scene, camera) = scene_of(map, ids, points, backdrop, view, tokens, &measure);
+        let (scene, camera) = scene_of(map, ids, points, backdrop, reader);
         unnamed = scene.unlabelled;
         let done = unnamed == 0 && !any_touching(&scene.nodes);
         if done || tokens.label_px(camera.zoom).is_none() {
@@ -121,18 +156,16 @@ pub fn make_room_in(
             scene: &scene,
             camera: &camera,
             backdrop,
-            measure: &measure,
+            measure,
             tokens,
         };
-        let moved = find_homes(&seen, &index, points, freedom);
+        let moved = find_homes(&seen, index, points, freedom);
         if moved == 0 {
             break;
         }
     }
     if unnamed > 0 {
-        unnamed = scene_of(map, ids, points, backdrop, view, tokens, &measure)
-            .0
-            .unlabelled;
+        unnamed = scene_of(map, ids, points, backdrop, reader).0.unlabelled;
     }
     unnamed
 }
@@ -147,31 +180,24 @@ pub fn unnamed_as_drawn(
     points: &[Point],
     backdrop: &Backdrop,
 ) -> usize {
-    let measure = FontMeasure::new(Vec::new());
-    scene_of(
-        map,
-        ids,
-        points,
-        backdrop,
-        READING_VIEW,
-        &Tokens::SCREEN,
-        &measure,
-    )
-    .0
-    .unlabelled
+    let reader = Reader {
+        view: READING_VIEW,
+        tokens: &Tokens::SCREEN,
+        drawn: &FontMeasure::new(Vec::new()),
+        sizes: &Encoded::default(),
+    };
+    scene_of(map, ids, points, backdrop, &reader).0.unlabelled
 }
 
-/// The scene of the map at `points`, fitted in `view`, as the window would build it.
+/// The scene of the map at `points`, fitted in the reader's view, as that view builds it.
 fn scene_of(
     map: &Map,
     ids: &[StakeholderId],
     points: &[Point],
     backdrop: &Backdrop,
-    view: [f32; 2],
-    tokens: &Tokens,
-    measure: &dyn TextMeasure,
+    reader: &Reader<'_>,
 ) -> (scene::Scene, scene::Camera) {
-    let tokens = *tokens;
+    let (view, tokens, measure) = (reader.view, *reader.tokens, reader.drawn);
     let positions: HashMap<StakeholderId, Position> = ids
         .iter()
         .zip(points)
@@ -190,7 +216,10 @@ fn scene_of(
     );
     let none = BTreeSet::new();
     let none_related = BTreeSet::new();
-    let decorations = Decorations::default();
+    let decorations = Decorations {
+        encoded: reader.sizes.clone(),
+        ..Decorations::default()
+    };
     let input = SceneInput {
         map,
         decorations: &decorations,
@@ -368,6 +397,13 @@ fn find_homes(
                 return None;
             }
             let symbol = Rect::around(q, radius + gap);
+            // A name the placement would refuse as reading like another's is no home.
+            let misread = |q: [f32; 2], rect: &Rect| {
+                let test = Misread::new(q, radius, rect, gap);
+                nodes_grid
+                    .near(&test.area())
+                    .any(|j| j != k && test.by(nodes[j].centre, nodes[j].radius))
+            };
             let clear_of_nodes = |rect: &Rect, own_too: bool| {
                 nodes_grid.near(rect).all(|j| {
                     let other = &nodes[j];
@@ -408,6 +444,7 @@ fn find_homes(
                         && !headings.iter().any(|b| b.intersects(rect))
                         && labels_grid.near(rect).all(|l| !placed[l].intersects(rect))
                         && clear_of_nodes(rect, false)
+                        && !misread(q, rect)
                 })
             })
         };
@@ -524,18 +561,15 @@ mod tests {
     /// How many stakeholders the window would leave unnamed, the map fitted in the reading
     /// view.
     fn unnamed(map: &Map, ids: &[StakeholderId], points: &[Point]) -> usize {
-        let measure = FontMeasure::for_layout();
-        scene_of(
-            map,
-            ids,
-            points,
-            &Backdrop::None,
-            READING_VIEW,
-            &Tokens::SCREEN,
-            &measure,
-        )
-        .0
-        .unlabelled
+        let reader = Reader {
+            view: READING_VIEW,
+            tokens: &Tokens::SCREEN,
+            drawn: &FontMeasure::for_layout(),
+            sizes: &Encoded::default(),
+        };
+        scene_of(map, ids, points, &Backdrop::None, &reader)
+            .0
+            .unlabelled
     }
 
     #[test]

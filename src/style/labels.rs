@@ -159,6 +159,74 @@ const LEADER_DIRECTIONS: usize = 32;
 /// Step between the distances a set-off label is tried at, screen points.
 const LEADER_STEP: f32 = 8.0;
 
+/// Whether a name's box would read as another stakeholder's name: one lined up with it as
+/// its own stakeholder is (both in the name's row, or both in its column) and nearer; or,
+/// when its own only touches a corner, one lined up either way and nearer than a third of
+/// the way to its own. A circle's names set at their stakeholders' corners read one place
+/// out, each beside the next stakeholder down (Gestalt proximity and alignment).
+///
+/// Shared by the placement ([`place`]) and the layouts that make room for names, so that
+/// a spot a layout finds free is one the placement takes.
+#[derive(Clone, Copy, Debug)]
+pub struct Misread {
+    rect: Rect,
+    gap: f32,
+    row: bool,
+    column: bool,
+    reach: f32,
+}
+
+impl Misread {
+    /// The test for a name in `rect` (screen points) of the stakeholder at `centre` with
+    /// `radius`, set `gap` off it.
+    pub fn new(centre: [f32; 2], radius: f32, rect: &Rect, gap: f32) -> Self {
+        let mut test = Self {
+            rect: *rect,
+            gap,
+            row: false,
+            column: false,
+            reach: 0.0,
+        };
+        test.row = test.in_row(centre);
+        test.column = test.in_column(centre);
+        let own = test.gap_to(centre, radius) + gap;
+        test.reach = if test.row || test.column {
+            own
+        } else {
+            CORNER_WEAKER * own
+        };
+        test
+    }
+
+    /// Where another stakeholder must be to be misread as the name's: look for them in it.
+    pub fn area(&self) -> Rect {
+        self.rect.expand(self.reach)
+    }
+
+    /// Whether the name would read as the stakeholder's at `centre` with `radius`.
+    pub fn by(&self, centre: [f32; 2], radius: f32) -> bool {
+        let lined_up = if self.row || self.column {
+            (self.row && self.in_row(centre)) || (self.column && self.in_column(centre))
+        } else {
+            self.in_row(centre) || self.in_column(centre)
+        };
+        lined_up && self.gap_to(centre, radius) + self.gap < self.reach
+    }
+
+    fn gap_to(&self, c: [f32; 2], radius: f32) -> f32 {
+        let near = self.rect.nearest(c);
+        ((near[0] - c[0]).hypot(near[1] - c[1]) - radius).max(0.0)
+    }
+
+    fn in_row(&self, c: [f32; 2]) -> bool {
+        (self.rect.min[1]..=self.rect.max[1]).contains(&c[1])
+    }
+
+    fn in_column(&self, c: [f32; 2]) -> bool {
+        (self.rect.min[0]..=self.rect.max[0]).contains(&c[0])
+    }
+}
+
 /// Places labels in `view` (a screen rectangle) around `obstacles` and off the `blocked`
 /// boxes (a view's headings); returns those placed. `gap` is the space between a
 /// stakeholder and its label. When no more than `leaders` names are left with no place
@@ -196,33 +264,11 @@ pub fn place(
                 o.owner == request.owner || !rect.touches_circle(o.centre, o.radius)
             })
     };
-    // Whether a spot would read as another stakeholder's name: one lined up with it as its
-    // own stakeholder is (both in the name's row, or both in its column) and nearer; or,
-    // when its own only touches a corner, one lined up either way and nearer than a third
-    // of the way to its own. A circle's names set at their stakeholders' corners read one
-    // place out, each beside the next stakeholder down (Gestalt proximity and alignment).
     let misread = |request: &LabelRequest, rect: &Rect| {
-        let gap_to = |c: [f32; 2], radius: f32| {
-            let near = rect.nearest(c);
-            ((near[0] - c[0]).hypot(near[1] - c[1]) - radius).max(0.0)
-        };
-        let in_row = |c: [f32; 2]| (rect.min[1]..=rect.max[1]).contains(&c[1]);
-        let in_column = |c: [f32; 2]| (rect.min[0]..=rect.max[0]).contains(&c[0]);
-        let (row, column) = (in_row(request.centre), in_column(request.centre));
-        let own = gap_to(request.centre, request.radius) + gap;
-        let reach = if row || column {
-            own
-        } else {
-            CORNER_WEAKER * own
-        };
-        nodes.near(&rect.expand(reach)).any(|i| {
+        let test = Misread::new(request.centre, request.radius, rect, gap);
+        nodes.near(&test.area()).any(|i| {
             let o = &obstacles[i];
-            let lined_up = if row || column {
-                (row && in_row(o.centre)) || (column && in_column(o.centre))
-            } else {
-                in_row(o.centre) || in_column(o.centre)
-            };
-            o.owner != request.owner && lined_up && gap_to(o.centre, o.radius) + gap < reach
+            o.owner != request.owner && test.by(o.centre, o.radius)
         })
     };
     let mut labels = Grid::default();

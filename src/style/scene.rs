@@ -946,7 +946,7 @@ fn group_names(
 }
 
 /// How many steps towards the middle a group name may move to find room.
-const GROUP_NAME_STEPS: usize = 6;
+const GROUP_NAME_STEPS: usize = 8;
 
 /// How strong a rings view's guide circles are drawn: faint, behind the relationships.
 const RING_GUIDE: f32 = 0.45;

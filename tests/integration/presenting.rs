@@ -60,6 +60,13 @@ fn present(harness: &mut Harness<'_, StakemapApp>) {
     harness.run_steps(60);
 }
 
+/// Presses a clicker's key and waits while the next view is made room for on the wall and
+/// moves there (0.6 s).
+fn click(harness: &mut Harness<'_, StakemapApp>, key: egui::Key) {
+    harness.key_press(key);
+    harness.run_steps(60);
+}
+
 #[test]
 fn f5_projects_the_map_without_panels_under_the_workshop_profile_and_esc_comes_back() {
     let mut harness = builtin_app();
@@ -113,8 +120,7 @@ fn with_no_saved_views_the_clicker_steps_through_the_views() {
     assert_eq!(harness.state().layout(), MapLayout::Network);
     let mut seen = vec![harness.state().layout()];
     for key in [egui::Key::ArrowRight, egui::Key::PageDown, egui::Key::Space] {
-        press_key(&mut harness, key);
-        harness.run_steps(60);
+        click(&mut harness, key);
         seen.push(harness.state().layout());
     }
     assert_eq!(
@@ -132,8 +138,7 @@ fn with_no_saved_views_the_clicker_steps_through_the_views() {
         (egui::Key::ArrowLeft, MapLayout::CircularBySector),
         (egui::Key::PageUp, MapLayout::CircularByKind),
     ] {
-        press_key(&mut harness, key);
-        harness.run_steps(60);
+        click(&mut harness, key);
         assert_eq!(harness.state().layout(), back);
     }
     // Nothing moved on the map: stepping views is a look only.
@@ -269,8 +274,7 @@ fn the_clicker_steps_through_the_maps_saved_views_and_each_shows_what_it_keeps()
         .push(stakemap::gui::Command::Spotlight(Some(somebody)));
     harness.run();
     assert!(!harness.state().selection().is_empty());
-    press_key(&mut harness, egui::Key::Space);
-    harness.run_steps(30);
+    click(&mut harness, egui::Key::Space);
     assert!(
         harness.state().selection().is_empty(),
         "no outline left over"
@@ -278,22 +282,21 @@ fn the_clicker_steps_through_the_maps_saved_views_and_each_shows_what_it_keeps()
     assert!(painted_text(&harness).contains("Kestrel Park (Network)"));
     let out = faded(&harness);
     assert!(!out.is_empty() && out.iter().all(|area| area != "Kestrel Park"));
-    press_key(&mut harness, egui::Key::PageDown);
-    harness.run_steps(30);
+    click(&mut harness, egui::Key::PageDown);
     assert!(painted_text(&harness).contains("Who holds it together"));
     harness.get_by_label("Colour is community");
     harness.get_by_label("Size is betweenness");
+    // Symbols sized by betweenness take more room than by influence: room is made for
+    // them as shown (a tester found Partnership In Action unnamed on this slide).
     // And back.
-    press_key(&mut harness, egui::Key::ArrowLeft);
-    harness.run_steps(30);
+    click(&mut harness, egui::Key::ArrowLeft);
     assert!(painted_text(&harness).contains("Kestrel Park (Network)"));
     assert!(harness.query_by_label("Colour is community").is_none());
     assert!(!harness.state().is_dirty());
     // Leaving gives the window back as it was: no filter, the map's own colours, the network.
-    press_key(&mut harness, egui::Key::PageDown);
-    press_key(&mut harness, egui::Key::PageDown);
-    press_key(&mut harness, egui::Key::PageDown);
-    harness.run_steps(30);
+    click(&mut harness, egui::Key::PageDown);
+    click(&mut harness, egui::Key::PageDown);
+    click(&mut harness, egui::Key::PageDown);
     // Leaving, the view moves back to the window's room for names (0.6 s).
     harness.key_press(egui::Key::Escape);
     harness.run_steps(60);
@@ -445,14 +448,19 @@ fn a_capture_adds_a_pending_stakeholder_drawn_dashed_and_accepting_it_makes_it_o
 }
 
 /// Projected at 1920x1080, names 24 points high fill the wall sooner than the window's:
-/// room is made for them in the presentation's own canvas, so the whole map on the wall
-/// names all but at most two of the 61 stakeholders the workshop profile shows (it named
-/// 53), and the map's own positions are not changed.
+/// room is made for them in the presentation's own canvas, for the map as the wall shows
+/// it: the stakeholders the workshop profile shows (none is kept for the confidential ones
+/// it leaves out) and their symbols' sizes on each slide. So every slide of the built-in
+/// map names every stakeholder it does not fade: the whole map named 53 of 61 before room
+/// was made on the wall, then 59 while room was kept for the confidential two; "Who holds
+/// it together", sized by betweenness, left Partnership In Action out while room was made
+/// for sizes by influence. The map's own positions are not changed.
 #[test]
-fn projected_at_1920x1080_the_whole_map_names_nearly_every_stakeholder() {
-    let mut map = stakemap::builtin::police_community();
-    map.views.clear();
+fn projected_at_1920x1080_every_slide_names_every_stakeholder_it_shows() {
+    let map = stakemap::builtin::police_community();
     let before = map.clone();
+    let slides = map.views.len();
+    assert_eq!(slides, 5);
     let mut harness = Harness::builder()
         .with_size([1920.0, 1080.0])
         .build_eframe(move |_cc| {
@@ -462,19 +470,35 @@ fn projected_at_1920x1080_the_whole_map_names_nearly_every_stakeholder() {
         });
     harness.run();
     harness.key_press(egui::Key::F5);
-    // Until the views' animation (0.6 s) and the camera's glide are over.
-    for _ in 0..100 {
-        harness.step();
-        std::thread::sleep(std::time::Duration::from_millis(15));
+    for slide in 0..slides {
+        if slide > 0 {
+            harness.key_press(egui::Key::ArrowRight);
+        }
+        // Until the views' animation (0.6 s) and the camera's glide are over.
+        for _ in 0..100 {
+            harness.step();
+            std::thread::sleep(std::time::Duration::from_millis(15));
+        }
+        let names = canvas_names(&harness);
+        let (shown, decorations) = harness.state().shown().expect("shown");
+        let in_front: Vec<&str> = shown
+            .stakeholders()
+            .filter(|s| !decorations.is_faded(s.id()))
+            .map(|s| s.name.as_str())
+            .collect();
+        let unnamed: Vec<&str> = in_front
+            .iter()
+            .copied()
+            .filter(|name| !names.iter().any(|(n, _)| n == name))
+            .collect();
+        assert!(
+            unnamed.is_empty(),
+            "slide {}: {} of {} named; not {unnamed:?}",
+            slide + 1,
+            in_front.len() - unnamed.len(),
+            in_front.len()
+        );
     }
-    let shown = harness
-        .state()
-        .map()
-        .stakeholders()
-        .filter(|s| !s.confidential)
-        .count();
-    let names = canvas_names(&harness);
-    assert!(names.len() + 2 >= shown, "{} of {shown} named", names.len());
     assert_eq!(
         harness.state().map().stakeholders_by_id(),
         before.stakeholders_by_id(),
