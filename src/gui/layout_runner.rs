@@ -337,6 +337,7 @@ impl LayoutRunner {
                     sizes,
                 };
                 let arrangement = for_map::arrange_for(shown, self.layout, &reader);
+                // The measure borrows the window's fonts from the runner: let go of them first.
                 drop(measure);
                 self.go_to(shown, self.layout, arrangement, Some(view), now);
             }
