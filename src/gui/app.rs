@@ -760,11 +760,12 @@ impl eframe::App for StakemapApp {
                 view: [rect.width(), rect.height()],
                 tokens: Tokens::PROJECTOR,
             });
+        let generation = self.view.shown.generation;
         let shown = self
             .view
             .shown
             .get()
-            .map(|shown| (&shown.map, &shown.decorations.encoded));
+            .map(|shown| (&shown.map, &shown.decorations.encoded, generation));
         self.view.layouts.read_in(
             &ctx,
             self.doc.map(),

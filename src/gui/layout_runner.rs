@@ -193,6 +193,10 @@ pub struct LayoutRunner {
     fonts: Option<egui::Context>,
     /// What the arrangement for the reading was made from ([`what_names_need`]).
     made_for: Option<u64>,
+    /// The shown map's generation and view [`what_names_need`] was last worked out for,
+    /// and what it was: worked out again only when a new shown map arrives, not every
+    /// frame.
+    needs: Option<((u64, MapLayout), u64)>,
 }
 
 impl Default for LayoutRunner {
@@ -206,6 +210,7 @@ impl Default for LayoutRunner {
             reading: None,
             fonts: None,
             made_for: None,
+            needs: None,
         }
     }
 }
@@ -282,8 +287,9 @@ impl LayoutRunner {
     /// Makes room for names in `reading` (a presentation's canvas), or in the window's
     /// again when none: the current view is arranged again and animated there from where
     /// `view` draws it. On the wall room is made for `shown`, the map as shown there with
-    /// its symbols' sizes, and made again only when what it names, sizes or joins changes
-    /// (a spotlight fades, it moves nothing) or the view does; `map` is the document's.
+    /// its symbols' sizes and its generation ([`super::derived::DerivedShown`]), and made
+    /// again only when what it names, sizes or joins changes (a spotlight fades, it moves
+    /// nothing) or the view does; `map` is the document's.
     /// Nothing happens while the canvas stays within a few per cent of what it was (a
     /// window going full screen passes through several sizes). Names are measured with
     /// `ctx`'s fonts, as the canvas draws them.
@@ -291,7 +297,7 @@ impl LayoutRunner {
         &mut self,
         ctx: &egui::Context,
         map: &Map,
-        shown: Option<(&Map, &Encoded)>,
+        shown: Option<(&Map, &Encoded, u64)>,
         reading: Option<Reading>,
         view: &ViewModel,
         now: f64,
@@ -316,8 +322,15 @@ impl LayoutRunner {
                 self.made_for = None;
                 self.switch(map, self.layout, Some(view), now);
             }
-            (Some(reading), Some((shown, sizes))) => {
-                let key = what_names_need(shown, sizes, self.layout);
+            (Some(reading), Some((shown, sizes, generation))) => {
+                let key = match self.needs {
+                    Some((of, key)) if of == (generation, self.layout) => key,
+                    _ => {
+                        let key = what_names_need(shown, sizes, self.layout);
+                        self.needs = Some(((generation, self.layout), key));
+                        key
+                    }
+                };
                 if same_view && self.made_for == Some(key) {
                     return;
                 }

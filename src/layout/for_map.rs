@@ -353,9 +353,6 @@ fn arrange_reading(map: &Map, layout: MapLayout, reader: &Reader<'_>) -> Arrange
 /// names' size there. The map's own positions are not changed. Costs one making of room
 /// (about 0.1 s for the built-in map's network).
 pub fn arrange_for(map: &Map, layout: MapLayout, reader: &Reader<'_>) -> Arrangement {
-    if reader.view == READING_VIEW && *reader.tokens == crate::style::Tokens::SCREEN {
-        return arrange(map, layout);
-    }
     // The block views are set out in rows for the names' size there. (Moved afterwards as
     // the others are, their rows broke up and stakeholders strayed into the headings'
     // column.)
@@ -662,7 +659,6 @@ fn block_freedom(points: &[Point], backdrop: &Backdrop) -> Vec<Freedom> {
 /// measured as [`name_room`] measures them
 /// ([`FontMeasure::for_layout`]).
 fn cells(stakeholders: &[&crate::model::Stakeholder], scale: Scale) -> Vec<Cell> {
-    use TextMeasure;
     let tokens = scale.tokens;
     let halo = 2.0 * tokens.halo_px;
     let measure = FontMeasure::for_layout();
@@ -809,7 +805,6 @@ fn engagement_view(
 
 /// The canvas width of a heading of `text` at a view's scale.
 fn heading_width(text: &str, scale: Scale) -> f32 {
-    use TextMeasure;
     let tokens = scale.tokens;
     // Headings have a fixed size on screen, as names do once zoomed out: at this scale a
     // point on screen is this many canvas units.

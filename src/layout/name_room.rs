@@ -142,13 +142,12 @@ fn rounds(
     backdrop: &Backdrop,
     reader: &Reader<'_>,
 ) -> usize {
-    let (tokens, measure) = (reader.tokens, reader.drawn);
     let mut unnamed = 0;
     for _ in 0..ROUNDS {
         let (scene, camera) = scene_of(map, ids, points, backdrop, reader);
         unnamed = scene.unlabelled;
         let done = unnamed == 0 && !any_touching(&scene.nodes);
-        if done || tokens.label_px(camera.zoom).is_none() {
+        if done || reader.tokens.label_px(camera.zoom).is_none() {
             break;
         }
         let seen = Seen {
@@ -156,8 +155,7 @@ fn rounds(
             scene: &scene,
             camera: &camera,
             backdrop,
-            measure,
-            tokens,
+            reader,
         };
         let moved = find_homes(&seen, index, points, freedom);
         if moved == 0 {
@@ -260,8 +258,8 @@ struct Seen<'a> {
     scene: &'a scene::Scene,
     camera: &'a scene::Camera,
     backdrop: &'a Backdrop,
-    measure: &'a dyn TextMeasure,
-    tokens: &'a Tokens,
+    /// The view and how it measures names.
+    reader: &'a Reader<'a>,
 }
 
 /// One round: finds a home for each stakeholder the scene left unnamed, most important
@@ -277,9 +275,9 @@ fn find_homes(
         scene,
         camera,
         backdrop,
-        measure,
-        tokens,
+        reader,
     } = *seen;
+    let (measure, tokens) = (reader.drawn, reader.tokens);
     let Some(px) = tokens.label_px(camera.zoom) else {
         return 0;
     };
