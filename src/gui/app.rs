@@ -532,7 +532,14 @@ impl StakemapApp {
             .shown
             .get()
             .map_or(&own, |shown| &shown.decorations.encoded);
-        legend_ui(ui, self.view.timeline.compare.is_some(), encoded, palette);
+        let rings = matches!(self.layout(), MapLayout::Radial(_));
+        legend_ui(
+            ui,
+            self.view.timeline.compare.is_some(),
+            encoded,
+            rings,
+            palette,
+        );
     }
 
     fn legend_panel_ui(&mut self, ui: &mut Ui) {

@@ -8,10 +8,10 @@ use crate::style::{self, Palette, Tokens, arrowhead, mark_glyph};
 use egui::{Pos2, Sense, Shape, Stroke, Ui, Vec2};
 
 /// The legend; while comparing, the change colours replace the tones; `encoded` says what
-/// size and colour show when not influence and kind.
-pub fn legend_ui(ui: &mut Ui, comparing: bool, encoded: &Encoded, palette: &Palette) {
+/// size and colour show when not influence and kind; a view of `rings` says what a ring is.
+pub fn legend_ui(ui: &mut Ui, comparing: bool, encoded: &Encoded, rings: bool, palette: &Palette) {
     let text = colour(palette.text);
-    let legend = legend(comparing, encoded);
+    let legend = legend(comparing, encoded, rings);
     for (i, section) in legend.sections.iter().enumerate() {
         if i > 0 {
             ui.add_space(4.0);
@@ -81,6 +81,16 @@ fn symbol_ui(ui: &mut Ui, symbol: &Symbol, palette: &Palette) {
             let glyph = mark_glyph(m, [middle.x, middle.y], [1.0, 0.0], width.min(2.0));
             mark(&glyph, c, Pos2::ZERO, &mut shapes);
             painter.extend(shapes);
+        }
+        Symbol::Ring { radius } => {
+            let (rect, _) = ui.allocate_exact_size(Vec2::splat(2.0 * radius + 2.0), Sense::hover());
+            let painter = ui.painter();
+            painter.circle_stroke(
+                rect.center(),
+                radius,
+                Stroke::new(1.0, colour(palette.weak_text)),
+            );
+            painter.circle_filled(rect.center(), 1.5, colour(palette.text));
         }
     }
 }

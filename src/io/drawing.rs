@@ -134,7 +134,11 @@ pub fn picture_of(scene: Scene, shown: &Shown, options: &PictureOptions, today: 
             options.show.redaction.profile.name()
         ),
     };
-    let legend = legend::legend(shown.decorations.comparing, &shown.decorations.encoded);
+    let legend = legend::legend(
+        shown.decorations.comparing,
+        &shown.decorations.encoded,
+        matches!(options.view, MapLayout::Radial(_)),
+    );
     let (svg, dropped) = picture::svg(&scene, &legend, &caption, &options.palette);
     Drawing {
         svg,

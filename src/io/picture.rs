@@ -492,6 +492,7 @@ fn legend_body(svg: &mut String, legend: &Legend, palette: &Palette) -> f32 {
             let symbol_width = match entry.symbol {
                 Symbol::Node { radius, .. } => (2.0 * radius).max(12.0) + 8.0,
                 Symbol::Line { .. } => 42.0,
+                Symbol::Ring { radius } => (2.0 * radius).max(12.0) + 8.0,
             };
             let entry_width = symbol_width + 7.0 * entry.text.chars().count() as f32 + 10.0;
             if section.in_a_row && row_x > x && row_x + entry_width > LEGEND_WIDTH - 8.0 {
@@ -542,6 +543,19 @@ fn legend_body(svg: &mut String, legend: &Legend, palette: &Palette) -> f32 {
                         svg,
                         &mark_glyph(*m, [row_x + 17.0, row_y], [1.0, 0.0], width.min(2.0)),
                         c,
+                    );
+                }
+                Symbol::Ring { radius } => {
+                    let centre = [row_x + 10.0, row_y];
+                    let ring = Some((palette.weak_text, 1.0));
+                    node_symbol(svg, NodeShape::Circle, centre, *radius, None, ring);
+                    node_symbol(
+                        svg,
+                        NodeShape::Circle,
+                        centre,
+                        1.5,
+                        Some(palette.text),
+                        None,
                     );
                 }
             }

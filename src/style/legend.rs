@@ -30,6 +30,11 @@ pub enum Symbol {
         /// An arrowhead at its end.
         arrow: bool,
     },
+    /// A rings view's ring round its centre: a faint circle round a dot, `radius` points.
+    Ring {
+        /// Radius in points.
+        radius: f32,
+    },
 }
 
 /// One entry: a symbol and what it means.
@@ -73,8 +78,8 @@ fn line(width: f32, colour: Option<Rgba>, mark: ToneMark) -> Symbol {
 
 /// The legend of the map as drawn; while `comparing`, the change colours replace the tones.
 /// `encoded` says what size and colour show when not influence and kind
-/// ([`super::encoding`]).
-pub fn legend(comparing: bool, encoded: &Encoded) -> Legend {
+/// ([`super::encoding`]); a view of `rings` says what a ring is.
+pub fn legend(comparing: bool, encoded: &Encoded, rings: bool) -> Legend {
     let kinds = StakeholderKind::ALL
         .iter()
         .map(|&kind| Entry {
@@ -194,6 +199,17 @@ pub fn legend(comparing: bool, encoded: &Encoded) -> Legend {
     });
     sections.push(colours);
     sections.push(direction);
+    if rings {
+        // The rings are labelled "1 step", "2 steps"...: a tester asked what a step was.
+        sections.push(Section {
+            heading: "Rings are steps".to_owned(),
+            entries: vec![Entry {
+                symbol: Symbol::Ring { radius: 7.0 },
+                text: "1 step: 1 relationship away".to_owned(),
+            }],
+            in_a_row: false,
+        });
+    }
     Legend {
         sections,
         note: "Colours stay apart for colour-blind viewers; marks on the lines say the same.",

@@ -926,9 +926,10 @@ fn group_names(
             let rect = Rect::from_min_size([p[0] - w / 2.0, p[1] - h], [w, h]);
             let free = view.contains_rect(&rect)
                 && !taken.iter().any(|t| t.intersects(&rect))
-                && !nodes
-                    .iter()
-                    .any(|n| rect.touches_circle(n.centre, n.radius));
+                && !nodes.iter().any(|n| {
+                    rect.expand(GROUP_NAME_CLEARANCE)
+                        .touches_circle(n.centre, n.radius)
+                });
             free.then_some((p, rect))
         });
         if let Some((p, rect)) = found {
@@ -944,6 +945,10 @@ fn group_names(
     }
     items
 }
+
+/// How far a group's or ring's name keeps from any symbol, screen points: one that touches a
+/// symbol reads as its name.
+const GROUP_NAME_CLEARANCE: f32 = 4.0;
 
 /// How many steps towards the middle a group name may move to find room.
 const GROUP_NAME_STEPS: usize = 8;
