@@ -397,7 +397,7 @@ fn find_homes(
             let symbol = Rect::around(q, radius + gap);
             // A name the placement would refuse as reading like another's is no home.
             let misread = |q: [f32; 2], rect: &Rect| {
-                let test = Misread::new(q, radius, rect, gap);
+                let test = Misread::new(q, radius, rect, gap, beside);
                 nodes_grid
                     .near(&test.area())
                     .any(|j| j != k && test.by(nodes[j].centre, nodes[j].radius))

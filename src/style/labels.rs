@@ -159,11 +159,22 @@ const LEADER_DIRECTIONS: usize = 32;
 /// Step between the distances a set-off label is tried at, screen points.
 const LEADER_STEP: f32 = 8.0;
 
-/// Whether a name's box would read as another stakeholder's name: one lined up with it as
-/// its own stakeholder is (both in the name's row, or both in its column) and nearer; or,
-/// when its own only touches a corner, one lined up either way and nearer than a third of
-/// the way to its own. A circle's names set at their stakeholders' corners read one place
-/// out, each beside the next stakeholder down (Gestalt proximity and alignment).
+/// Whether a name's box would read as another stakeholder's name (Gestalt proximity and
+/// alignment). Its own stakeholder is lined up with it (in its row or its column) or
+/// touches a corner. Another reads as its owner when:
+/// - lined up as its own is, and nearer than [`AMBIGUOUS`] times its own (the name then
+///   sits between two symbols and could be either's);
+/// - in its row at its start, where a name right of a symbol is that symbol's (the place a
+///   map puts a name first), and nearer than [`STARTS`] times its own: "CDS mailing list",
+///   below its own, had begun beside Partnership In Action's hexagon;
+/// - when its own only touches a corner, lined up either way and nearer than
+///   [`CORNER_WEAKER`] times its own. A circle's names set at their stakeholders' corners
+///   read one place out, each beside the next stakeholder down.
+///
+/// In `rows` (the block views, which set each name out beside its symbol, then the next
+/// symbol) the next symbol along a row is read by the row's rhythm: only a nearer one
+/// misreads. Distances are gaps from the name's box to a symbol's edge, plus one label
+/// gap, so that touching counts as one gap away.
 ///
 /// Shared by the placement ([`place`]) and the layouts that make room for names, so that
 /// a spot a layout finds free is one the placement takes.
@@ -173,44 +184,77 @@ pub struct Misread {
     gap: f32,
     row: bool,
     column: bool,
-    reach: f32,
+    own: f32,
+    rows: bool,
 }
+
+/// How many times further off than its own stakeholder another, lined up with a name as
+/// its own is, must be for the name not to read as theirs too.
+pub const AMBIGUOUS: f32 = 1.5;
+
+/// How many times further off than its own stakeholder one at a name's start (in its row,
+/// before its first letter) must be for the name not to read as theirs.
+pub const STARTS: f32 = 2.0;
 
 impl Misread {
     /// The test for a name in `rect` (screen points) of the stakeholder at `centre` with
-    /// `radius`, set `gap` off it.
-    pub fn new(centre: [f32; 2], radius: f32, rect: &Rect, gap: f32) -> Self {
+    /// `radius`, set `gap` off it; `rows` in the block views.
+    pub fn new(centre: [f32; 2], radius: f32, rect: &Rect, gap: f32, rows: bool) -> Self {
         let mut test = Self {
             rect: *rect,
             gap,
             row: false,
             column: false,
-            reach: 0.0,
+            own: 0.0,
+            rows,
         };
         test.row = test.in_row(centre);
         test.column = test.in_column(centre);
-        let own = test.gap_to(centre, radius) + gap;
-        test.reach = if test.row || test.column {
-            own
-        } else {
-            CORNER_WEAKER * own
-        };
+        test.own = test.gap_to(centre, radius) + gap;
         test
+    }
+
+    /// The furthest another may be and still be misread as the name's owner.
+    fn reach(&self) -> f32 {
+        if !(self.row || self.column) {
+            CORNER_WEAKER * self.own
+        } else if self.rows {
+            self.own
+        } else {
+            AMBIGUOUS.max(STARTS) * self.own
+        }
     }
 
     /// Where another stakeholder must be to be misread as the name's: look for them in it.
     pub fn area(&self) -> Rect {
-        self.rect.expand(self.reach)
+        self.rect.expand(self.reach())
     }
 
     /// Whether the name would read as the stakeholder's at `centre` with `radius`.
     pub fn by(&self, centre: [f32; 2], radius: f32) -> bool {
-        let lined_up = if self.row || self.column {
-            (self.row && self.in_row(centre)) || (self.column && self.in_column(centre))
+        let (row, column) = (self.in_row(centre), self.in_column(centre));
+        let reach = if !(self.row || self.column) {
+            if row || column {
+                CORNER_WEAKER * self.own
+            } else {
+                return false;
+            }
+        } else if self.rows {
+            if (self.row && row) || (self.column && column) {
+                self.own
+            } else {
+                return false;
+            }
         } else {
-            self.in_row(centre) || self.in_column(centre)
+            let same = (self.row && row) || (self.column && column);
+            let starts = row && centre[0] < self.rect.min[0];
+            match (same, starts) {
+                (_, true) => AMBIGUOUS.max(STARTS) * self.own,
+                (true, false) => AMBIGUOUS * self.own,
+                (false, false) => return false,
+            }
         };
-        lined_up && self.gap_to(centre, radius) + self.gap < self.reach
+        self.gap_to(centre, radius) + self.gap < reach
     }
 
     fn gap_to(&self, c: [f32; 2], radius: f32) -> f32 {
@@ -265,7 +309,7 @@ pub fn place(
             })
     };
     let misread = |request: &LabelRequest, rect: &Rect| {
-        let test = Misread::new(request.centre, request.radius, rect, gap);
+        let test = Misread::new(request.centre, request.radius, rect, gap, request.beside);
         nodes.near(&test.area()).any(|i| {
             let o = &obstacles[i];
             o.owner != request.owner && test.by(o.centre, o.radius)
@@ -623,6 +667,29 @@ mod tests {
     }
 
     #[test]
+    fn a_name_beginning_beside_another_symbol_reads_as_its_name() {
+        // "CDS mailing list" below its own hexagon began 20 points right of Partnership In
+        // Action's, in its row: read as PIA's, though its own was nearer.
+        let own = [100.0, 100.0];
+        let name = Rect::from_min_size([60.0, 112.0], [80.0, 14.0]);
+        let test = Misread::new(own, 8.0, &name, 3.0, false);
+        // Own 4 points off, plus a gap: 7. Another in the row at the name's start...
+        assert!(test.by([45.0, 119.0], 8.0), "7 points before the name");
+        assert!(!test.by([31.0, 119.0], 8.0), "21 points before");
+        // At its end it does not: a name is read from its start.
+        assert!(!test.by([155.0, 119.0], 8.0), "7 points after the name");
+        // Lined up as its own is (below it, in its column): between the two, 1.5 times.
+        assert!(test.by([100.0, 138.0], 8.0), "4 points below");
+        assert!(!test.by([100.0, 146.0], 8.0), "12 points below");
+        // The block views read the next symbol of a row by the row's rhythm: only one
+        // nearer than its own misreads there.
+        let beside = Rect::from_min_size([111.0, 93.0], [80.0, 14.0]);
+        let next = [203.0, 100.0];
+        assert!(!Misread::new(own, 8.0, &beside, 3.0, true).by(next, 8.0));
+        assert!(Misread::new(own, 8.0, &beside, 3.0, false).by(next, 8.0));
+    }
+
+    #[test]
     fn a_label_at_the_right_edge_goes_to_the_left() {
         let requests = [request(0, 480.0, 100.0, 80.0, 1.0)];
         let view = Rect::from_min_size([0.0, 0.0], [500.0, 400.0]);
@@ -634,14 +701,14 @@ mod tests {
     #[test]
     fn a_name_in_the_only_spot_left_for_another_moves_aside() {
         // A is placed first and takes the spot below it, the one spot B has (B's others
-        // are out of the view); A has another, above it. C, a symbol with no name, makes
-        // A's spot above only free, not clear, so A prefers below.
+        // are out of the view); A has another, above it. C, a symbol with no name off the
+        // corner of A's spot above, makes it only free, not clear, so A prefers below.
         let a = request(0, 100.0, 100.0, 70.0, 2.0);
         let b = request(1, 100.0, 141.0, 70.0, 1.0);
         let mut obstacles = obstacles(&[a.clone(), b.clone()]);
         obstacles.push(Obstacle {
             owner: 2,
-            centre: [100.0, 68.0],
+            centre: [138.0, 72.0],
             radius: 3.0,
         });
         let view = Rect {
@@ -723,7 +790,8 @@ mod tests {
     fn a_long_name_with_no_room_for_one_line_takes_two() {
         let mut long = request(0, 200.0, 100.0, 200.0, 1.0);
         let view = Rect::from_min_size([0.0, 0.0], [400.0, 200.0]);
-        // Hemmed in: symbols 70 points to each side, above, and below to each side.
+        // Hemmed in: symbols 70 points to each side, above, and 80 below to each side
+        // (nearer, the two lines would begin beside one of them and read as its name).
         let mut obstacles = vec![Obstacle {
             owner: 0,
             centre: long.centre,
@@ -733,8 +801,8 @@ mod tests {
             [-70.0, 0.0],
             [70.0, 0.0],
             [0.0, -25.0],
-            [-70.0, 30.0],
-            [70.0, 30.0],
+            [-80.0, 30.0],
+            [80.0, 30.0],
         ]
         .into_iter()
         .enumerate()
