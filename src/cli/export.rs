@@ -1,7 +1,7 @@
 //! `stakemap export FILE --format F -o OUT [--as-of DATE] [--profile P] [--placeholders]
 //! [--mixed-directions portable|native] [--force]`: the map for another tool, through the
 //! redaction pass, with the mapping report on standard error; or, with `--format svg|png`
-//! and `[--view V] [--width W --height H] [--scale S] [--theme light|dark] [--size-by K]
+//! and `[--view V [--centre ID]] [--width W --height H] [--scale S] [--theme light|dark] [--size-by K]
 //! [--colour-by K]`, a picture of
 //! it ([`crate::io::drawing`]). Files are saved as maps are (atomically, keeping `.bak`);
 //! `-o -` writes to standard output through the job's checked [`Printer`].
@@ -13,7 +13,7 @@ use crate::io::{
     ExportError, ExportFormat, ExportOptions, MixedDirections, RedactionProfile, SaveOptions,
 };
 use crate::layout::for_map::MapLayout;
-use crate::model::Date;
+use crate::model::{Date, StakeholderId};
 use crate::style::Palette;
 use crate::style::encoding::{ColourBy, Encoding, SizeBy};
 use clap::ValueEnum;
@@ -55,17 +55,45 @@ pub enum ViewArg {
     PowerInterest,
     /// Engagement now, in columns, with arrows to the engagement wanted.
     Engagement,
+    /// Rings round --centre, by how many relationships away.
+    Rings,
 }
 
 impl ViewArg {
-    fn layout(self) -> MapLayout {
-        match self {
+    /// The layout, rings round `centre` (which the rings need).
+    fn layout(self, centre: Option<StakeholderId>) -> Option<MapLayout> {
+        Some(match self {
             Self::Network => MapLayout::Network,
             Self::CircleByKind => MapLayout::CircularByKind,
             Self::CircleBySector => MapLayout::CircularBySector,
             Self::PowerInterest => MapLayout::PowerInterest,
             Self::Engagement => MapLayout::Engagement,
-        }
+            Self::Rings => MapLayout::Radial(centre?),
+        })
+    }
+}
+
+/// `--centre`: a stakeholder of `map` by id, or by name (any case); an error says why none.
+fn centre_of(map: &crate::model::Map, key: &str) -> Result<StakeholderId, String> {
+    let key = key.trim();
+    if let Ok(id) = key.parse::<u64>() {
+        return map
+            .stakeholder(StakeholderId(id))
+            .map(|s| s.id())
+            .ok_or_else(|| format!("no stakeholder has the id {id}"));
+    }
+    let named: Vec<StakeholderId> = map
+        .stakeholders()
+        .filter(|s| s.name.trim().to_lowercase() == key.to_lowercase())
+        .map(|s| s.id())
+        .collect();
+    match named[..] {
+        [id] => Ok(id),
+        [] => Err(format!("no stakeholder is named \u{201c}{key}\u{201d}")),
+        _ => Err(format!(
+            "{} stakeholders are named \u{201c}{key}\u{201d}: give the id",
+            named.len()
+        )),
     }
 }
 
@@ -81,9 +109,11 @@ pub enum ThemeArg {
 
 /// What a picture export was asked, besides what every export is.
 #[derive(Clone, Copy, Debug)]
-pub struct PictureArgs {
+pub struct PictureArgs<'a> {
     /// The view.
     pub view: ViewArg,
+    /// The rings' centre: a stakeholder's id or name.
+    pub centre: Option<&'a str>,
     /// The map's area, points.
     pub width: f32,
     /// The map's area, points.
@@ -158,7 +188,7 @@ pub struct ExportArgs<'a> {
     /// Write even over a read-only file.
     pub force: bool,
     /// For svg and png.
-    pub picture: PictureArgs,
+    pub picture: PictureArgs<'a>,
 }
 
 pub(super) fn run(args: &ExportArgs<'_>) -> u8 {
@@ -266,8 +296,23 @@ fn picture(
         err("error: --scale is pixels a point, above 0 and at most 8");
         return super::EXIT_ERROR;
     }
+    if p.centre.is_some() && p.view != ViewArg::Rings {
+        err("error: --centre is the middle of --view rings; give --view rings with it");
+        return super::EXIT_ERROR;
+    }
+    let centre = match p.centre.map(|key| centre_of(map, key)).transpose() {
+        Ok(centre) => centre,
+        Err(e) => {
+            err(&format!("error: --centre: {e}"));
+            return super::EXIT_ERROR;
+        }
+    };
+    let Some(view) = p.view.layout(centre) else {
+        err("error: --view rings needs --centre with the id or name of a stakeholder on the map");
+        return super::EXIT_ERROR;
+    };
     let mut options = PictureOptions::new(super::profile::options(args.profile, args.placeholders));
-    options.view = p.view.layout();
+    options.view = view;
     options.show.as_of = as_of;
     options.show.encoding = p.encoding;
     options.size = [p.width, p.height];
@@ -277,6 +322,15 @@ fn picture(
     };
     let fonts = drawing::fallback_fonts();
     let drawn = drawing::draw(map, &options, Date::today(), &fonts);
+    if let Some(centre) = centre
+        && !drawn.scene.nodes.iter().any(|n| n.id == centre)
+    {
+        err(&format!(
+            "error: --centre: the {} profile leaves that stakeholder out; rings need it shown",
+            args.profile.name()
+        ));
+        return super::EXIT_ERROR;
+    }
     let bytes = if args.format == FormatArg::Png {
         match drawing::png(&drawn, p.scale, &fonts) {
             Ok(bytes) => bytes,

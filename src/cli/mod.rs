@@ -200,6 +200,9 @@ pub enum Command {
         /// Pictures: the view drawn.
         #[arg(long, value_enum, default_value_t)]
         view: export::ViewArg,
+        /// Pictures: the stakeholder in the middle of --view rings, by id or name.
+        #[arg(long)]
+        centre: Option<String>,
         /// Pictures: the map's width, in points (the legend and caption are added).
         #[arg(long, default_value_t = 1200.0)]
         width: f32,
@@ -319,6 +322,7 @@ pub fn run(command: Command) -> ExitCode {
             mixed_directions,
             force,
             view,
+            centre,
             width,
             height,
             scale,
@@ -336,6 +340,7 @@ pub fn run(command: Command) -> ExitCode {
             force,
             picture: export::PictureArgs {
                 view,
+                centre: centre.as_deref(),
                 width,
                 height,
                 scale,

@@ -948,7 +948,7 @@ fn group_names(
 
 /// How far a group's or ring's name keeps from any symbol, screen points: one that touches a
 /// symbol reads as its name.
-const GROUP_NAME_CLEARANCE: f32 = 4.0;
+const GROUP_NAME_CLEARANCE: f32 = 8.0;
 
 /// How many steps towards the middle a group name may move to find room.
 const GROUP_NAME_STEPS: usize = 8;

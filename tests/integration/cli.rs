@@ -1294,3 +1294,73 @@ fn export_draws_pictures_as_svg_and_png_under_a_profile() {
     assert_eq!(output.status.code(), Some(2), "{}", text(&output.stderr));
     assert!(text(&output.stderr).contains("--scale"));
 }
+
+/// The rings view exports too, round a stakeholder given by id or by name; a missing,
+/// unknown or left-out centre is refused with a reason and nothing is written.
+#[test]
+fn export_draws_the_rings_round_a_stakeholder_named_or_by_id() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let map = builtin_file(dir.path());
+    let svg = dir.path().join("rings.svg");
+    let out = svg.display().to_string();
+    let export = |more: &[&str]| {
+        let mut args = vec!["export", &map, "--format", "svg", "-o", &out];
+        args.extend_from_slice(more);
+        stakemap(&args)
+    };
+    let output = export(&["--view", "rings", "--centre", "city police service"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let picture = std::fs::read_to_string(&svg).expect("written");
+    assert!(
+        picture.contains("1 step: 1 relationship away"),
+        "the legend"
+    );
+    assert!(picture.contains("steps</text>"), "a ring's name");
+    let police = stakemap::io::load(Path::new(&map))
+        .expect("loads")
+        .stakeholders()
+        .find(|s| s.name == "City Police Service")
+        .expect("on the map")
+        .id();
+    std::fs::remove_file(&svg).expect("removed");
+    let output = export(&["--view", "rings", "--centre", &police.0.to_string()]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(
+        std::fs::read_to_string(&svg).expect("written"),
+        picture,
+        "by id, the same picture"
+    );
+    std::fs::remove_file(&svg).expect("removed");
+    for (more, says) in [
+        (&["--view", "rings"][..], "needs --centre"),
+        (
+            &["--view", "rings", "--centre", "Nobody"][..],
+            "no stakeholder is named",
+        ),
+        (
+            &["--view", "rings", "--centre", "99999"][..],
+            "no stakeholder has the id",
+        ),
+        (&["--centre", "City Police Service"][..], "--view rings"),
+        (
+            &[
+                "--view",
+                "rings",
+                "--profile",
+                "workshop",
+                "--centre",
+                "Women's shelter (confidential)",
+            ][..],
+            "leaves that stakeholder out",
+        ),
+    ] {
+        let output = export(more);
+        assert_eq!(output.status.code(), Some(2), "{more:?}");
+        assert!(
+            text(&output.stderr).contains(says),
+            "{more:?}: {}",
+            text(&output.stderr)
+        );
+        assert!(!svg.exists(), "{more:?} wrote a picture");
+    }
+}
