@@ -262,16 +262,26 @@ fn backdrop(ctx: &egui::Context, item: &BackdropItem, origin: Pos2, out: &mut Ve
             text,
             size,
             colour: c,
+            angle,
         } => {
             let galley = ctx.fonts_mut(|f| {
                 f.layout_no_wrap(text.clone(), FontId::proportional(*size), colour(*c))
             });
             let top_left = if *centred {
-                at(*p) - Vec2::new(galley.size().x / 2.0, galley.size().y)
+                // The bottom-centre at `p`, turned about it: egui turns a text about its
+                // top-left corner.
+                let [w, h] = [galley.size().x, galley.size().y];
+                let (sin, cos) = angle.sin_cos();
+                let [x, y] = [-w / 2.0, -h];
+                at(*p) + Vec2::new(x * cos - y * sin, x * sin + y * cos)
             } else {
                 at(*p)
             };
-            out.push(egui::epaint::TextShape::new(top_left, galley, colour(*c)).into());
+            out.push(
+                egui::epaint::TextShape::new(top_left, galley, colour(*c))
+                    .with_angle(*angle)
+                    .into(),
+            );
         }
         BackdropItem::Ring {
             centre,

@@ -306,13 +306,27 @@ fn map_body(svg: &mut String, scene: &Scene, dropped: &mut usize) {
                 text: t,
                 size,
                 colour,
+                angle,
             } => {
                 let (anchor, y) = if *centred {
                     ("middle", at[1])
                 } else {
                     ("start", at[1] + size)
                 };
-                *dropped += text(svg, [at[0], y], anchor, *size, *colour, None, t);
+                if *angle == 0.0 {
+                    *dropped += text(svg, [at[0], y], anchor, *size, *colour, None, t);
+                } else {
+                    // Turned about its bottom-centre, as the scene says.
+                    let _ = writeln!(
+                        svg,
+                        r#"<g transform="rotate({} {} {})">"#,
+                        number(angle.to_degrees()),
+                        number(at[0]),
+                        number(at[1])
+                    );
+                    *dropped += text(svg, [at[0], y], anchor, *size, *colour, None, t);
+                    svg.push_str("</g>\n");
+                }
             }
             BackdropItem::Ring {
                 centre,

@@ -162,11 +162,13 @@ pub enum Backdrop {
         /// Each ring's radius, nearest first, canvas units.
         radii: Vec<f32>,
     },
-    /// A circle of groups (kinds, sectors): each group's name inside the circle, towards
-    /// its members.
+    /// A circle of groups (kinds, sectors) round the origin: each group's name along its
+    /// arc outside the circle where there is room, else inside, towards its members.
     Groups {
-        /// The name and where its bottom-centre goes, canvas units.
-        labels: Vec<(String, Point)>,
+        /// The name, where its bottom-centre goes inside the circle (canvas units, towards
+        /// the middle of its members), and how far its members reach either side of that
+        /// direction (radians).
+        labels: Vec<(String, Point, f32)>,
     },
 }
 
@@ -408,29 +410,41 @@ pub fn arrange_for(map: &Map, layout: MapLayout, reader: &Reader<'_>) -> Arrange
     arrangement
 }
 
-/// Where a circle's groups are named: inside the circle, at [`GROUP_NAME_AT`] of its radius
-/// towards the middle of each group's members (their mean direction), in group order (the
-/// scene moves one inwards where stakeholders' names took its place).
+/// Where a circle's groups are named inside the circle: at [`GROUP_NAME_AT`] of its radius
+/// towards the middle of each group's members (their mean direction), in group order, with
+/// how far (radians) the members reach either side of it (the scene names a group along
+/// its arc outside the circle where it can, else moves its name inwards from here).
 fn group_labels(
     points: &[Point],
     groups: &[u32],
     names: &BTreeMap<u32, String>,
-) -> Vec<(String, Point)> {
+) -> Vec<(String, Point, f32)> {
     let radius = points.iter().map(|p| p[0].hypot(p[1])).sum::<f32>() / points.len().max(1) as f32;
     names
         .iter()
         .filter_map(|(&g, name)| {
-            let (x, y) = points.iter().zip(groups).filter(|&(_, &k)| k == g).fold(
-                (0.0, 0.0),
-                |(x, y), (p, _)| {
-                    let length = p[0].hypot(p[1]).max(1e-3);
-                    (x + p[0] / length, y + p[1] / length)
-                },
-            );
+            let members: Vec<&Point> = points
+                .iter()
+                .zip(groups)
+                .filter(|&(_, &k)| k == g)
+                .map(|(p, _)| p)
+                .collect();
+            let (x, y) = members.iter().fold((0.0, 0.0), |(x, y), p| {
+                let length = p[0].hypot(p[1]).max(1e-3);
+                (x + p[0] / length, y + p[1] / length)
+            });
             let length = x.hypot(y);
             (length > 1e-3).then(|| {
+                let middle = y.atan2(x);
+                let reach = members
+                    .iter()
+                    .map(|p| {
+                        let off = (p[1].atan2(p[0]) - middle).rem_euclid(std::f32::consts::TAU);
+                        off.min(std::f32::consts::TAU - off)
+                    })
+                    .fold(0.0, f32::max);
                 let at = GROUP_NAME_AT * radius;
-                (name.clone(), [x / length * at, y / length * at])
+                (name.clone(), [x / length * at, y / length * at], reach)
             })
         })
         .collect()

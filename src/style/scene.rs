@@ -179,6 +179,9 @@ pub enum BackdropItem {
         size: f32,
         /// Colour.
         colour: Rgba,
+        /// Turned about `at` by this many radians, clockwise on screen (a circle's group
+        /// names run along their arc); 0 for level text.
+        angle: f32,
     },
     /// A guide circle, its outline only.
     Ring {
@@ -558,7 +561,9 @@ pub fn names_beside(backdrop: &Backdrop) -> bool {
     )
 }
 
-/// The boxes of a backdrop's headings on screen, which names keep off.
+/// The boxes of a backdrop's headings on screen, which names keep off. A circle's group
+/// names, turned along their arcs, are not among them: they are set after the stakeholders'
+/// names, in the room those leave (see [`text_meets`]).
 pub fn heading_rects(backdrop: &[BackdropItem], measure: &dyn TextMeasure) -> Vec<Rect> {
     backdrop
         .iter()
@@ -568,19 +573,45 @@ pub fn heading_rects(backdrop: &[BackdropItem], measure: &dyn TextMeasure) -> Ve
                 centred,
                 text,
                 size,
+                angle,
                 ..
-            } => {
+            } if *angle == 0.0 => {
                 let [w, h] = measure.measure(text, *size);
-                let min = if *centred {
-                    [at[0] - w / 2.0, at[1] - h]
+                Some(if *centred {
+                    turned_box(*at, 0.0, [w, h])
                 } else {
-                    *at
-                };
-                Some(Rect::from_min_size(min, [w, h]))
+                    Rect::from_min_size(*at, [w, h])
+                })
             }
             _ => None,
         })
         .collect()
+}
+
+/// Whether a backdrop's text `item` (a heading, a group's or ring's name, turned or level)
+/// overlaps `rect` on screen; false for any other item.
+pub fn text_meets(item: &BackdropItem, rect: &Rect, measure: &dyn TextMeasure) -> bool {
+    let BackdropItem::Text {
+        at,
+        centred,
+        text,
+        size,
+        angle,
+        ..
+    } = item
+    else {
+        return false;
+    };
+    let [w, h] = measure.measure(text, *size);
+    if !*centred {
+        return Rect::from_min_size(*at, [w, h]).intersects(rect);
+    }
+    let turned = Turned {
+        at: *at,
+        angle: *angle,
+        size: [w, h],
+    };
+    turned_box(*at, *angle, [w, h]).intersects(rect) && turned.meets(rect)
 }
 
 /// The regions of a backdrop on screen (the grid's quadrants and tray): a name stays in
@@ -805,6 +836,7 @@ fn backdrop_items(input: &SceneInput<'_>) -> Vec<BackdropItem> {
             centred: false,
             text: region.name.to_owned(),
             size: heading,
+            angle: 0.0,
             colour: if tint.is_some() {
                 palette.text
             } else {
@@ -867,24 +899,40 @@ fn group_names(
 ) -> Vec<BackdropItem> {
     let camera = input.camera;
     let screen = |[x, y]: [f32; 2]| camera.to_screen(Position(x, y));
-    // Each name, and the points its bottom-centre may take, best first.
-    let wanted: Vec<(String, Vec<[f32; 2]>)> = match input.backdrop {
+    // Each name, and the points its bottom-centre may take with the turn it takes there,
+    // best first.
+    let wanted: Vec<(String, Vec<Spot>)> = match input.backdrop {
         Backdrop::Groups { labels: groups } => {
             let middle = screen([0.0, 0.0]);
+            // Outside the circle along the group's arc first, where only the canvas's edge
+            // is in the way (the stakeholders' names are inside, beside their symbols).
+            let outer = nodes
+                .iter()
+                .map(|n| (n.centre[0] - middle[0]).hypot(n.centre[1] - middle[1]) + n.radius)
+                .fold(0.0, f32::max);
             groups
                 .iter()
-                .map(|(name, at)| {
+                .map(|(name, at, reach)| {
+                    let [w, h] = measure.measure(name, input.tokens.heading_px);
                     let start = screen(*at);
-                    let spots = (0..=GROUP_NAME_STEPS)
-                        .map(|k| {
-                            let t = 1.0 - k as f32 / GROUP_NAME_STEPS as f32;
-                            [
-                                middle[0] + (start[0] - middle[0]) * t,
-                                middle[1] + (start[1] - middle[1]) * t,
-                            ]
-                        })
-                        .collect();
-                    (name.clone(), spots)
+                    // Along the arc from its middle, either way by turns, as far as its
+                    // members reach.
+                    let direction = at[1].atan2(at[0]);
+                    let steps = (reach / GROUP_NAME_SLIDE).floor() as usize;
+                    let outside = (0..=2 * steps).map(move |k| {
+                        let off = k.div_ceil(2) as f32 * GROUP_NAME_SLIDE;
+                        let sign = if k % 2 == 1 { 1.0 } else { -1.0 };
+                        outside_name(middle, outer, direction + sign * off, [w, h])
+                    });
+                    let inside = (0..=GROUP_NAME_STEPS).map(|k| {
+                        let t = 1.0 - k as f32 / GROUP_NAME_STEPS as f32;
+                        let p = [
+                            middle[0] + (start[0] - middle[0]) * t,
+                            middle[1] + (start[1] - middle[1]) * t,
+                        ];
+                        (p, 0.0)
+                    });
+                    (name.clone(), outside.chain(inside).collect())
                 })
                 .collect()
         }
@@ -907,7 +955,7 @@ fn group_names(
                         .into_iter()
                         .map(|a| {
                             let (sin, cos) = a.to_radians().sin_cos();
-                            [cx + r * cos, cy + r * sin + h / 2.0]
+                            ([cx + r * cos, cy + r * sin + h / 2.0], 0.0)
                         })
                         .collect();
                     (name, spots)
@@ -922,17 +970,21 @@ fn group_names(
     let mut items = Vec::new();
     for (name, spots) in wanted {
         let [w, h] = measure.measure(&name, size);
-        let found = spots.into_iter().find_map(|p| {
-            let rect = Rect::from_min_size([p[0] - w / 2.0, p[1] - h], [w, h]);
+        let found = spots.into_iter().find_map(|(p, angle)| {
+            let rect = turned_box(p, angle, [w, h]);
+            let turned = Turned {
+                at: p,
+                angle,
+                size: [w, h],
+            };
             let free = view.contains_rect(&rect)
-                && !taken.iter().any(|t| t.intersects(&rect))
-                && !nodes.iter().any(|n| {
-                    rect.expand(GROUP_NAME_CLEARANCE)
-                        .touches_circle(n.centre, n.radius)
-                });
-            free.then_some((p, rect))
+                && !taken.iter().any(|t| t.intersects(&rect) && turned.meets(t))
+                && !nodes
+                    .iter()
+                    .any(|n| turned.touches_circle(n.centre, n.radius + GROUP_NAME_CLEARANCE));
+            free.then_some((p, angle, rect))
         });
-        if let Some((p, rect)) = found {
+        if let Some((p, angle, rect)) = found {
             taken.push(rect.expand(4.0));
             items.push(BackdropItem::Text {
                 at: p,
@@ -940,15 +992,123 @@ fn group_names(
                 text: name,
                 size,
                 colour: input.palette.weak_text,
+                angle,
             });
         }
     }
     items
 }
 
+/// Where a group's or ring's name may go: its bottom-centre on screen and its turn.
+type Spot = ([f32; 2], f32);
+
+/// A circle's group name outside it, along its arc: its bottom-centre and turn (see
+/// [`BackdropItem::Text`]) for the group in direction `direction` (radians, clockwise from
+/// the right, on screen) of a circle round `middle` whose symbols reach `outer` points out,
+/// for a name `size` points. It runs along the tangent, upright as far as it can: on the
+/// upper half its top faces out, on the lower half its top faces the circle, and it keeps
+/// [`GROUP_NAME_CLEARANCE`] off the symbols.
+pub fn outside_name(
+    middle: [f32; 2],
+    outer: f32,
+    direction: f32,
+    size: [f32; 2],
+) -> ([f32; 2], f32) {
+    use std::f32::consts::FRAC_PI_2;
+    let (sin, cos) = direction.sin_cos();
+    // A point more than the clearance, so that the name does not touch it either.
+    let off = outer + GROUP_NAME_CLEARANCE + 1.0;
+    let (reach, angle) = if sin < 0.0 {
+        (off, direction + FRAC_PI_2)
+    } else {
+        (off + size[1], direction - FRAC_PI_2)
+    };
+    ([middle[0] + reach * cos, middle[1] + reach * sin], angle)
+}
+
+/// A name's box turned about its bottom-centre `at` by `angle` radians (clockwise on
+/// screen), `size` points before turning.
+struct Turned {
+    at: [f32; 2],
+    angle: f32,
+    size: [f32; 2],
+}
+
+impl Turned {
+    /// `p` in the box's own frame, where it spans `-w/2..w/2` across and `-h..0` down.
+    fn local(&self, p: [f32; 2]) -> [f32; 2] {
+        let (sin, cos) = self.angle.sin_cos();
+        let [dx, dy] = [p[0] - self.at[0], p[1] - self.at[1]];
+        [dx * cos + dy * sin, -dx * sin + dy * cos]
+    }
+
+    fn own(&self) -> Rect {
+        let [w, h] = self.size;
+        Rect {
+            min: [-w / 2.0, -h],
+            max: [w / 2.0, 0.0],
+        }
+    }
+
+    fn touches_circle(&self, centre: [f32; 2], radius: f32) -> bool {
+        self.own().touches_circle(self.local(centre), radius)
+    }
+
+    /// Whether the box overlaps the upright `rect` (separating axes: the two boxes' own).
+    fn meets(&self, rect: &Rect) -> bool {
+        let corners = [
+            rect.min,
+            [rect.max[0], rect.min[1]],
+            rect.max,
+            [rect.min[0], rect.max[1]],
+        ];
+        let own = self.own();
+        // In the box's frame: does the rect's hull miss the box on either of its axes?
+        let local = corners.map(|c| self.local(c));
+        let (lo, hi) = local.iter().fold(
+            ([f32::INFINITY; 2], [f32::NEG_INFINITY; 2]),
+            |(lo, hi), p| {
+                (
+                    [lo[0].min(p[0]), lo[1].min(p[1])],
+                    [hi[0].max(p[0]), hi[1].max(p[1])],
+                )
+            },
+        );
+        let apart_here = hi[0] <= own.min[0]
+            || lo[0] >= own.max[0]
+            || hi[1] <= own.min[1]
+            || lo[1] >= own.max[1];
+        // On the screen's axes: the box's hull against the rect.
+        let hull = turned_box(self.at, self.angle, self.size);
+        !apart_here && hull.intersects(rect)
+    }
+}
+
+/// The upright box round a name `size` points whose bottom-centre is at `at`, turned by
+/// `angle` radians about it (clockwise on screen).
+pub fn turned_box(at: [f32; 2], angle: f32, [w, h]: [f32; 2]) -> Rect {
+    let (sin, cos) = angle.sin_cos();
+    let corners = [
+        [-w / 2.0, -h],
+        [w / 2.0, -h],
+        [w / 2.0, 0.0],
+        [-w / 2.0, 0.0],
+    ]
+    .map(|[x, y]| [at[0] + x * cos - y * sin, at[1] + x * sin + y * cos]);
+    let (mut min, mut max) = ([f32::INFINITY; 2], [f32::NEG_INFINITY; 2]);
+    for [x, y] in corners {
+        min = [min[0].min(x), min[1].min(y)];
+        max = [max[0].max(x), max[1].max(y)];
+    }
+    Rect { min, max }
+}
+
 /// How far a group's or ring's name keeps from any symbol, screen points: one that touches a
 /// symbol reads as its name.
 const GROUP_NAME_CLEARANCE: f32 = 8.0;
+
+/// The step, radians, a group name outside its circle slides along its arc to find room.
+const GROUP_NAME_SLIDE: f32 = 0.04;
 
 /// How many steps towards the middle a group name may move to find room.
 const GROUP_NAME_STEPS: usize = 8;
@@ -1020,6 +1180,30 @@ pub fn fit_with(
     }
     let extra = backdrop.extent();
     let beside = names_beside(backdrop);
+    // A circle's group names go outside it (`group_names`): their boxes at a zoom, canvas
+    // units, for a circle round the origin as far out as its symbols reach.
+    let outer = placed
+        .iter()
+        .map(|&(Position(x, y), r, _)| x.hypot(y) + r)
+        .fold(0.0, f32::max);
+    let outside: Vec<_> = match backdrop {
+        Backdrop::Groups { labels } => labels
+            .iter()
+            .map(|(name, at, _)| {
+                let size = measure.measure(name, tokens.heading_px);
+                let direction = at[1].atan2(at[0]);
+                move |zoom: f32| {
+                    let (at, angle) = outside_name([0.0, 0.0], outer * zoom, direction, size);
+                    let rect = turned_box(at, angle, size);
+                    Rect {
+                        min: [rect.min[0] / zoom, rect.min[1] / zoom],
+                        max: [rect.max[0] / zoom, rect.max[1] / zoom],
+                    }
+                }
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     // The symbols alone.
     let mut hull_min = [f32::INFINITY; 2];
     let mut hull_max = [f32::NEG_INFINITY; 2];
@@ -1077,6 +1261,12 @@ pub fn fit_with(
         for &Position(x, y) in extra.iter().filter(|p| p.is_finite()) {
             min = [min[0].min(x), min[1].min(y)];
             max = [max[0].max(x), max[1].max(y)];
+        }
+        // A circle's group names outside it, along their arcs, as the scene sets them.
+        for rect in &outside {
+            let rect = rect(zoom);
+            min = [min[0].min(rect.min[0]), min[1].min(rect.min[1])];
+            max = [max[0].max(rect.max[0]), max[1].max(rect.max[1])];
         }
         (min, max)
     };

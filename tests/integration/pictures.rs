@@ -12,7 +12,7 @@ use stakemap::redaction::{RedactionOptions, RedactionProfile};
 use stakemap::style::Palette;
 use stakemap::style::geometry::Rect;
 use stakemap::style::labels::overlaps;
-use stakemap::style::scene::{self, BackdropItem};
+use stakemap::style::scene::{self, BackdropItem, TextMeasure};
 
 /// The day pictures are drawn on: trends and the caption depend on it.
 fn day() -> Date {
@@ -176,10 +176,14 @@ fn no_names_overlap_in_any_view_of_the_built_in_map_at_1280x800() {
         // member below a heading had crossed it).
         let measure = stakemap::style::measure::FontMeasure::new(fonts.clone());
         let headings = scene::heading_rects(&scene.backdrop, &measure);
-        // No name is under a heading or a group's name.
+        // No name is under a heading or a group's name (turned along its arc on a
+        // circle).
         for label in &scene.labels {
             assert!(
-                !headings.iter().any(|h| h.intersects(&label.rect)),
+                !scene
+                    .backdrop
+                    .iter()
+                    .any(|item| scene::text_meets(item, &label.rect, &measure)),
                 "{view:?}: {:?} is under a heading",
                 label.text
             );
@@ -712,6 +716,73 @@ fn a_long_name_with_no_room_for_one_line_is_set_in_two_in_both_adapters() {
             area.expand(1.0).contains_rect(drawn_at),
             "{:?} painted at {drawn_at:?}, its box {area:?}",
             label.text
+        );
+    }
+}
+
+/// A circle's group names sit along their own arcs: the symbol nearest each name is one of
+/// its group's, and most run outside the circle, turned along it. Inside the circle they
+/// had sat where the stakeholders' names left room, 100 to 250 points from their arcs
+/// ("Faith" nearer the health members than its own).
+#[test]
+fn a_circles_group_names_sit_along_their_own_arcs() {
+    let map = stakemap::builtin::police_community();
+    let fonts = drawing::fallback_fonts();
+    let measure = stakemap::style::measure::FontMeasure::new(fonts.clone());
+    for view in [MapLayout::CircularBySector, MapLayout::CircularByKind] {
+        let mut options = internal();
+        options.view = view;
+        options.size = WINDOW_CANVAS;
+        let scene = drawing::draw(&map, &options, day(), &fonts).scene;
+        let group_of = |id: StakeholderId| {
+            let s = map.stakeholder(id).expect("on the map");
+            match view {
+                MapLayout::CircularBySector => s.sector.clone(),
+                _ => s.kind.to_string(),
+            }
+        };
+        let mut turned = 0;
+        let mut named = 0;
+        for item in &scene.backdrop {
+            let BackdropItem::Text {
+                at,
+                text,
+                size,
+                angle,
+                ..
+            } = item
+            else {
+                continue;
+            };
+            named += 1;
+            let rect = scene::turned_box(*at, *angle, measure.measure(text, *size));
+            let middle = [
+                (rect.min[0] + rect.max[0]) / 2.0,
+                (rect.min[1] + rect.max[1]) / 2.0,
+            ];
+            let nearest = scene
+                .nodes
+                .iter()
+                .min_by(|a, b| {
+                    let d = |n: &&scene::SceneNode| {
+                        (n.centre[0] - middle[0]).hypot(n.centre[1] - middle[1])
+                    };
+                    d(a).total_cmp(&d(b))
+                })
+                .expect("symbols");
+            assert_eq!(
+                group_of(nearest.id),
+                *text,
+                "{view:?}: the symbol nearest {text:?} is another group's"
+            );
+            if *angle != 0.0 {
+                turned += 1;
+            }
+        }
+        assert!(named >= 4, "{view:?}: {named} group names");
+        assert!(
+            2 * turned > named,
+            "{view:?}: {turned} of {named} along their arcs"
         );
     }
 }
