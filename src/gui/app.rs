@@ -532,7 +532,15 @@ impl StakemapApp {
             .shown
             .get()
             .map_or(&own, |shown| &shown.decorations.encoded);
-        let rings = matches!(self.layout(), MapLayout::Radial(_));
+        let map = self
+            .view
+            .shown
+            .get()
+            .map_or(self.doc.map(), |shown| &shown.map);
+        let rings = match self.layout() {
+            MapLayout::Radial(centre) => map.stakeholder(centre).map(|s| s.name.as_str()),
+            _ => None,
+        };
         legend_ui(
             ui,
             self.view.timeline.compare.is_some(),

@@ -8,8 +8,15 @@ use crate::style::{self, Palette, Tokens, arrowhead, mark_glyph};
 use egui::{Pos2, Sense, Shape, Stroke, Ui, Vec2};
 
 /// The legend; while comparing, the change colours replace the tones; `encoded` says what
-/// size and colour show when not influence and kind; a view of `rings` says what a ring is.
-pub fn legend_ui(ui: &mut Ui, comparing: bool, encoded: &Encoded, rings: bool, palette: &Palette) {
+/// size and colour show when not influence and kind; a view of rings round the stakeholder
+/// named `rings` says what a ring is and round whom.
+pub fn legend_ui(
+    ui: &mut Ui,
+    comparing: bool,
+    encoded: &Encoded,
+    rings: Option<&str>,
+    palette: &Palette,
+) {
     let text = colour(palette.text);
     let legend = legend(comparing, encoded, rings);
     for (i, section) in legend.sections.iter().enumerate() {

@@ -137,7 +137,10 @@ pub fn picture_of(scene: Scene, shown: &Shown, options: &PictureOptions, today: 
     let legend = legend::legend(
         shown.decorations.comparing,
         &shown.decorations.encoded,
-        matches!(options.view, MapLayout::Radial(_)),
+        match options.view {
+            MapLayout::Radial(centre) => shown.map.stakeholder(centre).map(|s| s.name.as_str()),
+            _ => None,
+        },
     );
     let (svg, dropped) = picture::svg(&scene, &legend, &caption, &options.palette);
     Drawing {

@@ -488,15 +488,16 @@ fn legend_body(svg: &mut String, legend: &Legend, palette: &Palette) -> f32 {
     y += 10.0;
     for section in &legend.sections {
         y += 18.0;
-        let _ = text(
-            svg,
-            [x, y],
-            "start",
-            12.0,
-            palette.text,
-            None,
-            &section.heading,
-        );
+        // A heading with a name in it ("Rings round ...") may be long: wrapped as the note.
+        for (k, line) in wrapped(&section.heading, LEGEND_CHARACTERS)
+            .iter()
+            .enumerate()
+        {
+            if k > 0 {
+                y += 16.0;
+            }
+            let _ = text(svg, [x, y], "start", 12.0, palette.text, None, line);
+        }
         y += 6.0;
         let mut row_x = x;
         for entry in &section.entries {
@@ -594,13 +595,25 @@ fn legend_body(svg: &mut String, legend: &Legend, palette: &Palette) -> f32 {
         }
     }
     y += 20.0;
-    // The note, wrapped by words at about 32 characters.
+    // The note, wrapped by words.
+    for line in wrapped(legend.note, LEGEND_CHARACTERS) {
+        let _ = text(svg, [x, y], "start", 11.0, palette.weak_text, None, &line);
+        y += 15.0;
+    }
+    y + 1.0
+}
+
+/// How many characters a line of the legend holds, about (12 points in [`LEGEND_WIDTH`]).
+const LEGEND_CHARACTERS: usize = 32;
+
+/// `text` in lines of about `chars` characters, broken between words (a longer word
+/// keeps a line of its own).
+fn wrapped(text: &str, chars: usize) -> Vec<String> {
+    let mut lines = Vec::new();
     let mut line = String::new();
-    for word in legend.note.split_whitespace() {
-        if !line.is_empty() && line.len() + word.len() > 32 {
-            let _ = text(svg, [x, y], "start", 11.0, palette.weak_text, None, &line);
-            y += 15.0;
-            line.clear();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > chars {
+            lines.push(std::mem::take(&mut line));
         }
         if !line.is_empty() {
             line.push(' ');
@@ -608,9 +621,9 @@ fn legend_body(svg: &mut String, legend: &Legend, palette: &Palette) -> f32 {
         line.push_str(word);
     }
     if !line.is_empty() {
-        let _ = text(svg, [x, y], "start", 11.0, palette.weak_text, None, &line);
+        lines.push(line);
     }
-    y + 16.0
+    lines
 }
 
 /// The most pixels a PNG may have: 100 million (400 MB while it is drawn), a poster of

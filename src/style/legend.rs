@@ -78,8 +78,9 @@ fn line(width: f32, colour: Option<Rgba>, mark: ToneMark) -> Symbol {
 
 /// The legend of the map as drawn; while `comparing`, the change colours replace the tones.
 /// `encoded` says what size and colour show when not influence and kind
-/// ([`super::encoding`]); a view of `rings` says what a ring is.
-pub fn legend(comparing: bool, encoded: &Encoded, rings: bool) -> Legend {
+/// ([`super::encoding`]); a view of rings round the stakeholder named `rings` says what a
+/// ring is and round whom.
+pub fn legend(comparing: bool, encoded: &Encoded, rings: Option<&str>) -> Legend {
     let kinds = StakeholderKind::ALL
         .iter()
         .map(|&kind| Entry {
@@ -199,10 +200,11 @@ pub fn legend(comparing: bool, encoded: &Encoded, rings: bool) -> Legend {
     });
     sections.push(colours);
     sections.push(direction);
-    if rings {
-        // The rings are labelled "1 step", "2 steps"...: a tester asked what a step was.
+    if let Some(centre) = rings {
+        // The rings are labelled "1 step", "2 steps"...: testers asked what a step was,
+        // and away from whom.
         sections.push(Section {
-            heading: "Rings are steps".to_owned(),
+            heading: format!("Rings round {centre}"),
             entries: vec![Entry {
                 symbol: Symbol::Ring { radius: 7.0 },
                 text: "1 step: 1 relationship away".to_owned(),

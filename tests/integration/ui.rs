@@ -365,23 +365,25 @@ fn a_click_on_a_name_selects_its_stakeholder() {
     }
 }
 
-/// The rings view's legend says what a ring is ("1 step", "2 steps" label the rings; a
-/// tester asked what a step was); the other views' legends do not.
+/// The rings view's legend says what a ring is and round whom ("1 step", "2 steps" label
+/// the rings; testers asked what a step was, and away from whom); the other views'
+/// legends do not.
 #[test]
 fn the_rings_legend_says_a_step_is_one_relationship() {
     let mut harness = builtin_app();
     let centre = cds(harness.state());
-    assert!(harness.query_by_label("Rings are steps").is_none());
+    assert!(harness.query_by_label_contains("Rings round").is_none());
     harness.state_mut().select(Selection::stakeholder(centre));
     harness.state_mut().push(stakemap::gui::Command::ShowLayout(
         stakemap::layout::for_map::MapLayout::Radial(centre),
     ));
     harness.run_steps(4);
-    harness.get_by_label("Rings are steps");
+    // Round whom, too.
+    harness.get_by_label("Rings round Community Development Section (CDS)");
     harness.get_by_label("1 step: 1 relationship away");
     harness.state_mut().push(stakemap::gui::Command::ShowLayout(
         stakemap::layout::for_map::MapLayout::Network,
     ));
     harness.run_steps(4);
-    assert!(harness.query_by_label("Rings are steps").is_none());
+    assert!(harness.query_by_label_contains("Rings round").is_none());
 }
