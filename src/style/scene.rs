@@ -949,10 +949,13 @@ fn group_names(
                     } else {
                         format!("{} steps", k + 1)
                     };
-                    // On the ring's line, top and bottom first, then the sides and the
-                    // diagonals.
+                    // On the ring's line, top and bottom first, then the sides, the
+                    // diagonals and the angles between (a crowded inner ring had gone
+                    // unlabelled with the first eight).
                     let spots = [-90.0_f32, 90.0, 0.0, 180.0, -45.0, -135.0, 45.0, 135.0]
                         .into_iter()
+                        .chain((0..8).map(|k| -67.5 + 45.0 * k as f32))
+                        .chain((0..16).map(|k| -78.75 + 22.5 * k as f32))
                         .map(|a| {
                             let (sin, cos) = a.to_radians().sin_cos();
                             ([cx + r * cos, cy + r * sin + h / 2.0], 0.0)
