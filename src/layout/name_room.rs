@@ -440,7 +440,9 @@ fn find_homes(
                     inner.contains_rect(rect)
                         && region.is_none_or(|r| r.contains_rect(rect))
                         && !headings.iter().any(|b| b.intersects(rect))
-                        && labels_grid.near(rect).all(|l| !placed[l].intersects(rect))
+                        && labels_grid
+                            .near(&labels::spaced(rect, gap))
+                            .all(|l| !placed[l].intersects(&labels::spaced(rect, gap)))
                         && clear_of_nodes(rect, false)
                         && !misread(q, rect)
                 })

@@ -322,7 +322,11 @@ pub fn place(
     let mut left_out: Vec<&LabelRequest> = Vec::new();
     for request in order {
         let free = |rect: &Rect| {
-            open(request, rect) && labels.near(rect).all(|i| !placed[i].rect.intersects(rect))
+            let spaced = spaced(rect, gap);
+            open(request, rect)
+                && labels
+                    .near(&spaced)
+                    .all(|i| !placed[i].rect.intersects(&spaced))
         };
         // A name whose far end nearly touches another symbol reads as that symbol's: a
         // spot with room around it is taken first, one that is only free after that.
@@ -433,7 +437,7 @@ fn find_more_room<'r>(
             // A box met in several cells of the grid is the same box.
             let mut in_the_way: Vec<usize> = labels
                 .near(&spot)
-                .filter(|&i| placed[i].rect.intersects(&spot))
+                .filter(|&i| placed[i].rect.intersects(&spaced(&spot, gap)))
                 .collect();
             in_the_way.sort_unstable();
             in_the_way.dedup();
@@ -449,7 +453,7 @@ fn find_more_room<'r>(
                     && !misread(other, alt)
                     && labels
                         .near(alt)
-                        .all(|i| i == b || !placed[i].rect.intersects(alt))
+                        .all(|i| i == b || !placed[i].rect.intersects(&spaced(alt, gap)))
             });
             if let Some(alt) = elsewhere {
                 labels.remove(&current, b);
@@ -484,7 +488,8 @@ fn find_more_room<'r>(
                     .any(|b| b.intersects(rect) || b.meets_segment(line[0], line[1]))
                 && labels.near(&reach).all(|i| {
                     let other = &placed[i];
-                    !other.rect.intersects(rect) && !other.rect.meets_segment(line[0], line[1])
+                    !other.rect.intersects(&spaced(rect, gap))
+                        && !other.rect.meets_segment(line[0], line[1])
                 })
                 && lines.near(&reach).all(|i| {
                     let Some([a, b]) = placed[i].leader else {
@@ -572,6 +577,19 @@ fn set_off(request: &LabelRequest, gap: f32) -> impl Iterator<Item = (Rect, [[f3
             (rect, [start, end])
         })
     })
+}
+
+/// How far apart, in label gaps, two names in one row are kept: nearer, they read as one
+/// ("Mental health crisis response Delia Fontaine", a tester).
+pub const WORD_GAPS: f32 = 2.0;
+
+/// `rect` widened either side by [`WORD_GAPS`] label gaps: where another name in its row
+/// may not start.
+pub fn spaced(rect: &Rect, gap: f32) -> Rect {
+    Rect {
+        min: [rect.min[0] - WORD_GAPS * gap, rect.min[1]],
+        max: [rect.max[0] + WORD_GAPS * gap, rect.max[1]],
+    }
 }
 
 /// How many pairs of boxes overlap (zero for a placement from [`place`]).
@@ -687,6 +705,25 @@ mod tests {
         let next = [203.0, 100.0];
         assert!(!Misread::new(own, 8.0, &beside, 3.0, true).by(next, 8.0));
         assert!(Misread::new(own, 8.0, &beside, 3.0, false).by(next, 8.0));
+    }
+
+    #[test]
+    fn two_names_in_a_row_keep_a_word_gap_apart() {
+        // Below their symbols the two names would be 3 points apart and read as one.
+        let requests = [
+            request(0, 100.0, 100.0, 70.0, 2.0),
+            request(1, 173.0, 100.0, 70.0, 1.0),
+        ];
+        let view = Rect::from_min_size([0.0, 0.0], [400.0, 300.0]);
+        let placed = place(&requests, &obstacles(&requests), &[], view, 2.0, 0);
+        assert_eq!(placed.len(), 2);
+        let (a, b) = (placed[0].rect, placed[1].rect);
+        let same_row = a.min[1] < b.max[1] && b.min[1] < a.max[1];
+        let apart = (b.min[0] - a.max[0]).max(a.min[0] - b.max[0]);
+        assert!(
+            !same_row || apart >= 4.0,
+            "{a:?} and {b:?} are {apart} apart"
+        );
     }
 
     #[test]

@@ -172,6 +172,24 @@ fn no_names_overlap_in_any_view_of_the_built_in_map_at_1280x800() {
         let scene = drawing::draw(&map, &options, day(), &fonts).scene;
         let boxes: Vec<Rect> = scene.labels.iter().map(|l| l.rect).collect();
         assert_eq!(overlaps(&boxes), 0, "{view:?}");
+        // Two names in one row keep more than a space apart: nearer, they read as one
+        // ("Mental health crisis response Delia Fontaine"). The block views set names out
+        // in rows, each after its own symbol.
+        if !matches!(view, MapLayout::PowerInterest | MapLayout::Engagement) {
+            for (i, a) in scene.labels.iter().enumerate() {
+                for b in &scene.labels[i + 1..] {
+                    let (a_rect, b_rect) = (a.rect, b.rect);
+                    let same_row = a_rect.min[1] < b_rect.max[1] && b_rect.min[1] < a_rect.max[1];
+                    let apart = (b_rect.min[0] - a_rect.max[0]).max(a_rect.min[0] - b_rect.max[0]);
+                    assert!(
+                        !same_row || apart >= 6.0,
+                        "{view:?}: {:?} and {:?} are {apart} apart in a row",
+                        a.text,
+                        b.text
+                    );
+                }
+            }
+        }
         // No arrow of the engagement view runs through a band's heading (one up from a
         // member below a heading had crossed it).
         let measure = stakemap::style::measure::FontMeasure::new(fonts.clone());
