@@ -166,7 +166,8 @@ const LEADER_STEP: f32 = 8.0;
 ///   sits between two symbols and could be either's);
 /// - in its row at its start, where a name right of a symbol is that symbol's (the place a
 ///   map puts a name first), and nearer than [`STARTS`] times its own: "CDS mailing list",
-///   below its own, had begun beside Partnership In Action's hexagon;
+///   below its own, had begun beside Partnership In Action's hexagon; at its end, nearer
+///   than [`AMBIGUOUS`] times its own;
 /// - when its own only touches a corner, lined up either way and nearer than
 ///   [`CORNER_WEAKER`] times its own. A circle's names set at their stakeholders' corners
 ///   read one place out, each beside the next stakeholder down.
@@ -251,6 +252,9 @@ impl Misread {
             match (same, starts) {
                 (_, true) => AMBIGUOUS.max(STARTS) * self.own,
                 (true, false) => AMBIGUOUS * self.own,
+                // At its end, in its row: "Gord Pelletier", below its own, ended at Linh
+                // Tran's circle.
+                (false, false) if row => AMBIGUOUS * self.own,
                 (false, false) => return false,
             }
         };
@@ -694,8 +698,11 @@ mod tests {
         // Own 4 points off, plus a gap: 7. Another in the row at the name's start...
         assert!(test.by([45.0, 119.0], 8.0), "7 points before the name");
         assert!(!test.by([31.0, 119.0], 8.0), "21 points before");
-        // At its end it does not: a name is read from its start.
-        assert!(!test.by([155.0, 119.0], 8.0), "7 points after the name");
+        // At its end, only nearer: a name is read from its start.
+        assert!(test.by([155.0, 119.0], 8.0), "7 points after the name");
+        assert!(!test.by([160.0, 119.0], 8.0), "12 points after the name");
+        assert!(test.by([43.0, 119.0], 8.0), "9 points before the name");
+        assert!(!test.by([157.0, 119.0], 8.0), "9 points after it");
         // Lined up as its own is (below it, in its column): between the two, 1.5 times.
         assert!(test.by([100.0, 138.0], 8.0), "4 points below");
         assert!(!test.by([100.0, 146.0], 8.0), "12 points below");

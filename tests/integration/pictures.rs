@@ -338,6 +338,15 @@ fn no_names_overlap_in_any_view_of_the_built_in_map_at_1280x800() {
                     label.text,
                     other.id
                 );
+                // Nor ends at one much nearer than its own ("Gord Pelletier", below its
+                // own, ended at Linh Tran's circle).
+                let ends = in_row(other.centre) && other.centre[0] > rect.max[0];
+                assert!(
+                    rows || !(ends && (row || column) && away < 1.4 * own),
+                    "{view:?}: {:?} ends beside {:?}",
+                    label.text,
+                    other.id
+                );
             }
         }
         // A name set off from its stakeholder keeps a leader to it that crosses no other
