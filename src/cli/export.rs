@@ -82,9 +82,10 @@ fn centre_of(map: &crate::model::Map, key: &str) -> Result<StakeholderId, String
             .map(|s| s.id())
             .ok_or_else(|| format!("no stakeholder has the id {id}"));
     }
+    let wanted = key.to_lowercase();
     let named: Vec<StakeholderId> = map
         .stakeholders()
-        .filter(|s| s.name.trim().to_lowercase() == key.to_lowercase())
+        .filter(|s| s.name.trim().to_lowercase() == wanted)
         .map(|s| s.id())
         .collect();
     match named[..] {

@@ -326,11 +326,11 @@ pub fn place(
     let mut left_out: Vec<&LabelRequest> = Vec::new();
     for request in order {
         let free = |rect: &Rect| {
-            let spaced = spaced(rect, gap);
+            let room = spaced(rect, gap);
             open(request, rect)
                 && labels
-                    .near(&spaced)
-                    .all(|i| !placed[i].rect.intersects(&spaced))
+                    .near(&room)
+                    .all(|i| !placed[i].rect.intersects(&room))
         };
         // A name whose far end nearly touches another symbol reads as that symbol's: a
         // spot with room around it is taken first, one that is only free after that.

@@ -606,12 +606,12 @@ pub fn text_meets(item: &BackdropItem, rect: &Rect, measure: &dyn TextMeasure) -
     if !*centred {
         return Rect::from_min_size(*at, [w, h]).intersects(rect);
     }
-    let turned = Turned {
+    Turned {
         at: *at,
         angle: *angle,
         size: [w, h],
-    };
-    turned_box(*at, *angle, [w, h]).intersects(rect) && turned.meets(rect)
+    }
+    .meets(rect)
 }
 
 /// The regions of a backdrop on screen (the grid's quadrants and tray): a name stays in
@@ -981,7 +981,7 @@ fn group_names(
                 size: [w, h],
             };
             let free = view.contains_rect(&rect)
-                && !taken.iter().any(|t| t.intersects(&rect) && turned.meets(t))
+                && !taken.iter().any(|t| turned.meets(t))
                 && !nodes
                     .iter()
                     .any(|n| turned.touches_circle(n.centre, n.radius + GROUP_NAME_CLEARANCE));
@@ -1011,12 +1011,7 @@ type Spot = ([f32; 2], f32);
 /// for a name `size` points. It runs along the tangent, upright as far as it can: on the
 /// upper half its top faces out, on the lower half its top faces the circle, and it keeps
 /// [`GROUP_NAME_CLEARANCE`] off the symbols.
-pub fn outside_name(
-    middle: [f32; 2],
-    outer: f32,
-    direction: f32,
-    size: [f32; 2],
-) -> ([f32; 2], f32) {
+fn outside_name(middle: [f32; 2], outer: f32, direction: f32, size: [f32; 2]) -> ([f32; 2], f32) {
     use std::f32::consts::FRAC_PI_2;
     let (sin, cos) = direction.sin_cos();
     // A point more than the clearance, so that the name does not touch it either.
@@ -1057,7 +1052,8 @@ impl Turned {
         self.own().touches_circle(self.local(centre), radius)
     }
 
-    /// Whether the box overlaps the upright `rect` (separating axes: the two boxes' own).
+    /// Whether the box overlaps the upright `rect` (separating axes: the two boxes' own;
+    /// the screen's axes are its upright hull's).
     fn meets(&self, rect: &Rect) -> bool {
         let corners = [
             rect.min,
