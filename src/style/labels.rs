@@ -104,7 +104,7 @@ impl Grid {
         }
     }
 
-    pub(crate) fn near<'a>(&'a self, rect: &Rect) -> impl Iterator<Item = usize> + 'a {
+    pub(crate) fn near<'a>(&'a self, rect: &Rect) -> impl Iterator<Item = usize> + use<'a> {
         Self::cells_of(rect)
             .filter_map(|cell| self.cells.get(&cell))
             .flatten()
@@ -148,6 +148,14 @@ const CLEARANCE: f32 = 2.0;
 /// A stakeholder a name only touches at a corner holds it as weakly as one lined up with
 /// the name this many times as far away.
 const CORNER_WEAKER: f32 = 3.0;
+
+/// How far, in label gaps, a name set off with a leader is kept from other stakeholders'
+/// symbols when it can be.
+const SET_OFF_CLEARANCE: f32 = 3.0;
+
+/// How much longer, screen points, a leader may grow to keep its name clear of other
+/// symbols.
+const FURTHER_FOR_CLEARANCE: f32 = 6.0 * LEADER_STEP;
 
 /// The longest leader line, screen points: further off, a name no longer reads as its
 /// stakeholder's.
@@ -275,6 +283,73 @@ impl Misread {
     }
 }
 
+/// Whether a name at `rect` for `request` would leave a symbol between two names in a row,
+/// where it reads as either's: another's symbol at the name's start or end whose own name
+/// sits on its other side, or the name's own symbol with another's name ending (or
+/// beginning) on its other side, in either case less than [`STARTS`] times as far off as
+/// the symbol's own name. A tester read Marc Lebel's dot, between "Linh Tran" and "Marc
+/// Lebel", as Linh Tran's. The block views set names out so by design and are not asked.
+fn between(
+    request: &LabelRequest,
+    rect: &Rect,
+    gap: f32,
+    placed: &[Placed],
+    labels: &Grid,
+    obstacles: &[Obstacle],
+    nodes: &Grid,
+) -> bool {
+    if request.beside {
+        return false;
+    }
+    let in_row = |c: [f32; 2], r: &Rect| (r.min[1]..=r.max[1]).contains(&c[1]);
+    // How far a name is from a symbol along the row, and on which side (true: right).
+    let along = |r: &Rect, c: [f32; 2], radius: f32| {
+        if r.min[0] >= c[0] {
+            Some((true, (r.min[0] - c[0] - radius).max(0.0)))
+        } else if r.max[0] <= c[0] {
+            Some((false, (c[0] - radius - r.max[0]).max(0.0)))
+        } else {
+            None
+        }
+    };
+    // Whether two names, `own` and `other`, flank a symbol, the other not much further off.
+    let flanked = |own: (bool, f32), other: (bool, f32)| {
+        own.0 != other.0 && other.1 + gap < STARTS * (own.1 + gap)
+    };
+    let reach = 2.0 * STARTS * (LEADER_STEP + gap);
+    let names_by = |c: [f32; 2], radius: f32| {
+        labels
+            .near(&Rect::around(c, radius).expand(reach))
+            .map(|i| &placed[i])
+            .filter(move |p| p.leader.is_none() && in_row(c, &p.rect))
+    };
+    // Another's symbol at the name's start or end, its own name on its other side.
+    let others = nodes.near(&rect.expand(reach)).any(|i| {
+        let o = &obstacles[i];
+        if o.owner == request.owner || !in_row(o.centre, rect) {
+            return false;
+        }
+        let Some(this) = along(rect, o.centre, o.radius) else {
+            return false;
+        };
+        names_by(o.centre, o.radius)
+            .filter(|p| p.owner == o.owner)
+            .filter_map(|p| along(&p.rect, o.centre, o.radius))
+            .any(|own| flanked(own, this))
+    });
+    // The name's own symbol, another's name on its other side.
+    let own = in_row(request.centre, rect)
+        .then(|| along(rect, request.centre, request.radius))
+        .flatten()
+        .is_some_and(|own| {
+            names_by(request.centre, request.radius)
+                .filter(|p| p.owner != request.owner)
+                .filter_map(|p| along(&p.rect, request.centre, request.radius))
+                .any(|other| flanked(own, other))
+        });
+    others || own
+}
+
 /// Places labels in `view` (a screen rectangle) around `obstacles` and off the `blocked`
 /// boxes (a view's headings); returns those placed. `gap` is the space between a
 /// stakeholder and its label. When no more than `leaders` names are left with no place
@@ -341,14 +416,17 @@ pub fn place(
                 o.owner == request.owner || !around.touches_circle(o.centre, o.radius)
             })
         };
+        let readable = |request: &LabelRequest, r: &Rect| {
+            !misread(request, r) && !between(request, r, gap, &placed, &labels, obstacles, &nodes)
+        };
         let spot_for = |request: &LabelRequest| {
             let spots = candidates(request, gap);
             spots
                 .iter()
                 .copied()
                 // The block views set names out beside their symbols in rows, by design.
-                .find(|r| free(r) && (request.beside || clear(r)) && !misread(request, r))
-                .or_else(|| spots.into_iter().find(|r| free(r) && !misread(request, r)))
+                .find(|r| free(r) && (request.beside || clear(r)) && readable(request, r))
+                .or_else(|| spots.into_iter().find(|r| free(r) && readable(request, r)))
         };
         // In one line if it fits; else in two, as Kumu and yEd wrap a long name.
         let found = spot_for(request).map(|rect| (rect, false)).or_else(|| {
@@ -426,16 +504,18 @@ fn find_more_room<'r>(
     let Room {
         nodes,
         obstacles,
-        blocked,
-        view,
         gap,
+        ..
     } = *room;
     // Then each name left out looks for a spot that one placed name alone stands in, and
     // moves that name to another of its own spots if one is free: one step of the local
     // search of Christensen, Marks and Shieber, enough to fit a name into a row.
     left_out.retain(|&request| {
         for spot in candidates(request, gap) {
-            if !open(request, &spot) || misread(request, &spot) {
+            if !open(request, &spot)
+                || misread(request, &spot)
+                || between(request, &spot, gap, placed, labels, obstacles, nodes)
+            {
                 continue;
             }
             // A box met in several cells of the grid is the same box.
@@ -455,6 +535,7 @@ fn find_more_room<'r>(
                     && !alt.intersects(&spot)
                     && open(other, alt)
                     && !misread(other, alt)
+                    && !between(other, alt, gap, placed, labels, obstacles, nodes)
                     && labels
                         .near(alt)
                         .all(|i| i == b || !placed[i].rect.intersects(&spaced(alt, gap)))
@@ -479,68 +560,136 @@ fn find_more_room<'r>(
     });
     // Second, the names left out, set off with a leader, nearest spot first.
     let mut lines = Grid::default();
+    let mut set: Vec<(usize, &LabelRequest)> = Vec::new();
     left_out.retain(|&request| {
-        let free = |rect: &Rect, line: [[f32; 2]; 2]| {
-            let reach = rect.union(&Rect {
-                min: [line[0][0].min(line[1][0]), line[0][1].min(line[1][1])],
-                max: [line[0][0].max(line[1][0]), line[0][1].max(line[1][1])],
-            });
-            view.contains_rect(rect)
-                && request.within.is_none_or(|w| w.contains_rect(rect))
-                && !blocked
-                    .iter()
-                    .any(|b| b.intersects(rect) || b.meets_segment(line[0], line[1]))
-                && labels.near(&reach).all(|i| {
-                    let other = &placed[i];
-                    !other.rect.intersects(&spaced(rect, gap))
-                        && !other.rect.meets_segment(line[0], line[1])
-                })
-                && lines.near(&reach).all(|i| {
-                    let Some([a, b]) = placed[i].leader else {
-                        return true;
-                    };
-                    !segments_cross(a, b, line[0], line[1]) && !rect.meets_segment(a, b)
-                })
-                && nodes.near(&reach).all(|i| {
-                    let o = &obstacles[i];
-                    o.owner == request.owner
-                        || (!rect.touches_circle(o.centre, o.radius)
-                            && distance_to_segment(o.centre, line[0], line[1]) > o.radius + gap)
-                })
-        };
-        // In one line if it fits, else in two.
-        let in_two = request.wrapped.map(|size| LabelRequest {
-            size,
-            ..request.clone()
-        });
-        let found = set_off(request, gap)
-            .find(|(rect, line)| free(rect, *line))
-            .map(|(rect, line)| (rect, line, false))
-            .or_else(|| {
-                set_off(in_two.as_ref()?, gap)
-                    .find(|(rect, line)| free(rect, *line))
-                    .map(|(rect, line)| (rect, line, true))
-            });
-        let Some((rect, line, wrapped)) = found else {
+        let Some((rect, line, wrapped)) =
+            set_off_spot(request, None, false, room, placed, labels, &lines)
+        else {
             return true;
         };
         let k = placed.len();
         labels.insert(&rect, k);
-        lines.insert(
-            &Rect {
-                min: [line[0][0].min(line[1][0]), line[0][1].min(line[1][1])],
-                max: [line[0][0].max(line[1][0]), line[0][1].max(line[1][1])],
-            },
-            k,
-        );
+        lines.insert(&line_box(line), k);
         placed.push(Placed {
             owner: request.owner,
             rect,
             leader: Some(line),
             wrapped,
         });
+        set.push((k, request));
         false
     });
+    // Then each set off beside another's symbol moves clear of every other if it can: such
+    // a name reads as that one's, leader or not ("Open Door Mental Health Services", led
+    // off City Police Service's square in the rings, ended at it). Moved once all are set,
+    // so that none takes the only spot of one after it.
+    for (k, request) in set {
+        if clear_of_others(request, &placed[k].rect, room) {
+            continue;
+        }
+        let Some((rect, line, wrapped)) =
+            set_off_spot(request, Some(k), true, room, placed, labels, &lines)
+        else {
+            continue;
+        };
+        // Not much further off: a long leader reads worse than a near symbol.
+        let old = placed[k];
+        let length = |[a, b]: [[f32; 2]; 2]| (b[0] - a[0]).hypot(b[1] - a[1]);
+        if old
+            .leader
+            .is_some_and(|was| length(line) > length(was) + FURTHER_FOR_CLEARANCE)
+        {
+            continue;
+        }
+        labels.remove(&old.rect, k);
+        if let Some(old_line) = old.leader {
+            lines.remove(&line_box(old_line), k);
+        }
+        labels.insert(&rect, k);
+        lines.insert(&line_box(line), k);
+        placed[k] = Placed {
+            rect,
+            leader: Some(line),
+            wrapped,
+            ..old
+        };
+    }
+}
+
+/// The box a line runs in.
+fn line_box(line: [[f32; 2]; 2]) -> Rect {
+    Rect {
+        min: [line[0][0].min(line[1][0]), line[0][1].min(line[1][1])],
+        max: [line[0][0].max(line[1][0]), line[0][1].max(line[1][1])],
+    }
+}
+
+/// Whether a name set off at `rect` keeps [`SET_OFF_CLEARANCE`] from every other symbol.
+fn clear_of_others(request: &LabelRequest, rect: &Rect, room: &Room<'_>) -> bool {
+    let around = rect.expand(SET_OFF_CLEARANCE * room.gap);
+    room.nodes.near(&around).all(|i| {
+        let o = &room.obstacles[i];
+        o.owner == request.owner || !around.touches_circle(o.centre, o.radius)
+    })
+}
+
+/// The nearest spot, in one line or else in two, where `request`'s name can be set off with
+/// a leader that crosses no name, leader, symbol or heading (the name `skip`, being
+/// moved, aside); with `clear_only`, only spots [`clear_of_others`].
+fn set_off_spot(
+    request: &LabelRequest,
+    skip: Option<usize>,
+    clear_only: bool,
+    room: &Room<'_>,
+    placed: &[Placed],
+    labels: &Grid,
+    lines: &Grid,
+) -> Option<(Rect, [[f32; 2]; 2], bool)> {
+    let Room {
+        nodes,
+        obstacles,
+        blocked,
+        view,
+        gap,
+    } = *room;
+    let free = |rect: &Rect, line: [[f32; 2]; 2]| {
+        let reach = rect.union(&line_box(line));
+        view.contains_rect(rect)
+            && request.within.is_none_or(|w| w.contains_rect(rect))
+            && !blocked
+                .iter()
+                .any(|b| b.intersects(rect) || b.meets_segment(line[0], line[1]))
+            && labels.near(&reach).filter(|&i| Some(i) != skip).all(|i| {
+                let other = &placed[i];
+                !other.rect.intersects(&spaced(rect, gap))
+                    && !other.rect.meets_segment(line[0], line[1])
+            })
+            && lines.near(&reach).filter(|&i| Some(i) != skip).all(|i| {
+                let Some([a, b]) = placed[i].leader else {
+                    return true;
+                };
+                !segments_cross(a, b, line[0], line[1]) && !rect.meets_segment(a, b)
+            })
+            && nodes.near(&reach).all(|i| {
+                let o = &obstacles[i];
+                o.owner == request.owner
+                    || (!rect.touches_circle(o.centre, o.radius)
+                        && distance_to_segment(o.centre, line[0], line[1]) > o.radius + gap)
+            })
+            && (!clear_only || clear_of_others(request, rect, room))
+    };
+    let in_two = request.wrapped.map(|size| LabelRequest {
+        size,
+        ..request.clone()
+    });
+    set_off(request, gap)
+        .find(|(rect, line)| free(rect, *line))
+        .map(|(rect, line)| (rect, line, false))
+        .or_else(|| {
+            set_off(in_two.as_ref()?, gap)
+                .find(|(rect, line)| free(rect, *line))
+                .map(|(rect, line)| (rect, line, true))
+        })
 }
 
 /// The spots a label set off from its stakeholder may take, nearest first, each with its
@@ -825,6 +974,90 @@ mod tests {
             assert!(!p.rect.meets_segment(start, end), "crosses {:?}", p.rect);
             assert!(!p.rect.intersects(&named.rect));
         }
+    }
+
+    /// A name set off with a leader whose nearest spot ends at another's symbol moves to
+    /// one clear of it, a little further off ("Open Door Mental Health Services" had ended
+    /// at City Police Service's square).
+    #[test]
+    fn a_name_set_off_keeps_clear_of_other_symbols() {
+        let centre = request(0, 250.0, 200.0, 60.0, 1.0);
+        let mut obstacles = obstacles(std::slice::from_ref(&centre));
+        for k in 0..6 {
+            let angle = k as f32 * std::f32::consts::TAU / 6.0;
+            obstacles.push(Obstacle {
+                owner: k + 1,
+                centre: [250.0 + 26.0 * angle.cos(), 200.0 + 26.0 * angle.sin()],
+                radius: 7.0,
+            });
+        }
+        // A dot just past the end of the nearest spot on the right (274 to 334).
+        obstacles.push(Obstacle {
+            owner: 7,
+            centre: [340.0, 200.0],
+            radius: 3.0,
+        });
+        let view = Rect::from_min_size([0.0, 0.0], [500.0, 400.0]);
+        let placed = place(std::slice::from_ref(&centre), &obstacles, &[], view, 2.0, 8);
+        let named = placed.iter().find(|p| p.owner == 0).expect("set off");
+        assert!(named.leader.is_some());
+        let around = named.rect.expand(SET_OFF_CLEARANCE * 2.0);
+        for o in obstacles.iter().filter(|o| o.owner != 0) {
+            assert!(
+                !around.touches_circle(o.centre, o.radius),
+                "{:?} beside {o:?}",
+                named.rect
+            );
+        }
+    }
+
+    /// A symbol with its own name on one side and another's ending on the other reads as
+    /// either's (Marc Lebel's dot between "Linh Tran" and "Marc Lebel"): refused whichever
+    /// of the two names comes second.
+    #[test]
+    fn a_symbol_is_not_left_between_two_names() {
+        let dot = Obstacle {
+            owner: 1,
+            centre: [200.0, 100.0],
+            radius: 5.0,
+        };
+        let other = Obstacle {
+            owner: 0,
+            centre: [150.0, 80.0],
+            radius: 5.0,
+        };
+        let mut nodes = Grid::default();
+        for (i, o) in [other, dot].iter().enumerate() {
+            nodes.insert(&Rect::around(o.centre, o.radius), i);
+        }
+        let obstacles = [other, dot];
+        let row = |x0: f32, x1: f32| Rect {
+            min: [x0, 93.0],
+            max: [x1, 107.0],
+        };
+        let own_name = row(207.0, 247.0);
+        let test = |placed: Placed, request: LabelRequest, rect: Rect| {
+            let mut labels = Grid::default();
+            labels.insert(&placed.rect, 0);
+            between(&request, &rect, 2.0, &[placed], &labels, &obstacles, &nodes)
+        };
+        let placed = |owner: usize, rect: Rect| Placed {
+            owner,
+            rect,
+            leader: None,
+            wrapped: false,
+        };
+        let mut first = request(0, 150.0, 80.0, 60.0, 1.0);
+        first.radius = 5.0;
+        let mut second = request(1, 200.0, 100.0, 40.0, 1.0);
+        second.radius = 5.0;
+        // The dot's name placed, another's ending 2 points before the dot: refused; 15
+        // points before it (over 3 times its own name's gap): taken.
+        assert!(test(placed(1, own_name), first.clone(), row(130.0, 193.0)));
+        assert!(!test(placed(1, own_name), first.clone(), row(110.0, 180.0)));
+        // The other name placed first, the dot's own then beside it: refused likewise.
+        assert!(test(placed(0, row(130.0, 193.0)), second.clone(), own_name));
+        assert!(!test(placed(0, row(110.0, 180.0)), second, own_name));
     }
 
     /// A long name with no room for its one line beside its stakeholder takes two lines

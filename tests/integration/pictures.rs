@@ -349,6 +349,43 @@ fn no_names_overlap_in_any_view_of_the_built_in_map_at_1280x800() {
                 );
             }
         }
+        // No symbol sits between its own name and another's in its row, the other not
+        // twice as far off (Marc Lebel's dot between "Linh Tran" and "Marc Lebel"). The
+        // block views set names out so, row by row.
+        let rows = matches!(view, MapLayout::PowerInterest | MapLayout::Engagement);
+        let beside_names: Vec<_> = scene.labels.iter().filter(|l| l.leader.is_none()).collect();
+        for node in scene.nodes.iter().filter(|_| !rows) {
+            let in_row = |r: &Rect| (r.min[1]..=r.max[1]).contains(&node.centre[1]);
+            // Which side of the symbol a name is on (true: right), and how far off.
+            let side = |r: &Rect| {
+                if r.min[0] >= node.centre[0] {
+                    Some((true, r.min[0] - node.centre[0] - node.radius))
+                } else if r.max[0] <= node.centre[0] {
+                    Some((false, node.centre[0] - node.radius - r.max[0]))
+                } else {
+                    None
+                }
+            };
+            let own = beside_names
+                .iter()
+                .filter(|l| l.id == node.id && in_row(&l.rect))
+                .find_map(|l| side(&l.rect.expand(l.halo_px / 2.0)));
+            let Some(own) = own else { continue };
+            for label in beside_names
+                .iter()
+                .filter(|l| l.id != node.id && in_row(&l.rect))
+            {
+                let Some(other) = side(&label.rect.expand(label.halo_px / 2.0)) else {
+                    continue;
+                };
+                assert!(
+                    other.0 == own.0 || other.1 + 4.5 >= 2.0 * (own.1.max(0.0) + 4.5) - 0.5,
+                    "{view:?}: {:?}'s symbol is between its name and {:?}",
+                    node.id,
+                    label.text
+                );
+            }
+        }
         // A name set off from its stakeholder keeps a leader to it that crosses no other
         // name and passes no other symbol.
         for label in &scene.labels {
@@ -383,6 +420,19 @@ fn no_names_overlap_in_any_view_of_the_built_in_map_at_1280x800() {
                     stakemap::style::geometry::distance_to_segment(node.centre, from, to)
                         > node.radius,
                     "{view:?}: {:?}'s leader passes over {:?}",
+                    label.text,
+                    node.id
+                );
+                // Nor does it end or begin right at another's symbol, where it reads as
+                // that one's, leader or not ("Open Door Mental Health Services" ended at
+                // City Police Service's square, 3.5 points off).
+                let rect = label.rect;
+                let in_row = (rect.min[1]..=rect.max[1]).contains(&node.centre[1]);
+                let away =
+                    (rect.min[0] - node.centre[0]).max(node.centre[0] - rect.max[0]) - node.radius;
+                assert!(
+                    !in_row || away > 4.5,
+                    "{view:?}: {:?}, set off, is at {:?}'s symbol",
                     label.text,
                     node.id
                 );
