@@ -48,12 +48,17 @@ fn plot(id: &str) -> Plot<'static> {
         .allow_scroll(false)
         .allow_drag(false)
         .allow_zoom(false)
-        // Marks every 2^k days: the default powers of ten leave months of days unmarked.
-        .x_grid_spacer(egui_plot::log_grid_spacer(2))
-        .x_axis_formatter(|mark, _| {
-            // Year and month: a full date is too wide to fit between the grid marks.
-            let date = Date::from_days(mark.value.round() as i64).to_string();
-            date.get(..7).unwrap_or(&date).to_owned()
+        // Marks on the calendar's boundaries: egui_plot's powers of a base fell on days
+        // no one names, and their labels did not fit (testers saw no dates on the axis).
+        .x_grid_spacer(|input| calendar_marks(input.bounds))
+        .x_axis_formatter(|mark, range| {
+            // A label centred on a mark by the plot's edge is cut there ("202" for 2027).
+            let room = EDGE_ROOM * (range.end() - range.start());
+            if mark.value - range.start() < room || range.end() - mark.value < room {
+                String::new()
+            } else {
+                date_mark_label(mark.value, mark.step_size)
+            }
         })
         .y_axis_formatter(|mark, _| {
             let level = mark.value;
@@ -75,6 +80,94 @@ fn plot(id: &str) -> Plot<'static> {
             }
             egui_plot::HoverPosition::Elsewhere { .. } => None,
         })
+}
+
+/// The share of the time axis at either end where marks are left unlabelled: half a
+/// year's label in a chart as narrow as the inspector's.
+const EDGE_ROOM: f64 = 0.06;
+
+/// Days in a year, a quarter and a month on average: the step sizes of [`calendar_marks`].
+const YEAR: f64 = 365.25;
+
+/// Grid marks for an axis of day numbers ([`Date::to_days`]) from `low` to `high`: the
+/// first of every month, with the step size of a quarter on a quarter's first day, of a
+/// year on the 1st of January and of five years every fifth year, and each Monday in a
+/// span of a few months. egui_plot labels the marks whose step is wide enough on screen
+/// for their label, so a chart of years reads "2024 2025 2026" and one of weeks
+/// "2025-03-03 2025-03-10" (as spreadsheet and Grafana time axes do).
+pub fn calendar_marks((low, high): (f64, f64)) -> Vec<egui_plot::GridMark> {
+    // A plot of ten thousand years has nothing to mark by the month.
+    if !(low.is_finite() && high.is_finite()) || high <= low || high - low > 1000.0 * YEAR {
+        return Vec::new();
+    }
+    let (first, last) = (
+        Date::from_days(low.floor() as i64),
+        Date::from_days(high.ceil() as i64),
+    );
+    let mut marks = Vec::new();
+    let (mut year, mut month) = (first.year(), first.month());
+    while let Some(day) = Date::from_ymd(year, month, 1).filter(|&d| d <= last) {
+        let value = day.to_days() as f64;
+        if value >= low {
+            let step_size = match month {
+                1 if year.rem_euclid(5) == 0 => 5.0 * YEAR,
+                1 => YEAR,
+                4 | 7 | 10 => YEAR / 4.0,
+                _ => YEAR / 12.0,
+            };
+            marks.push(egui_plot::GridMark { value, step_size });
+        }
+        (year, month) = if month == 12 {
+            (year + 1, 1)
+        } else {
+            (year, month + 1)
+        };
+    }
+    if high - low <= 4.0 * YEAR / 12.0 {
+        // 1970-01-05, day 4, was a Monday.
+        let mut monday = ((low.ceil() as i64 - 4).div_euclid(7) + 1) * 7 + 4;
+        while (monday as f64) <= high {
+            if Date::from_days(monday).to_string().ends_with("-01") {
+                // The first of the month is marked already.
+            } else {
+                marks.push(egui_plot::GridMark {
+                    value: monday as f64,
+                    step_size: 7.0,
+                });
+            }
+            monday += 7;
+        }
+    }
+    marks
+}
+
+/// The label of a calendar mark at day `value` with `step_size` days: the year for a year's
+/// mark, year and month for a month's or a quarter's, the date for a week's.
+pub fn date_mark_label(value: f64, step_size: f64) -> String {
+    let date = Date::from_days(value.round() as i64).to_string();
+    let length = if step_size >= YEAR - 1.0 {
+        4
+    } else if step_size >= 28.0 {
+        7
+    } else {
+        date.len()
+    };
+    date.get(..length).unwrap_or(&date).to_owned()
+}
+
+/// How far apart, in strength levels, lines of one chart are drawn: a stakeholder's
+/// relationships often hold the same strength for months, and lines on one another read
+/// as one. Small against a level (1), so each still reads at its strength.
+const LINE_SPREAD: f64 = 0.1;
+
+/// The offset of line `i` of `n` (centred on the true strength, at most a quarter level
+/// either way): a dodge, as a step chart of several series draws them side by side.
+pub fn line_offset(i: usize, n: usize) -> f64 {
+    if n < 2 {
+        return 0.0;
+    }
+    let step = LINE_SPREAD.min(0.5 / (n - 1) as f64);
+    (i as f64 - (n - 1) as f64 / 2.0) * step
 }
 
 /// The strength of one relationship over time, markers coloured by tone.
@@ -162,8 +255,14 @@ pub fn stakeholder_chart(ui: &mut Ui, map: &Map, id: StakeholderId, today: Date)
         })
         .collect();
     plot("stakeholder_chart").show(ui, |plot_ui| {
-        for (r, (name, colour, dashed)) in relationships.iter().zip(&lines) {
-            let mut line = Line::new(name.clone(), PlotPoints::from(steps(r, today)))
+        let n = relationships.len();
+        for (i, (r, (name, colour, dashed))) in relationships.iter().zip(&lines).enumerate() {
+            let offset = line_offset(i, n);
+            let corners: Vec<[f64; 2]> = steps(r, today)
+                .into_iter()
+                .map(|[x, y]| [x, y + offset])
+                .collect();
+            let mut line = Line::new(name.clone(), PlotPoints::from(corners))
                 .color(*colour)
                 .width(2.0);
             if *dashed {
@@ -234,6 +333,70 @@ mod tests {
                 [d("2025-02-01"), 4.0]
             ]
         );
+    }
+
+    fn marks(from: &str, to: &str) -> Vec<(String, f64)> {
+        let d = |s: &str| s.parse::<Date>().expect("date").to_days() as f64;
+        calendar_marks((d(from), d(to)))
+            .into_iter()
+            .map(|m| (Date::from_days(m.value as i64).to_string(), m.step_size))
+            .collect()
+    }
+
+    #[test]
+    fn the_time_axis_is_marked_on_the_calendar() {
+        // Two and a half years: every month's first, years and quarters the wider marks.
+        let marks = marks("2024-03-15", "2026-11-29");
+        assert_eq!(marks.first().map(|m| m.0.as_str()), Some("2024-04-01"));
+        assert_eq!(marks.last().map(|m| m.0.as_str()), Some("2026-11-01"));
+        assert_eq!(marks.len(), 32);
+        let step = |day: &str| marks.iter().find(|m| m.0 == day).map(|m| m.1);
+        assert_eq!(step("2025-01-01"), Some(5.0 * YEAR));
+        assert_eq!(step("2026-01-01"), Some(YEAR));
+        assert_eq!(step("2025-07-01"), Some(YEAR / 4.0));
+        assert_eq!(step("2025-08-01"), Some(YEAR / 12.0));
+        // A year's mark reads as the year, a month's as year and month, a week's in full.
+        let day = |s: &str| s.parse::<Date>().expect("date").to_days() as f64;
+        assert_eq!(date_mark_label(day("2026-01-01"), YEAR), "2026");
+        assert_eq!(date_mark_label(day("2025-08-01"), YEAR / 12.0), "2025-08");
+        assert_eq!(date_mark_label(day("2025-08-11"), 7.0), "2025-08-11");
+    }
+
+    #[test]
+    fn a_span_of_weeks_is_marked_each_monday() {
+        let marks = marks("2025-03-01", "2025-04-10");
+        let mondays: Vec<&str> = marks
+            .iter()
+            .filter(|m| m.1 == 7.0)
+            .map(|m| m.0.as_str())
+            .collect();
+        assert_eq!(
+            mondays,
+            [
+                "2025-03-03",
+                "2025-03-10",
+                "2025-03-17",
+                "2025-03-24",
+                "2025-03-31",
+                "2025-04-07"
+            ]
+        );
+        assert!(marks.iter().any(|m| m.0 == "2025-04-01" && m.1 > 7.0));
+    }
+
+    #[test]
+    fn lines_at_one_strength_are_drawn_apart_but_read_at_it() {
+        for n in [2, 3, 7, 40] {
+            let offsets: Vec<f64> = (0..n).map(|i| line_offset(i, n)).collect();
+            assert!(offsets.windows(2).all(|w| w[1] > w[0]), "{offsets:?}");
+            assert!(
+                offsets.iter().all(|o| o.abs() <= 0.25 + 1e-9),
+                "{offsets:?}"
+            );
+            let mean = offsets.iter().sum::<f64>() / n as f64;
+            assert!(mean.abs() < 1e-9, "centred: {offsets:?}");
+        }
+        assert_eq!(line_offset(0, 1), 0.0);
     }
 
     #[test]

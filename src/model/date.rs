@@ -27,6 +27,11 @@ impl Date {
         chrono::Datelike::year(&self.0)
     }
 
+    /// The month, 1 (January) to 12.
+    pub fn month(self) -> u32 {
+        chrono::Datelike::month(&self.0)
+    }
+
     /// Today on this computer's clock, in its local time zone.
     pub fn today() -> Self {
         Self(chrono::Local::now().date_naive())
