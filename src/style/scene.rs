@@ -951,17 +951,36 @@ fn group_names(
                     };
                     // On the ring's line, top and bottom first, then the sides, the
                     // diagonals and the angles between (a crowded inner ring had gone
-                    // unlabelled with the first eight).
-                    let spots = [-90.0_f32, 90.0, 0.0, 180.0, -45.0, -135.0, 45.0, 135.0]
-                        .into_iter()
-                        .chain((0..8).map(|k| -67.5 + 45.0 * k as f32))
-                        .chain((0..16).map(|k| -78.75 + 22.5 * k as f32))
-                        .map(|a| {
-                            let (sin, cos) = a.to_radians().sin_cos();
-                            ([cx + r * cos, cy + r * sin + h / 2.0], 0.0)
-                        })
-                        .collect();
-                    (name, spots)
+                    // unlabelled with the first eight); upright, then turned along the
+                    // ring, which a crowded ring has more room for (round City Police
+                    // Service "2 steps" had found none upright).
+                    let angles: Vec<f32> =
+                        [-90.0_f32, 90.0, 0.0, 180.0, -45.0, -135.0, 45.0, 135.0]
+                            .into_iter()
+                            .chain((0..8).map(|k| -67.5 + 45.0 * k as f32))
+                            .chain((0..16).map(|k| -78.75 + 22.5 * k as f32))
+                            .chain((0..32).map(|k| -84.375 + 11.25 * k as f32))
+                            .collect();
+                    let on_ring = |a: f32, turn: f32| {
+                        let (sin, cos) = a.to_radians().sin_cos();
+                        // The text's middle on the ring: its bottom-centre half a line
+                        // "down" the turned text.
+                        let (down_x, down_y) = (-turn.sin(), turn.cos());
+                        (
+                            [
+                                cx + r * cos + down_x * h / 2.0,
+                                cy + r * sin + down_y * h / 2.0,
+                            ],
+                            turn,
+                        )
+                    };
+                    let upright = angles.iter().map(|&a| on_ring(a, 0.0));
+                    let along = angles
+                        .iter()
+                        // At the top and bottom the ring runs level: tried already.
+                        .filter(|a| (a.abs() - 90.0).abs() > 1.0)
+                        .map(|&a| on_ring(a, readable_turn((a + 90.0).to_radians())));
+                    (name, upright.chain(along).collect())
                 })
                 .collect()
         }
@@ -1000,6 +1019,20 @@ fn group_names(
         }
     }
     items
+}
+
+/// A turn of text (radians, clockwise on screen) made readable: between a quarter turn
+/// either way, so that no name reads upside down.
+fn readable_turn(turn: f32) -> f32 {
+    use std::f32::consts::{FRAC_PI_2, PI, TAU};
+    let turn = turn.rem_euclid(TAU);
+    if turn <= FRAC_PI_2 {
+        turn
+    } else if turn <= PI + FRAC_PI_2 {
+        turn - PI
+    } else {
+        turn - TAU
+    }
 }
 
 /// Where a group's or ring's name may go: its bottom-centre on screen and its turn.
@@ -1303,5 +1336,25 @@ pub struct ApproximateMeasure {
 impl TextMeasure for ApproximateMeasure {
     fn measure(&self, text: &str, px: f32) -> [f32; 2] {
         [text.chars().count() as f32 * self.advance * px, px * 1.25]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn turned_text_never_reads_upside_down() {
+        use std::f32::consts::{FRAC_PI_2, PI};
+        for degrees in (-720..=720).step_by(15) {
+            let turn = readable_turn((degrees as f32).to_radians());
+            assert!(
+                (-FRAC_PI_2..=FRAC_PI_2 + 1e-5).contains(&turn),
+                "{degrees}: {turn}"
+            );
+            // The same line through the text: a half turn at most away.
+            let apart = ((degrees as f32).to_radians() - turn).rem_euclid(PI);
+            assert!(apart < 1e-4 || PI - apart < 1e-4, "{degrees}: {turn}");
+        }
     }
 }
