@@ -175,7 +175,8 @@ const LEADER_STEP: f32 = 8.0;
 /// - in its row at its start, where a name right of a symbol is that symbol's (the place a
 ///   map puts a name first), and nearer than [`STARTS`] times its own: "CDS mailing list",
 ///   below its own, had begun beside Partnership In Action's hexagon; at its end, nearer
-///   than [`AMBIGUOUS`] times its own;
+///   than [`ENDS`] times its own ("Hana Kowalczyk", above her circle, had ended at Marc
+///   Lebel's);
 /// - when its own only touches a corner, lined up either way and nearer than
 ///   [`CORNER_WEAKER`] times its own. A circle's names set at their stakeholders' corners
 ///   read one place out, each beside the next stakeholder down.
@@ -205,6 +206,10 @@ pub const AMBIGUOUS: f32 = 1.5;
 /// before its first letter) must be for the name not to read as theirs.
 pub const STARTS: f32 = 2.0;
 
+/// How many times further off than its own stakeholder one at a name's end (in its row,
+/// past its last letter) must be for the name not to read as theirs.
+pub const ENDS: f32 = 2.0;
+
 impl Misread {
     /// The test for a name in `rect` (screen points) of the stakeholder at `centre` with
     /// `radius`, set `gap` off it; `rows` in the block views.
@@ -230,7 +235,7 @@ impl Misread {
         } else if self.rows {
             self.own
         } else {
-            AMBIGUOUS.max(STARTS) * self.own
+            AMBIGUOUS.max(STARTS).max(ENDS) * self.own
         }
     }
 
@@ -262,7 +267,7 @@ impl Misread {
                 (true, false) => AMBIGUOUS * self.own,
                 // At its end, in its row: "Gord Pelletier", below its own, ended at Linh
                 // Tran's circle.
-                (false, false) if row => AMBIGUOUS * self.own,
+                (false, false) if row => ENDS * self.own,
                 (false, false) => return false,
             }
         };
@@ -847,11 +852,12 @@ mod tests {
         // Own 4 points off, plus a gap: 7. Another in the row at the name's start...
         assert!(test.by([45.0, 119.0], 8.0), "7 points before the name");
         assert!(!test.by([31.0, 119.0], 8.0), "21 points before");
-        // At its end, only nearer: a name is read from its start.
+        // At its end likewise: "Hana Kowalczyk", above her circle, ended 12 points from
+        // Marc Lebel's (hers 4.5 off) and read as his.
         assert!(test.by([155.0, 119.0], 8.0), "7 points after the name");
-        assert!(!test.by([160.0, 119.0], 8.0), "12 points after the name");
         assert!(test.by([43.0, 119.0], 8.0), "9 points before the name");
-        assert!(!test.by([157.0, 119.0], 8.0), "9 points after it");
+        assert!(test.by([157.0, 119.0], 8.0), "9 points after it");
+        assert!(!test.by([160.0, 119.0], 8.0), "12 points after the name");
         // Lined up as its own is (below it, in its column): between the two, 1.5 times.
         assert!(test.by([100.0, 138.0], 8.0), "4 points below");
         assert!(!test.by([100.0, 146.0], 8.0), "12 points below");
