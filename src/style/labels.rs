@@ -246,7 +246,13 @@ impl Misread {
 
     /// Whether the name would read as the stakeholder's at `centre` with `radius`.
     pub fn by(&self, centre: [f32; 2], radius: f32) -> bool {
-        let (row, column) = (self.in_row(centre), self.in_column(centre));
+        // Another's symbol is in the name's row (or column) when half its body is: a square
+        // whose middle was just above a two-line name's first line still read as the
+        // start of "Kestrel Park Community Police Centre".
+        let reach_in = radius / 2.0;
+        let row = (self.rect.min[1] - reach_in..=self.rect.max[1] + reach_in).contains(&centre[1]);
+        let column =
+            (self.rect.min[0] - reach_in..=self.rect.max[0] + reach_in).contains(&centre[0]);
         let reach = if !(self.row || self.column) {
             if row || column {
                 CORNER_WEAKER * self.own
@@ -852,6 +858,17 @@ mod tests {
         // Own 4 points off, plus a gap: 7. Another in the row at the name's start...
         assert!(test.by([45.0, 119.0], 8.0), "7 points before the name");
         assert!(!test.by([31.0, 119.0], 8.0), "21 points before");
+        // Half its body in the row is in the row: a square whose middle was just above a
+        // two-line name's first line read as the start of "Kestrel Park Community Police
+        // Centre".
+        assert!(
+            test.by([45.0, 109.0], 8.0),
+            "its middle 3 points above the row"
+        );
+        assert!(
+            !test.by([45.0, 103.0], 8.0),
+            "its middle 9 points above the row"
+        );
         // At its end likewise: "Hana Kowalczyk", above her circle, ended 12 points from
         // Marc Lebel's (hers 4.5 off) and read as his.
         assert!(test.by([155.0, 119.0], 8.0), "7 points after the name");
