@@ -924,14 +924,24 @@ fn group_names(
                         let sign = if k % 2 == 1 { 1.0 } else { -1.0 };
                         outside_name(middle, outer, direction + sign * off, [w, h])
                     });
-                    let inside = (0..=GROUP_NAME_STEPS).map(|k| {
-                        let t = 1.0 - k as f32 / GROUP_NAME_STEPS as f32;
-                        let p = [
-                            middle[0] + (start[0] - middle[0]) * t,
-                            middle[1] + (start[1] - middle[1]) * t,
-                        ];
-                        (p, 0.0)
-                    });
+                    // Inside, nearest its members first: towards the middle a step at a
+                    // time, and along the arc as far as they reach at each depth ("Social
+                    // services" had slid straight in, 200 points from its members).
+                    let (dx, dy) = (start[0] - middle[0], start[1] - middle[1]);
+                    let depth = dx.hypot(dy);
+                    let mut inside: Vec<([f32; 2], f32)> = (0..=GROUP_NAME_STEPS)
+                        .flat_map(|k| {
+                            let r = depth * (1.0 - k as f32 / GROUP_NAME_STEPS as f32);
+                            (0..=2 * steps).map(move |j| {
+                                let off = j.div_ceil(2) as f32 * GROUP_NAME_SLIDE;
+                                let sign = if j % 2 == 1 { 1.0 } else { -1.0 };
+                                let (sin, cos) = (direction + sign * off).sin_cos();
+                                ([middle[0] + r * cos, middle[1] + r * sin], 0.0)
+                            })
+                        })
+                        .collect();
+                    let from_start = |p: &[f32; 2]| (p[0] - start[0]).hypot(p[1] - start[1]);
+                    inside.sort_by(|a, b| from_start(&a.0).total_cmp(&from_start(&b.0)));
                     (name.clone(), outside.chain(inside).collect())
                 })
                 .collect()

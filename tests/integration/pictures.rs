@@ -856,6 +856,21 @@ fn a_circles_group_names_sit_along_their_own_arcs() {
                 *text,
                 "{view:?}: the symbol nearest {text:?} is another group's"
             );
+            // And it is by them, not in the middle of the circle ("Social services", with
+            // no room outside, had slid 200 points in from its members).
+            let off = scene
+                .nodes
+                .iter()
+                .filter(|n| group_of(n.id) == *text)
+                .map(|n| {
+                    let near = rect.nearest(n.centre);
+                    (near[0] - n.centre[0]).hypot(near[1] - n.centre[1]) - n.radius
+                })
+                .fold(f32::INFINITY, f32::min);
+            assert!(
+                off < 40.0,
+                "{view:?}: {text:?} is {off} points from its nearest member"
+            );
             if *angle != 0.0 {
                 turned += 1;
             }
