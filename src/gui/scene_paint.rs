@@ -216,8 +216,8 @@ fn label(ctx: &egui::Context, l: &SceneLabel, origin: Pos2, out: &mut Vec<Shape>
     let text_colour = colour(l.colour);
     let area = rect(&l.rect, origin);
     out.push(Shape::rect_filled(
-        area.expand(l.halo_px),
-        l.halo_px,
+        rect(&l.halo_box(), origin),
+        l.halo_px / 2.0,
         colour(l.halo),
     ));
     let display = |text: &str| crate::text::display_order(text).into_owned();

@@ -433,16 +433,17 @@ fn map_body(svg: &mut String, scene: &Scene, dropped: &mut usize) {
         );
     }
     for l in &scene.labels {
-        // The halo is the label's box grown by its width, as the canvas draws it: lines
-        // stop at its edge, not between the letters.
+        // The halo is the label's box, as the canvas draws it ([`SceneLabel::halo_box`]):
+        // lines stop at its edge, not between the letters.
+        let halo = l.halo_box();
         let _ = writeln!(
             svg,
             r#"<rect x="{}" y="{}" width="{}" height="{}" rx="{}"{}/>"#,
-            number(l.rect.min[0] - l.halo_px),
-            number(l.rect.min[1] - l.halo_px),
-            number(l.rect.width() + 2.0 * l.halo_px),
-            number(l.rect.height() + 2.0 * l.halo_px),
-            number(l.halo_px),
+            number(halo.min[0]),
+            number(halo.min[1]),
+            number(halo.width()),
+            number(halo.height()),
+            number(l.halo_px / 2.0),
             paint("fill", l.halo)
         );
         match l.break_at.and_then(|at| l.text.split_at_checked(at)) {

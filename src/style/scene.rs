@@ -135,6 +135,15 @@ pub struct SceneLabel {
     pub leader: Option<LeaderGlyph>,
 }
 
+impl SceneLabel {
+    /// The halo behind the text: its box grown by half the halo's width, the box the
+    /// placement kept clear of other symbols and names (grown by the whole width, it had
+    /// cut the top off Nadia Karim's circle).
+    pub fn halo_box(&self) -> Rect {
+        self.rect.expand(self.halo_px / 2.0)
+    }
+}
+
 /// A thin line from a stakeholder's edge to its name, set off where there was no room
 /// beside it.
 #[derive(Clone, Copy, Debug, PartialEq)]
