@@ -327,6 +327,8 @@ fn between(
     let flanked = |own: (bool, f32), other: (bool, f32)| {
         own.0 != other.0 && other.1 + gap < STARTS * (own.1 + gap)
     };
+    // Names beside a symbol sit a gap off it: looking this far round finds both of a
+    // pair that could flank it, with room to spare.
     let reach = 2.0 * STARTS * (LEADER_STEP + gap);
     let names_by = |c: [f32; 2], radius: f32| {
         labels

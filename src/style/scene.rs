@@ -895,9 +895,9 @@ fn backdrop_items(input: &SceneInput<'_>) -> Vec<BackdropItem> {
 }
 
 /// The names of a view's parts where the stakeholders' names and symbols left room: a
-/// circle's groups (kinds, sectors) at their place inside the circle
-/// ([`Backdrop::Groups`]), else moved towards the middle a step at a time; each of the
-/// rings' distance ("2 steps") on its circle, at its top, bottom, sides or diagonals.
+/// circle's groups (kinds, sectors) along their arcs outside it, else inside, as near their
+/// members as there is room ([`Backdrop::Groups`]); each of the rings' distance ("2
+/// steps") on its circle, upright or turned along it, wherever there is room.
 /// One with no room is left out. They name a whole arc or ring, so they give way to the
 /// stakeholders' names, as a map's area names give way to its place names.
 fn group_names(
@@ -928,11 +928,15 @@ fn group_names(
                     // members reach.
                     let direction = at[1].atan2(at[0]);
                     let steps = (reach / GROUP_NAME_SLIDE).floor() as usize;
-                    let outside = (0..=2 * steps).map(move |k| {
-                        let off = k.div_ceil(2) as f32 * GROUP_NAME_SLIDE;
-                        let sign = if k % 2 == 1 { 1.0 } else { -1.0 };
-                        outside_name(middle, outer, direction + sign * off, [w, h])
-                    });
+                    // The directions tried: the arc's middle, then a step either way by
+                    // turns.
+                    let along = move || {
+                        (0..=2 * steps).map(move |k| {
+                            let off = k.div_ceil(2) as f32 * GROUP_NAME_SLIDE;
+                            direction + if k % 2 == 1 { off } else { -off }
+                        })
+                    };
+                    let outside = along().map(move |d| outside_name(middle, outer, d, [w, h]));
                     // Inside, nearest its members first: towards the middle a step at a
                     // time, and along the arc as far as they reach at each depth ("Social
                     // services" had slid straight in, 200 points from its members).
@@ -941,10 +945,8 @@ fn group_names(
                     let mut inside: Vec<([f32; 2], f32)> = (0..=GROUP_NAME_STEPS)
                         .flat_map(|k| {
                             let r = depth * (1.0 - k as f32 / GROUP_NAME_STEPS as f32);
-                            (0..=2 * steps).map(move |j| {
-                                let off = j.div_ceil(2) as f32 * GROUP_NAME_SLIDE;
-                                let sign = if j % 2 == 1 { 1.0 } else { -1.0 };
-                                let (sin, cos) = (direction + sign * off).sin_cos();
+                            along().map(move |d| {
+                                let (sin, cos) = d.sin_cos();
                                 ([middle[0] + r * cos, middle[1] + r * sin], 0.0)
                             })
                         })
