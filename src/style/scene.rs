@@ -1009,7 +1009,13 @@ fn group_names(
     };
     let size = input.tokens.heading_px;
     let view = camera.view();
-    let mut taken: Vec<Rect> = labels.iter().map(|l| l.rect.expand(l.halo_px)).collect();
+    // Kept a word gap from the stakeholders' names in their rows, as those keep from each
+    // other: "Partner", 6 points after "Imam Faisal Haddad", read as part of it.
+    let gap = input.tokens.label_gap_px + input.tokens.halo_px / 2.0;
+    let mut taken: Vec<Rect> = labels
+        .iter()
+        .map(|l| labels::spaced(&l.halo_box(), gap))
+        .collect();
     let mut items = Vec::new();
     for (name, spots) in wanted {
         let [w, h] = measure.measure(&name, size);

@@ -873,6 +873,20 @@ fn a_circles_group_names_sit_along_their_own_arcs() {
                 off < 40.0,
                 "{view:?}: {text:?} is {off} points from its nearest member"
             );
+            // Nor does it run on from a stakeholder's name in its row ("Imam Faisal Haddad
+            // Partner").
+            if angle.abs() < 0.2 {
+                for label in &scene.labels {
+                    let other = label.halo_box();
+                    let same_row = rect.min[1] < other.max[1] && other.min[1] < rect.max[1];
+                    let apart = (other.min[0] - rect.max[0]).max(rect.min[0] - other.max[0]);
+                    assert!(
+                        !same_row || apart >= 6.0,
+                        "{view:?}: {text:?} is {apart} from {:?} in its row",
+                        label.text
+                    );
+                }
+            }
             if *angle != 0.0 {
                 turned += 1;
             }
@@ -926,6 +940,49 @@ fn a_name_above_or_below_its_symbol_never_ends_at_another_in_the_exports() {
                     "{view:?}: {:?} ends at {:?}'s symbol ({away} off, its own {own})",
                     label.text,
                     other.id
+                );
+            }
+        }
+    }
+}
+
+/// In the window, with its own fonts, no upright text of the canvas runs on from another in
+/// its row: a tester read "Imam Faisal Haddad Partner" on the circle by kind, the group's
+/// name 6 points after a stakeholder's.
+#[test]
+fn in_the_window_no_group_name_runs_on_from_a_stakeholders_name() {
+    let mut harness = builtin_app();
+    for key in [egui::Key::Num2] {
+        harness.key_press(key);
+        for _ in 0..50 {
+            harness.step();
+            std::thread::sleep(std::time::Duration::from_millis(15));
+        }
+        let canvas = harness.state().canvas_rect().expect("the canvas is drawn");
+        let mut boxes: Vec<(String, egui::Rect)> = Vec::new();
+        fn walk(shape: &egui::Shape, canvas: egui::Rect, boxes: &mut Vec<(String, egui::Rect)>) {
+            match shape {
+                egui::Shape::Text(t) if canvas.contains(t.pos) && t.angle.abs() < 0.2 => {
+                    boxes.push((
+                        t.galley.job.text.replace('\n', " "),
+                        egui::Rect::from_min_size(t.pos, t.galley.size()),
+                    ));
+                }
+                egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, canvas, boxes)),
+                _ => {}
+            }
+        }
+        for clipped in &harness.output().shapes {
+            walk(&clipped.shape, canvas, &mut boxes);
+        }
+        let groups = ["Partner", "Organisation", "Issue", "Initiative"];
+        for (text, rect) in boxes.iter().filter(|(t, _)| groups.contains(&t.as_str())) {
+            for (other, next) in boxes.iter().filter(|(t, _)| t != text) {
+                let same_row = rect.min.y < next.max.y && next.min.y < rect.max.y;
+                let apart = (next.min.x - rect.max.x).max(rect.min.x - next.max.x);
+                assert!(
+                    !same_row || apart >= 6.0,
+                    "{key:?}: {text:?} is {apart} points from {other:?} in its row"
                 );
             }
         }
