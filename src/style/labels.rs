@@ -949,9 +949,9 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_hemmed_in_name_is_set_off_with_a_leader_that_crosses_nothing() {
-        // Six symbols close round one: no spot beside it is free.
+    /// A stakeholder at (250, 200) with six symbols close round it: no spot beside it is
+    /// free. Its request, and the obstacles.
+    fn hemmed_in() -> (LabelRequest, Vec<Obstacle>) {
         let centre = request(0, 250.0, 200.0, 60.0, 1.0);
         let mut obstacles = obstacles(std::slice::from_ref(&centre));
         for k in 0..6 {
@@ -962,6 +962,13 @@ mod tests {
                 radius: 7.0,
             });
         }
+        (centre, obstacles)
+    }
+
+    #[test]
+    fn a_hemmed_in_name_is_set_off_with_a_leader_that_crosses_nothing() {
+        // Six symbols close round one: no spot beside it is free.
+        let (centre, mut obstacles) = hemmed_in();
         // A name already placed nearby that the leader must not cross.
         let other = LabelRequest {
             owner: 7,
@@ -1006,16 +1013,7 @@ mod tests {
     /// at City Police Service's square).
     #[test]
     fn a_name_set_off_keeps_clear_of_other_symbols() {
-        let centre = request(0, 250.0, 200.0, 60.0, 1.0);
-        let mut obstacles = obstacles(std::slice::from_ref(&centre));
-        for k in 0..6 {
-            let angle = k as f32 * std::f32::consts::TAU / 6.0;
-            obstacles.push(Obstacle {
-                owner: k + 1,
-                centre: [250.0 + 26.0 * angle.cos(), 200.0 + 26.0 * angle.sin()],
-                radius: 7.0,
-            });
-        }
+        let (centre, mut obstacles) = hemmed_in();
         // A dot just past the end of the nearest spot on the right (274 to 334).
         obstacles.push(Obstacle {
             owner: 7,

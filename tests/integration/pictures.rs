@@ -148,6 +148,19 @@ fn the_png_matches_its_reference_image() {
     assert!(share < 0.02, "{:.2}% of pixels differ", share * 100.0);
 }
 
+/// A name's own symbol, and the box it was placed by (its text and half its halo).
+fn beside_own<'a>(
+    scene: &'a scene::Scene,
+    label: &scene::SceneLabel,
+) -> (&'a scene::SceneNode, Rect) {
+    let owner = scene
+        .nodes
+        .iter()
+        .find(|n| n.id == label.id)
+        .expect("its symbol");
+    (owner, label.halo_box())
+}
+
 /// Every view of the built-in map in the window's canvas: no two names overlap, none is
 /// cut by the edge, none covers another's symbol, and most are shown.
 #[test]
@@ -302,12 +315,7 @@ fn no_names_overlap_in_any_view_of_the_built_in_map_at_1280x800() {
         // touches its own at a corner has no stakeholder lined up with it a third as far.
         // On the circles a name set at its stakeholder's corner sat beside the next one.
         for label in scene.labels.iter().filter(|l| l.leader.is_none()) {
-            let owner = scene
-                .nodes
-                .iter()
-                .find(|n| n.id == label.id)
-                .expect("its symbol");
-            let rect = label.rect.expand(label.halo_px / 2.0);
+            let (owner, rect) = beside_own(&scene, label);
             let in_row = |c: [f32; 2]| (rect.min[1]..=rect.max[1]).contains(&c[1]);
             let in_column = |c: [f32; 2]| (rect.min[0]..=rect.max[0]).contains(&c[0]);
             let gap = |c: [f32; 2], r: f32| {
@@ -916,12 +924,7 @@ fn a_name_above_or_below_its_symbol_never_ends_at_another_in_the_exports() {
         options.view = view;
         let scene = drawing::draw(&map, &options, day(), &fonts).scene;
         for label in scene.labels.iter().filter(|l| l.leader.is_none()) {
-            let owner = scene
-                .nodes
-                .iter()
-                .find(|n| n.id == label.id)
-                .expect("its symbol");
-            let rect = label.rect.expand(label.halo_px / 2.0);
+            let (owner, rect) = beside_own(&scene, label);
             let in_row = |c: [f32; 2]| (rect.min[1]..=rect.max[1]).contains(&c[1]);
             let in_column = |c: [f32; 2]| (rect.min[0]..=rect.max[0]).contains(&c[0]);
             if in_row(owner.centre) || !in_column(owner.centre) {
