@@ -56,7 +56,9 @@ pub fn shapes(ctx: &egui::Context, scene: &Scene, origin: Pos2) -> Vec<Shape> {
         0.0,
         colour(scene.background),
     ));
-    for item in &scene.backdrop {
+    // Texts on a halo go over the relationships, after them.
+    let over = |item: &&BackdropItem| matches!(item, BackdropItem::Text { halo: Some(_), .. });
+    for item in scene.backdrop.iter().filter(|i| !over(i)) {
         backdrop(ctx, item, origin, &mut out);
     }
     for e in &scene.edges {
@@ -99,6 +101,9 @@ pub fn shapes(ctx: &egui::Context, scene: &Scene, origin: Pos2) -> Vec<Shape> {
         if let Some(glyph) = &e.mark {
             mark(glyph, colour(e.colour), origin, &mut out);
         }
+    }
+    for item in scene.backdrop.iter().filter(over) {
+        backdrop(ctx, item, origin, &mut out);
     }
     for n in &scene.nodes {
         node(n, origin, &mut out);
@@ -263,10 +268,20 @@ fn backdrop(ctx: &egui::Context, item: &BackdropItem, origin: Pos2, out: &mut Ve
             size,
             colour: c,
             angle,
+            halo,
         } => {
             let galley = ctx.fonts_mut(|f| {
                 f.layout_no_wrap(text.clone(), FontId::proportional(*size), colour(*c))
             });
+            if let (Some((fill, width)), true) = (halo, *centred) {
+                let size = [galley.size().x, galley.size().y];
+                let corners = crate::style::scene::turned_corners(*p, *angle, size, *width);
+                out.push(Shape::convex_polygon(
+                    corners.iter().map(|&c| at(c)).collect(),
+                    colour(*fill),
+                    Stroke::NONE,
+                ));
+            }
             let top_left = if *centred {
                 // The bottom-centre at `p`, turned about it: egui turns a text about its
                 // top-left corner.

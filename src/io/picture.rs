@@ -276,85 +276,10 @@ pub fn svg(
 }
 
 fn map_body(svg: &mut String, scene: &Scene, dropped: &mut usize) {
-    for item in &scene.backdrop {
-        match item {
-            BackdropItem::Area { rect, fill } => {
-                let _ = writeln!(
-                    svg,
-                    r#"<rect x="{}" y="{}" width="{}" height="{}"{}/>"#,
-                    number(rect.min[0]),
-                    number(rect.min[1]),
-                    number(rect.width()),
-                    number(rect.height()),
-                    paint("fill", *fill)
-                );
-            }
-            BackdropItem::Frame { rect, colour } => {
-                let _ = writeln!(
-                    svg,
-                    r#"<rect x="{}" y="{}" width="{}" height="{}" rx="4" fill="none"{} stroke-width="1"/>"#,
-                    number(rect.min[0]),
-                    number(rect.min[1]),
-                    number(rect.width()),
-                    number(rect.height()),
-                    paint("stroke", *colour)
-                );
-            }
-            BackdropItem::Text {
-                at,
-                centred,
-                text: t,
-                size,
-                colour,
-                angle,
-            } => {
-                let (anchor, y) = if *centred {
-                    ("middle", at[1])
-                } else {
-                    ("start", at[1] + size)
-                };
-                if *angle == 0.0 {
-                    *dropped += text(svg, [at[0], y], anchor, *size, *colour, None, t);
-                } else {
-                    // Turned about its bottom-centre, as the scene says.
-                    let _ = writeln!(
-                        svg,
-                        r#"<g transform="rotate({} {} {})">"#,
-                        number(angle.to_degrees()),
-                        number(at[0]),
-                        number(at[1])
-                    );
-                    *dropped += text(svg, [at[0], y], anchor, *size, *colour, None, t);
-                    svg.push_str("</g>\n");
-                }
-            }
-            BackdropItem::Ring {
-                centre,
-                radius,
-                width,
-                colour,
-            } => {
-                let _ = writeln!(
-                    svg,
-                    r#"<circle cx="{}" cy="{}" r="{}" fill="none"{} stroke-width="{}"/>"#,
-                    number(centre[0]),
-                    number(centre[1]),
-                    number(*radius),
-                    paint("stroke", *colour),
-                    number(*width)
-                );
-            }
-            BackdropItem::Arrow {
-                from,
-                to,
-                width,
-                head,
-                colour,
-            } => {
-                line(svg, *from, *to, *colour, *width, "");
-                polygon(svg, head, *colour, None);
-            }
-        }
+    // Texts on a halo go over the relationships, after them, as the canvas draws them.
+    let over = |item: &&BackdropItem| matches!(item, BackdropItem::Text { halo: Some(_), .. });
+    for item in scene.backdrop.iter().filter(|i| !over(i)) {
+        backdrop_item(svg, item, dropped);
     }
     for e in &scene.edges {
         let d = match e.path {
@@ -383,6 +308,9 @@ fn map_body(svg: &mut String, scene: &Scene, dropped: &mut usize) {
         if let Some(glyph) = &e.mark {
             mark(svg, glyph, e.colour);
         }
+    }
+    for item in scene.backdrop.iter().filter(over) {
+        backdrop_item(svg, item, dropped);
     }
     for n in &scene.nodes {
         node_symbol(svg, n.shape, n.centre, n.radius, Some(n.fill), n.outline);
@@ -684,6 +612,92 @@ pub fn png(svg: &str, scale: f32, fallbacks: &[Vec<u8>]) -> Result<Vec<u8>, Pict
 /// The view rectangle of a picture's map, in the picture's points.
 pub fn map_area(scene: &Scene) -> Rect {
     Rect::from_min_size([0.0, CAPTION_HEIGHT], scene.viewport)
+}
+
+/// One item of a view's backdrop, as SVG.
+fn backdrop_item(svg: &mut String, item: &BackdropItem, dropped: &mut usize) {
+    match item {
+        BackdropItem::Area { rect, fill } => {
+            let _ = writeln!(
+                svg,
+                r#"<rect x="{}" y="{}" width="{}" height="{}"{}/>"#,
+                number(rect.min[0]),
+                number(rect.min[1]),
+                number(rect.width()),
+                number(rect.height()),
+                paint("fill", *fill)
+            );
+        }
+        BackdropItem::Frame { rect, colour } => {
+            let _ = writeln!(
+                svg,
+                r#"<rect x="{}" y="{}" width="{}" height="{}" rx="4" fill="none"{} stroke-width="1"/>"#,
+                number(rect.min[0]),
+                number(rect.min[1]),
+                number(rect.width()),
+                number(rect.height()),
+                paint("stroke", *colour)
+            );
+        }
+        BackdropItem::Text {
+            at,
+            centred,
+            text: t,
+            size,
+            colour,
+            angle,
+            halo,
+        } => {
+            // On its halo, a stroke round the letters here (the canvas, which measures the
+            // text, draws its box): lines under it stop short of the letters.
+            let halo = *halo;
+            let (anchor, y) = if *centred {
+                ("middle", at[1])
+            } else {
+                ("start", at[1] + size)
+            };
+            if *angle == 0.0 {
+                *dropped += text(svg, [at[0], y], anchor, *size, *colour, halo, t);
+            } else {
+                // Turned about its bottom-centre, as the scene says.
+                let _ = writeln!(
+                    svg,
+                    r#"<g transform="rotate({} {} {})">"#,
+                    number(angle.to_degrees()),
+                    number(at[0]),
+                    number(at[1])
+                );
+                *dropped += text(svg, [at[0], y], anchor, *size, *colour, halo, t);
+                svg.push_str("</g>\n");
+            }
+        }
+        BackdropItem::Ring {
+            centre,
+            radius,
+            width,
+            colour,
+        } => {
+            let _ = writeln!(
+                svg,
+                r#"<circle cx="{}" cy="{}" r="{}" fill="none"{} stroke-width="{}"/>"#,
+                number(centre[0]),
+                number(centre[1]),
+                number(*radius),
+                paint("stroke", *colour),
+                number(*width)
+            );
+        }
+        BackdropItem::Arrow {
+            from,
+            to,
+            width,
+            head,
+            colour,
+        } => {
+            line(svg, *from, *to, *colour, *width, "");
+            polygon(svg, head, *colour, None);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -191,6 +191,11 @@ pub enum BackdropItem {
         /// Turned about `at` by this many radians, clockwise on screen (a circle's group
         /// names run along their arc); 0 for level text.
         angle: f32,
+        /// Drawn over the relationships on a halo of this colour, reaching this far past
+        /// the letters, points (the names of a circle's groups and of the rings, which
+        /// lines had crossed); `None`: behind them (the headings of the grid and the
+        /// bands).
+        halo: Option<(Rgba, f32)>,
     },
     /// A guide circle, its outline only.
     Ring {
@@ -846,6 +851,7 @@ fn backdrop_items(input: &SceneInput<'_>) -> Vec<BackdropItem> {
             text: region.name.to_owned(),
             size: heading,
             angle: 0.0,
+            halo: None,
             colour: if tint.is_some() {
                 palette.text
             } else {
@@ -1042,6 +1048,7 @@ fn group_names(
                 size,
                 colour: input.palette.weak_text,
                 angle,
+                halo: Some((input.palette.halo, input.tokens.halo_px / 2.0)),
             });
         }
     }
@@ -1064,6 +1071,16 @@ fn readable_turn(turn: f32) -> f32 {
 
 /// Where a group's or ring's name may go: its bottom-centre on screen and its turn.
 type Spot = ([f32; 2], f32);
+
+/// The corners of a text `size` points wide and high whose bottom-centre is at `at`,
+/// turned about it by `angle` radians (see [`BackdropItem::Text`]), grown by `by` points
+/// all round: top-left, top-right, bottom-right, bottom-left.
+pub fn turned_corners(at: [f32; 2], angle: f32, [w, h]: [f32; 2], by: f32) -> [[f32; 2]; 4] {
+    let (sin, cos) = angle.sin_cos();
+    let (l, r, t, b) = (-w / 2.0 - by, w / 2.0 + by, -h - by, by);
+    [[l, t], [r, t], [r, b], [l, b]]
+        .map(|[x, y]| [at[0] + x * cos - y * sin, at[1] + x * sin + y * cos])
+}
 
 /// A circle's group name outside it, along its arc: its bottom-centre and turn (see
 /// [`BackdropItem::Text`]) for the group in direction `direction` (radians, clockwise from

@@ -256,11 +256,23 @@ fn no_names_overlap_in_any_view_of_the_built_in_map_at_1280x800() {
             MapLayout::Radial(_) => {
                 assert_eq!(rings, 4, "{view:?}");
                 // The legend says what a step is.
-                let svg = svg_texts(&drawing::draw(&map, &options, day(), &fonts).svg);
+                let svg_source = drawing::draw(&map, &options, day(), &fonts).svg;
+                let svg = svg_texts(&svg_source);
                 assert!(
                     svg.iter().any(|t| t == "1 step: 1 relationship away"),
                     "{view:?}: {svg:?}"
                 );
+                // Drawn over the relationships, on a halo, where lines had crossed them:
+                // after every line in the SVG (the canvas draws in the same order).
+                let last_line = svg_source.rfind("<path d=").expect("relationships");
+                let named_at = svg_source.find(">1 step<").expect("the first ring named");
+                assert!(
+                    named_at > last_line,
+                    "{view:?}: a ring's name under the lines"
+                );
+                assert!(svg_source[..named_at].rfind("<text").is_some_and(|t| {
+                    svg_source[t..named_at].contains("paint-order=\"stroke\"")
+                }));
                 let said = texts
                     .iter()
                     .filter(|t| t.ends_with(" step") || t.ends_with(" steps"));
