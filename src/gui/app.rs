@@ -537,10 +537,7 @@ impl StakemapApp {
             .shown
             .get()
             .map_or(self.doc.map(), |shown| &shown.map);
-        let rings = match self.layout() {
-            MapLayout::Radial(centre) => map.stakeholder(centre).map(|s| s.name.as_str()),
-            _ => None,
-        };
+        let rings = crate::style::legend::rings_round(map, self.layout());
         legend_ui(
             ui,
             self.view.timeline.compare.is_some(),

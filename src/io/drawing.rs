@@ -137,10 +137,7 @@ pub fn picture_of(scene: Scene, shown: &Shown, options: &PictureOptions, today: 
     let legend = legend::legend(
         shown.decorations.comparing,
         &shown.decorations.encoded,
-        match options.view {
-            MapLayout::Radial(centre) => shown.map.stakeholder(centre).map(|s| s.name.as_str()),
-            _ => None,
-        },
+        legend::rings_round(&shown.map, options.view),
     );
     let (svg, dropped) = picture::svg(&scene, &legend, &caption, &options.palette);
     Drawing {

@@ -422,13 +422,8 @@ pub fn place(
         };
         // A name whose far end nearly touches another symbol reads as that symbol's: a
         // spot with room around it is taken first, one that is only free after that.
-        let clear = |rect: &Rect| {
-            let around = rect.expand(CLEARANCE * gap);
-            nodes.near(&around).all(|i| {
-                let o = &obstacles[i];
-                o.owner == request.owner || !around.touches_circle(o.centre, o.radius)
-            })
-        };
+        let clear =
+            |rect: &Rect| clear_of_others(request, rect, CLEARANCE * gap, &nodes, obstacles);
         let readable = |request: &LabelRequest, r: &Rect| {
             !misread(request, r) && !between(request, r, gap, &placed, &labels, obstacles, &nodes)
         };
@@ -597,7 +592,14 @@ fn find_more_room<'r>(
     // off City Police Service's square in the rings, ended at it). Moved once all are set,
     // so that none takes the only spot of one after it.
     for (k, request) in set {
-        if clear_of_others(request, &placed[k].rect, room) {
+        let clearance = SET_OFF_CLEARANCE * room.gap;
+        if clear_of_others(
+            request,
+            &placed[k].rect,
+            clearance,
+            room.nodes,
+            room.obstacles,
+        ) {
             continue;
         }
         let Some((rect, line, wrapped)) =
@@ -637,18 +639,25 @@ fn line_box(line: [[f32; 2]; 2]) -> Rect {
     }
 }
 
-/// Whether a name set off at `rect` keeps [`SET_OFF_CLEARANCE`] from every other symbol.
-fn clear_of_others(request: &LabelRequest, rect: &Rect, room: &Room<'_>) -> bool {
-    let around = rect.expand(SET_OFF_CLEARANCE * room.gap);
-    room.nodes.near(&around).all(|i| {
-        let o = &room.obstacles[i];
+/// Whether a name at `rect` keeps `clearance` points from every symbol but its own.
+fn clear_of_others(
+    request: &LabelRequest,
+    rect: &Rect,
+    clearance: f32,
+    nodes: &Grid,
+    obstacles: &[Obstacle],
+) -> bool {
+    let around = rect.expand(clearance);
+    nodes.near(&around).all(|i| {
+        let o = &obstacles[i];
         o.owner == request.owner || !around.touches_circle(o.centre, o.radius)
     })
 }
 
 /// The nearest spot, in one line or else in two, where `request`'s name can be set off with
 /// a leader that crosses no name, leader, symbol or heading (the name `skip`, being
-/// moved, aside); with `clear_only`, only spots [`clear_of_others`].
+/// moved, aside); with `clear_only`, only spots [`SET_OFF_CLEARANCE`] label gaps clear of
+/// other symbols.
 fn set_off_spot(
     request: &LabelRequest,
     skip: Option<usize>,
@@ -689,7 +698,8 @@ fn set_off_spot(
                     || (!rect.touches_circle(o.centre, o.radius)
                         && distance_to_segment(o.centre, line[0], line[1]) > o.radius + gap)
             })
-            && (!clear_only || clear_of_others(request, rect, room))
+            && (!clear_only
+                || clear_of_others(request, rect, SET_OFF_CLEARANCE * gap, nodes, obstacles))
     };
     let in_two = request.wrapped.map(|size| LabelRequest {
         size,

@@ -76,6 +76,20 @@ fn line(width: f32, colour: Option<Rgba>, mark: ToneMark) -> Symbol {
     }
 }
 
+/// The name of the stakeholder a view of rings goes round, in `map` (the shown map), for
+/// [`legend`]'s `rings`; `None` for any other view.
+pub fn rings_round(
+    map: &crate::model::Map,
+    view: crate::layout::for_map::MapLayout,
+) -> Option<&str> {
+    match view {
+        crate::layout::for_map::MapLayout::Radial(centre) => {
+            map.stakeholder(centre).map(|s| s.name.as_str())
+        }
+        _ => None,
+    }
+}
+
 /// The legend of the map as drawn; while `comparing`, the change colours replace the tones.
 /// `encoded` says what size and colour show when not influence and kind
 /// ([`super::encoding`]); a view of rings round the stakeholder named `rings` says what a

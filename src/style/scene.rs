@@ -1162,15 +1162,8 @@ impl Turned {
 
 /// The upright box round a name `size` points whose bottom-centre is at `at`, turned by
 /// `angle` radians about it (clockwise on screen).
-pub fn turned_box(at: [f32; 2], angle: f32, [w, h]: [f32; 2]) -> Rect {
-    let (sin, cos) = angle.sin_cos();
-    let corners = [
-        [-w / 2.0, -h],
-        [w / 2.0, -h],
-        [w / 2.0, 0.0],
-        [-w / 2.0, 0.0],
-    ]
-    .map(|[x, y]| [at[0] + x * cos - y * sin, at[1] + x * sin + y * cos]);
+pub fn turned_box(at: [f32; 2], angle: f32, size: [f32; 2]) -> Rect {
+    let corners = turned_corners(at, angle, size, 0.0);
     let (mut min, mut max) = ([f32::INFINITY; 2], [f32::NEG_INFINITY; 2]);
     for [x, y] in corners {
         min = [min[0].min(x), min[1].min(y)];
