@@ -914,9 +914,9 @@ fn group_names(
 ) -> Vec<BackdropItem> {
     let camera = input.camera;
     let screen = |[x, y]: [f32; 2]| camera.to_screen(Position(x, y));
-    // Each name, and the points its bottom-centre may take with the turn it takes there,
-    // best first.
-    let wanted: Vec<(String, Vec<Spot>)> = match input.backdrop {
+    // Each name, the points its bottom-centre may take with the turn it takes there, best
+    // first, and whether it names a circle's group, which it keeps near.
+    let wanted: Vec<(String, Vec<Spot>, bool)> = match input.backdrop {
         Backdrop::Groups { labels: groups } => {
             let middle = screen([0.0, 0.0]);
             // Outside the circle along the group's arc first, where only the canvas's edge
@@ -959,7 +959,7 @@ fn group_names(
                         .collect();
                     let from_start = |p: &[f32; 2]| (p[0] - start[0]).hypot(p[1] - start[1]);
                     inside.sort_by(|a, b| from_start(&a.0).total_cmp(&from_start(&b.0)));
-                    (name.clone(), outside.chain(inside).collect())
+                    (name.clone(), outside.chain(inside).collect(), true)
                 })
                 .collect()
         }
@@ -1007,7 +1007,7 @@ fn group_names(
                         // At the top and bottom the ring runs level: tried already.
                         .filter(|a| (a.abs() - 90.0).abs() > 1.0)
                         .map(|&a| on_ring(a, readable_turn((a + 90.0).to_radians())));
-                    (name, upright.chain(along).collect())
+                    (name, upright.chain(along).collect(), false)
                 })
                 .collect()
         }
@@ -1022,23 +1022,60 @@ fn group_names(
         .iter()
         .map(|l| labels::spaced(&l.halo_box(), gap))
         .collect();
+    // And a circle's group name keeps a line gap from the names above and below it, where
+    // there is room for that near its arc: "Social services", 2 points above "Women's
+    // shelter (confidential)", read as that name's first line.
+    let stacked: Vec<Rect> = labels
+        .iter()
+        .map(|l| {
+            let r = l.halo_box();
+            Rect {
+                min: [r.min[0], r.min[1] - GROUP_NAME_LINE_GAP],
+                max: [r.max[0], r.max[1] + GROUP_NAME_LINE_GAP],
+            }
+        })
+        .collect();
     let mut items = Vec::new();
-    for (name, spots) in wanted {
+    for (name, spots, by_members) in wanted {
         let [w, h] = measure.measure(&name, size);
-        let found = spots.into_iter().find_map(|(p, angle)| {
-            let rect = turned_box(p, angle, [w, h]);
-            let turned = Turned {
-                at: p,
-                angle,
-                size: [w, h],
+        let first_free = |line_gap: bool| {
+            spots.iter().find_map(|&(p, angle)| {
+                let rect = turned_box(p, angle, [w, h]);
+                let turned = Turned {
+                    at: p,
+                    angle,
+                    size: [w, h],
+                };
+                let free = view.contains_rect(&rect)
+                    && !taken.iter().any(|t| turned.meets(t))
+                    && (!line_gap || !stacked.iter().any(|t| turned.meets(t)))
+                    && !nodes
+                        .iter()
+                        .any(|n| turned.touches_circle(n.centre, n.radius + GROUP_NAME_CLEARANCE));
+                free.then_some((p, angle, rect))
+            })
+        };
+        let found = if by_members {
+            // How far a name is from the nearest symbol: from its group, as it sits by them.
+            let off = |rect: &Rect| {
+                (nodes.iter())
+                    .map(|n| {
+                        let near = rect.nearest(n.centre);
+                        (near[0] - n.centre[0]).hypot(near[1] - n.centre[1]) - n.radius
+                    })
+                    .fold(f32::INFINITY, f32::min)
             };
-            let free = view.contains_rect(&rect)
-                && !taken.iter().any(|t| turned.meets(t))
-                && !nodes
-                    .iter()
-                    .any(|n| turned.touches_circle(n.centre, n.radius + GROUP_NAME_CLEARANCE));
-            free.then_some((p, angle, rect))
-        });
+            match (first_free(true), first_free(false)) {
+                // The line gap is given up only where keeping it takes the name well away
+                // from the symbols ("Faith" would have gone 93 points from its members).
+                (Some(apart), Some(close)) if off(&apart.2) > off(&close.2) + GROUP_NAME_DRIFT => {
+                    Some(close)
+                }
+                (apart, close) => apart.or(close),
+            }
+        } else {
+            first_free(false)
+        };
         if let Some((p, angle, rect)) = found {
             taken.push(rect.expand(4.0));
             items.push(BackdropItem::Text {
@@ -1175,6 +1212,14 @@ pub fn turned_box(at: [f32; 2], angle: f32, size: [f32; 2]) -> Rect {
 /// How far a group's or ring's name keeps from any symbol, screen points: one that touches a
 /// symbol reads as its name.
 const GROUP_NAME_CLEARANCE: f32 = 8.0;
+
+/// The line gap a circle's group name keeps from a stakeholder's name above or below it,
+/// screen points, where that costs no more than [`GROUP_NAME_DRIFT`].
+const GROUP_NAME_LINE_GAP: f32 = 4.0;
+
+/// How much further from the nearest symbol, screen points, a circle's group name may go
+/// to keep [`GROUP_NAME_LINE_GAP`].
+const GROUP_NAME_DRIFT: f32 = 30.0;
 
 /// The step, radians, a group name outside its circle slides along its arc to find room.
 const GROUP_NAME_SLIDE: f32 = 0.04;

@@ -961,26 +961,38 @@ fn a_name_above_or_below_its_symbol_never_ends_at_another_in_the_exports() {
     }
 }
 
-/// In the window, with its own fonts, no upright text of the canvas runs on from another in
-/// its row: a tester read "Imam Faisal Haddad Partner" on the circle by kind, the group's
-/// name 6 points after a stakeholder's.
+/// In the window, with its own fonts, no group name of a circle runs on from a stakeholder's
+/// name in its row, nor sits on or under one as its next line: a tester read "Imam Faisal
+/// Haddad Partner" on the circle by kind, the group's name 6 points after a stakeholder's,
+/// and "Social services", 2 points above "Women's shelter (confidential)", as one name with
+/// it on the circle by sector.
 #[test]
 fn in_the_window_no_group_name_runs_on_from_a_stakeholders_name() {
     let mut harness = builtin_app();
-    for key in [egui::Key::Num2] {
-        harness.key_press(key);
+    let map = stakemap::builtin::police_community();
+    let sectors: std::collections::BTreeSet<String> = map
+        .stakeholders_by_id()
+        .iter()
+        .map(|s| s.sector.clone())
+        .collect();
+    for view in [MapLayout::CircularByKind, MapLayout::CircularBySector] {
+        harness.state_mut().push(Command::ShowLayout(view));
         for _ in 0..50 {
             harness.step();
             std::thread::sleep(std::time::Duration::from_millis(15));
         }
         let canvas = harness.state().canvas_rect().expect("the canvas is drawn");
-        let mut boxes: Vec<(String, egui::Rect)> = Vec::new();
-        fn walk(shape: &egui::Shape, canvas: egui::Rect, boxes: &mut Vec<(String, egui::Rect)>) {
+        // Every text on the canvas, and whether it is upright (turned names are apart from
+        // rows and columns).
+        type Drawn = (String, egui::Rect, bool);
+        let mut drawn: Vec<Drawn> = Vec::new();
+        fn walk(shape: &egui::Shape, canvas: egui::Rect, boxes: &mut Vec<Drawn>) {
             match shape {
-                egui::Shape::Text(t) if canvas.contains(t.pos) && t.angle.abs() < 0.2 => {
+                egui::Shape::Text(t) if canvas.contains(t.pos) => {
                     boxes.push((
                         t.galley.job.text.replace('\n', " "),
                         egui::Rect::from_min_size(t.pos, t.galley.size()),
+                        t.angle.abs() < 0.2,
                     ));
                 }
                 egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, canvas, boxes)),
@@ -988,18 +1000,36 @@ fn in_the_window_no_group_name_runs_on_from_a_stakeholders_name() {
             }
         }
         for clipped in &harness.output().shapes {
-            walk(&clipped.shape, canvas, &mut boxes);
+            walk(&clipped.shape, canvas, &mut drawn);
         }
-        let groups = ["Partner", "Organisation", "Issue", "Initiative"];
-        for (text, rect) in boxes.iter().filter(|(t, _)| groups.contains(&t.as_str())) {
+        let boxes: Vec<(String, egui::Rect)> = (drawn.iter())
+            .filter(|d| d.2)
+            .map(|(t, r, _)| (t.clone(), *r))
+            .collect();
+        let kinds = ["Partner", "Organisation", "Issue", "Initiative"];
+        let is_group = |t: &str| match view {
+            MapLayout::CircularByKind => kinds.contains(&t),
+            _ => sectors.contains(t),
+        };
+        for (text, rect) in boxes.iter().filter(|(t, _)| is_group(t)) {
             for (other, next) in boxes.iter().filter(|(t, _)| t != text) {
                 let same_row = rect.min.y < next.max.y && next.min.y < rect.max.y;
                 let apart = (next.min.x - rect.max.x).max(rect.min.x - next.max.x);
                 assert!(
                     !same_row || apart >= 6.0,
-                    "{key:?}: {text:?} is {apart} points from {other:?} in its row"
+                    "{view:?}: {text:?} is {apart} points from {other:?} in its row"
+                );
+                // Stacked: over a third of the shorter one above or below the other.
+                let shared = rect.max.x.min(next.max.x) - rect.min.x.max(next.min.x);
+                let stacked = shared > rect.width().min(next.width()) / 3.0;
+                let between = (next.min.y - rect.max.y).max(rect.min.y - next.max.y);
+                assert!(
+                    same_row || !stacked || between >= 4.0,
+                    "{view:?}: {text:?} is {between} points above or below {other:?}"
                 );
             }
         }
+        let groups = drawn.iter().filter(|d| is_group(&d.0)).count();
+        assert!(groups >= 4, "{view:?}: {groups} group names drawn");
     }
 }
