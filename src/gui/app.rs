@@ -156,6 +156,8 @@ impl StakemapApp {
         }
         app.session.data_folder = eframe::storage_dir("stakemap");
         app.offer_recovery();
+        // Making room for names takes up to a fifth of a second: the window stays live.
+        app.arrange_in_background(true);
         app
     }
 
@@ -370,7 +372,20 @@ impl StakemapApp {
         self.view.layouts.is_running()
     }
 
-    /// The layout shown.
+    /// Whether a view chosen is still being arranged (on a worker thread), the one before
+    /// on screen meanwhile.
+    pub fn view_arriving(&self) -> bool {
+        self.view.layouts.is_arranging()
+    }
+
+    /// Arranges views on a worker thread (as the window does), or at once within the frame
+    /// that asks (the default for an app made by [`Self::with_map`] or
+    /// [`Self::on_builtin`], so that a test sees a view the frame after choosing it).
+    pub fn arrange_in_background(&mut self, on: bool) {
+        self.view.layouts.in_background = on;
+    }
+
+    /// The layout chosen (shown, or arriving: [`Self::view_arriving`]).
     pub fn layout(&self) -> MapLayout {
         self.view.layouts.layout
     }

@@ -1,6 +1,8 @@
 //! Running layouts in the window: the force layout on a worker thread (so the window never
 //! stalls, whatever the size of the map) with the canvas showing its latest positions, and
-//! the other views animated from wherever the stakeholders are drawn.
+//! the other views arranged on a worker thread too (making room for names takes up to a
+//! fifth of a second) and animated from wherever the stakeholders are drawn when they
+//! arrive.
 
 use super::scene_paint::EguiMeasure;
 use super::view_model::ViewModel;
@@ -16,10 +18,23 @@ use crate::style::measure::FontMeasure;
 use crate::style::scene::TextMeasure;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::sync::{Arc, Mutex};
 
 /// How long switching between views takes, in seconds.
 const ANIMATION_SECONDS: f64 = 0.6;
+
+/// A view being arranged on a worker thread, shown when it arrives.
+struct ArrangeJob {
+    /// The view.
+    layout: MapLayout,
+    /// The stakeholders of the map it is arranged for, in order.
+    ids: Vec<StakeholderId>,
+    /// Animated there from where the stakeholders are drawn (a new view), or put there at
+    /// once (the same view after an edit).
+    animate: bool,
+    result: Receiver<Arrangement>,
+}
 
 /// What the worker and the window share while the force layout runs.
 #[derive(Default)]
@@ -197,6 +212,11 @@ pub struct LayoutRunner {
     /// and what it was: worked out again only when a new shown map arrives, not every
     /// frame.
     needs: Option<((u64, MapLayout), u64)>,
+    /// A view being arranged on a worker thread; the one before stays on screen meanwhile.
+    arranging: Option<ArrangeJob>,
+    /// Whether views are arranged on a worker thread (the window) or at once, within the
+    /// frame that asks (window tests that look at a view the frame after choosing it).
+    pub in_background: bool,
 }
 
 impl Default for LayoutRunner {
@@ -211,6 +231,8 @@ impl Default for LayoutRunner {
             fonts: None,
             made_for: None,
             needs: None,
+            arranging: None,
+            in_background: false,
         }
     }
 }
@@ -231,6 +253,11 @@ impl LayoutRunner {
     /// Whether the force layout is running now.
     pub fn is_running(&self) -> bool {
         self.job.is_some()
+    }
+
+    /// Whether a view is being arranged on the worker thread, not yet shown.
+    pub fn is_arranging(&self) -> bool {
+        self.arranging.is_some()
     }
 
     /// What the current view draws behind the map.
@@ -280,7 +307,11 @@ impl LayoutRunner {
             // Arranged for the wall again by `read_in`, from the map as shown there.
             self.made_for = None;
         } else if self.layout != MapLayout::Network {
-            self.arrangement = Some(for_map::arrange(map, self.layout));
+            let (shown, layout) = (map.clone(), self.layout);
+            let ids = ids_of(map);
+            self.arrange(layout, ids, false, None, 0.0, move || {
+                for_map::arrange(&shown, layout)
+            });
         }
     }
 
@@ -339,20 +370,23 @@ impl LayoutRunner {
                 }
                 self.made_for = Some(key);
                 let reading = self.reading.unwrap_or(reading);
-                let measure: Box<dyn TextMeasure + '_> = match &self.fonts {
-                    Some(ctx) => Box::new(EguiMeasure { ctx }),
-                    None => Box::new(FontMeasure::new(Vec::new())),
-                };
-                let reader = Reader {
-                    view: reading.view,
-                    tokens: &reading.tokens,
-                    drawn: measure.as_ref(),
-                    sizes,
-                };
-                let arrangement = for_map::arrange_for(shown, self.layout, &reader);
-                // The measure borrows the window's fonts from the runner: let go of them first.
-                drop(measure);
-                self.go_to(shown, self.layout, arrangement, Some(view), now);
+                // The worker measures names with the window's fonts, as the canvas draws them.
+                let (fonts, layout) = (self.fonts.clone(), self.layout);
+                let (shown, sizes) = (shown.clone(), sizes.clone());
+                let ids = ids_of(&shown);
+                self.arrange(layout, ids, true, Some(view), now, move || {
+                    let measure: Box<dyn TextMeasure + '_> = match &fonts {
+                        Some(ctx) => Box::new(EguiMeasure { ctx }),
+                        None => Box::new(FontMeasure::new(Vec::new())),
+                    };
+                    let reader = Reader {
+                        view: reading.view,
+                        tokens: &reading.tokens,
+                        drawn: measure.as_ref(),
+                        sizes: &sizes,
+                    };
+                    for_map::arrange_for(&shown, layout, &reader)
+                });
             }
             _ => {}
         }
@@ -369,22 +403,86 @@ impl LayoutRunner {
             self.made_for = None;
             return;
         }
-        let arrangement = for_map::arrange(map, layout);
-        self.go_to(map, layout, arrangement, view, now);
+        if layout == MapLayout::Network {
+            // The map's own positions: nothing to work out.
+            self.arranging = None;
+            let arrangement = for_map::arrange(map, layout);
+            self.go_to(&ids_of(map), layout, arrangement, view, now);
+            return;
+        }
+        // Chosen now (the toolbar and legend say so); drawn so when it arrives.
+        self.layout = layout;
+        let shown = map.clone();
+        self.arrange(layout, ids_of(map), true, view, now, move || {
+            for_map::arrange(&shown, layout)
+        });
     }
 
-    /// Shows `layout` arranged as `arrangement`, animated from where `view` draws `map`'s
-    /// stakeholders.
+    /// Arranges `layout` by `work`, for the stakeholders `ids`: on a worker thread when
+    /// [`Self::in_background`] (the view before stays on screen until it arrives, see
+    /// [`Self::update`]), else at once. `animate`: from where `view` draws them.
+    fn arrange(
+        &mut self,
+        layout: MapLayout,
+        ids: Vec<StakeholderId>,
+        animate: bool,
+        view: Option<&ViewModel>,
+        now: f64,
+        work: impl FnOnce() -> Arrangement + Send + 'static,
+    ) {
+        if !self.in_background {
+            self.arranging = None;
+            self.arrived(&ids, layout, animate, work(), view, now);
+            return;
+        }
+        let (sender, result) = mpsc::channel();
+        let wake = self.fonts.clone();
+        std::thread::spawn(move || {
+            // A job asked for again before it ends is dropped: its result goes nowhere.
+            if sender.send(work()).is_ok()
+                && let Some(ctx) = wake
+            {
+                ctx.request_repaint();
+            }
+        });
+        self.arranging = Some(ArrangeJob {
+            layout,
+            ids,
+            animate,
+            result,
+        });
+    }
+
+    /// An arrangement of `layout` for the stakeholders `ids` is ready: shown, animated from
+    /// where `view` draws them if `animate`, unless another view was chosen meanwhile.
+    fn arrived(
+        &mut self,
+        ids: &[StakeholderId],
+        layout: MapLayout,
+        animate: bool,
+        arrangement: Arrangement,
+        view: Option<&ViewModel>,
+        now: f64,
+    ) {
+        if animate {
+            self.go_to(ids, layout, arrangement, view, now);
+        } else if layout == self.layout {
+            self.arrangement = Some(arrangement);
+        }
+    }
+
+    /// Shows `layout` arranged as `arrangement`, animated from where `view` draws the
+    /// stakeholders `ids`.
     fn go_to(
         &mut self,
-        map: &Map,
+        ids: &[StakeholderId],
         layout: MapLayout,
         arrangement: Arrangement,
         view: Option<&ViewModel>,
         now: f64,
     ) {
         if let Some(view) = view {
-            let ids: Vec<StakeholderId> = map.stakeholders_by_id().iter().map(|s| s.id()).collect();
+            let ids = ids.to_vec();
             let point = |p: Option<Position>| p.map_or([0.0, 0.0], |Position(x, y)| [x, y]);
             let from = ids.iter().map(|&id| point(view.position_of(id))).collect();
             let to = ids
@@ -423,6 +521,25 @@ impl LayoutRunner {
     /// Moves the view's stakeholders one frame on (an animation between views, or the
     /// running force layout); call every frame.
     pub fn update(&mut self, view: &mut ViewModel, now: f64) -> LayoutOutcome {
+        if let Some(job) = &self.arranging {
+            match job.result.try_recv() {
+                Ok(arrangement) => {
+                    if let Some(job) = self.arranging.take() {
+                        self.arrived(
+                            &job.ids,
+                            job.layout,
+                            job.animate,
+                            arrangement,
+                            Some(view),
+                            now,
+                        );
+                    }
+                }
+                // The worker wakes the window when it is done.
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => self.arranging = None,
+            }
+        }
         if let Some(animation) = &self.animation {
             let t = ((now - animation.started) / ANIMATION_SECONDS).clamp(0.0, 1.0) as f32;
             let points = interpolate(&animation.from, &animation.to, t);
@@ -479,6 +596,11 @@ impl LayoutRunner {
             shared.released.push(i);
         }
     }
+}
+
+/// The stakeholders of `map`, in order.
+fn ids_of(map: &Map) -> Vec<StakeholderId> {
+    map.stakeholders_by_id().iter().map(|s| s.id()).collect()
 }
 
 fn positions_of(job: &ForceJob) -> Vec<(StakeholderId, Option<Position>)> {

@@ -387,3 +387,65 @@ fn the_rings_legend_says_a_step_is_one_relationship() {
     harness.run_steps(4);
     assert!(harness.query_by_label_contains("Rings round").is_none());
 }
+
+/// In the window, views are arranged on a worker thread: making room for the names of the
+/// rings round a stakeholder takes about a sixth of a second, and had frozen the window that
+/// long on every choice of view and every edit in it. The view chosen arrives while frames
+/// go on being drawn, the map before staying on screen, and is then the same view, with the
+/// same names, as one arranged at once.
+#[test]
+fn a_view_is_arranged_while_the_window_goes_on_drawing() {
+    let mut harness = builtin_app();
+    harness.state_mut().arrange_in_background(true);
+    let centre = cds(harness.state());
+    let before = harness
+        .state()
+        .stakeholder_on_screen(&harness.ctx, centre)
+        .expect("drawn");
+    harness.state_mut().select(Selection::stakeholder(centre));
+    harness.state_mut().push(stakemap::gui::Command::ShowLayout(
+        stakemap::layout::for_map::MapLayout::Radial(centre),
+    ));
+    harness.step();
+    harness.step();
+    // Chosen (the legend says so at once) and still being made: the network stays drawn.
+    assert!(harness.state().view_arriving(), "arranged within the frame");
+    harness.get_by_label("Rings round Community Development Section (CDS)");
+    assert_eq!(
+        harness.state().stakeholder_on_screen(&harness.ctx, centre),
+        Some(before),
+        "the map before stays where it was while the view is made"
+    );
+    let mut frames = 0;
+    while harness.state().view_arriving() && frames < 1000 {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        frames += 1;
+    }
+    assert!(frames > 0 && !harness.state().view_arriving());
+    // The animation there, and the fit.
+    harness.run_steps(8);
+    // Where a view arranged at once puts them: the centre in the middle of the canvas.
+    let canvas = harness.state().canvas_rect().expect("canvas");
+    let at = harness
+        .state()
+        .stakeholder_on_screen(&harness.ctx, centre)
+        .expect("drawn");
+    let mut at_once = builtin_app();
+    at_once.state_mut().select(Selection::stakeholder(centre));
+    at_once.state_mut().push(stakemap::gui::Command::ShowLayout(
+        stakemap::layout::for_map::MapLayout::Radial(centre),
+    ));
+    at_once.run_steps(12);
+    assert_eq!(
+        at_once.state().stakeholder_on_screen(&at_once.ctx, centre),
+        Some(at),
+        "the same view as one arranged at once"
+    );
+    assert_eq!(
+        harness.state().unlabelled(),
+        at_once.state().unlabelled(),
+        "as many names as one arranged at once"
+    );
+    assert!(canvas.contains(at) && (at - before).length() > 1.0);
+}
