@@ -40,6 +40,9 @@ pub enum Freedom {
     Within([f32; 4]),
     /// Along the ray from this centre through where it is (a circle, a ring).
     Radial(Point),
+    /// Along the ray from this centre, and along its ring less than half way to its
+    /// neighbours either side, so that the order round the centre is kept (a crowded ring).
+    Round(Point),
 }
 
 /// A view names are made room for, and how it draws them.
@@ -69,6 +72,10 @@ const STEP: f32 = 5.0;
 /// How far a stakeholder on a circle or ring may move in or out along its ray, screen
 /// points: about two lines of names, so that neighbours' names stagger.
 const MOST_STAGGER: f32 = 36.0;
+
+/// The share of the way to its neighbour on the ring a stakeholder may slide
+/// ([`Freedom::Round`]): under half, so that two sliding towards each other never pass.
+const ARC_SHARE: f32 = 0.45;
 
 /// A box no other box meets: a name taken back.
 const NOWHERE: Rect = Rect {
@@ -448,7 +455,11 @@ fn find_homes(
                 })
             })
         };
-        let found = spots(freedom, here, camera, &view)
+        let others: Vec<[f32; 2]> = (nodes.iter().enumerate())
+            .filter(|&(j, _)| j != k)
+            .map(|(_, node)| node.centre)
+            .collect();
+        let found = spots(freedom, here, camera, &view, &others)
             .into_iter()
             .find_map(|q| home(q).map(|rect| (q, rect)));
         if let Some((q, rect)) = found {
@@ -467,8 +478,15 @@ fn find_homes(
     moved
 }
 
-/// The spots on screen a stakeholder at `here` may move to, nearest first.
-fn spots(freedom: Freedom, here: [f32; 2], camera: &scene::Camera, view: &Rect) -> Vec<[f32; 2]> {
+/// The spots on screen a stakeholder at `here` may move to, nearest first; `others` are
+/// the other symbols' centres, which a stakeholder on a ring keeps its order among.
+fn spots(
+    freedom: Freedom,
+    here: [f32; 2],
+    camera: &scene::Camera,
+    view: &Rect,
+    others: &[[f32; 2]],
+) -> Vec<[f32; 2]> {
     let distance = |q: &[f32; 2]| (q[0] - here[0]).powi(2) + (q[1] - here[1]).powi(2);
     let lattice = |area: Rect| {
         let area = Rect {
@@ -499,28 +517,62 @@ fn spots(freedom: Freedom, here: [f32; 2], camera: &scene::Camera, view: &Rect) 
                 max: [a[0].max(b[0]), a[1].max(b[1])],
             })
         }
-        Freedom::Radial([x, y]) => {
+        Freedom::Radial([x, y]) | Freedom::Round([x, y]) => {
             let centre = camera.to_screen(Position(x, y));
             let out = [here[0] - centre[0], here[1] - centre[1]];
             let length = (out[0].powi(2) + out[1].powi(2)).sqrt();
             if length < 1.0 {
                 return Vec::new();
             }
-            let unit = [out[0] / length, out[1] / length];
+            let angle = out[1].atan2(out[0]);
+            let (back, on) = match freedom {
+                Freedom::Round(_) => arc_room(centre, length, angle, others),
+                _ => (0.0, 0.0),
+            };
             // A stagger, not a new shape: a circle still reads as a circle.
-            let reach = MOST_STAGGER;
-            let steps = (reach / STEP) as i32;
-            // Never through the centre: the order around the circle is kept.
+            let steps = (MOST_STAGGER / STEP) as i32;
+            // The turns tried along the arc, radians: steps of STEP points as far as the
+            // neighbours allow (none but the spot itself on a ray).
+            let turns: BTreeSet<i32> = (-steps..=steps)
+                .map(|t| ((t as f32 * STEP / length).clamp(-back, on) * 1e4).round() as i32)
+                .collect();
             (-steps..=steps)
                 .map(|t| t as f32 * STEP)
+                // Never through the centre: the order around the circle is kept.
                 .filter(|&t| length + t > STEP)
-                .map(|t| [here[0] + unit[0] * t, here[1] + unit[1] * t])
+                .flat_map(|t| {
+                    turns.iter().map(move |&turn| {
+                        let (a, r) = (angle + turn as f32 / 1e4, length + t);
+                        [centre[0] + r * a.cos(), centre[1] + r * a.sin()]
+                    })
+                })
                 .filter(|q| view.contains(*q))
                 .collect()
         }
     };
     spots.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
     spots
+}
+
+/// How far, radians, a symbol `length` from `centre` at `angle` round it may slide back
+/// (anticlockwise on screen) and on along its ring: less than half way to the nearest of
+/// `others` on its ring (within two staggers of its distance) each way, so that two
+/// neighbours sliding towards each other never pass. Alone on its ring: not at all.
+fn arc_room(centre: [f32; 2], length: f32, angle: f32, others: &[[f32; 2]]) -> (f32, f32) {
+    let tau = std::f32::consts::TAU;
+    let (mut back, mut on) = (tau, tau);
+    for p in others {
+        let out = [p[0] - centre[0], p[1] - centre[1]];
+        let r = out[0].hypot(out[1]);
+        if r < 1.0 || (r - length).abs() > 2.0 * MOST_STAGGER + STEP {
+            continue;
+        }
+        let ahead = (out[1].atan2(out[0]) - angle).rem_euclid(tau);
+        on = on.min(ahead);
+        back = back.min(tau - ahead);
+    }
+    let keep = |room: f32| if room >= tau { 0.0 } else { room * ARC_SHARE };
+    (keep(back), keep(on))
 }
 
 #[cfg(test)]
@@ -612,5 +664,62 @@ mod tests {
         for (p, angle) in points.iter().zip(before) {
             assert!((direction(*p) - angle).abs() < 1e-3, "{p:?}");
         }
+    }
+
+    /// Sixteen stakeholders with long names crowded on a sixth of a ring of radius 300
+    /// round the origin, the rest of the ring empty, and two far off to size the view.
+    fn crowded_ring() -> (Map, Vec<StakeholderId>, Vec<Point>) {
+        let mut map = Map::new("ring");
+        let (mut ids, mut points) = (Vec::new(), Vec::new());
+        for i in 0..16 {
+            let id = StakeholderId(i + 1);
+            let a = -std::f32::consts::FRAC_PI_2 + (i as f32 - 7.5) * 0.07;
+            let p = [300.0 * a.cos(), 300.0 * a.sin()];
+            let mut s = Stakeholder::new(
+                id,
+                StakeholderKind::Organisation,
+                format!("Neighbourhood association {i}"),
+            );
+            s.position = Some(Position(p[0], p[1]));
+            map.add_stakeholder(s).expect("fresh");
+            ids.push(id);
+            points.push(p);
+        }
+        for (k, p) in [(17, [-500.0, 300.0]), (18, [500.0, 300.0])] {
+            let id = StakeholderId(k);
+            let mut s = Stakeholder::new(id, StakeholderKind::Partner, "Edge");
+            s.position = Some(Position(p[0], p[1]));
+            map.add_stakeholder(s).expect("fresh");
+            ids.push(id);
+            points.push(p);
+        }
+        (map, ids, points)
+    }
+
+    /// Along its ring as well as its ray, a crowded ring's stakeholder may slide into room
+    /// its neighbours leave, but never past one: the order round the centre, which says
+    /// who is near whom, is kept.
+    #[test]
+    fn round_a_ring_a_stakeholder_slides_but_keeps_its_order() {
+        let (map, ids, start) = crowded_ring();
+        let centre = [0.0, 0.0];
+        let mut freedom: Vec<Freedom> = vec![Freedom::Round(centre); ids.len()];
+        freedom[16] = Freedom::Fixed;
+        freedom[17] = Freedom::Fixed;
+        let mut round = start.clone();
+        make_room(&map, &ids, &mut round, &freedom, &Backdrop::None);
+        let direction = |p: &Point| p[1].atan2(p[0]);
+        for pair in round[..16].windows(2) {
+            assert!(
+                direction(&pair[0]) < direction(&pair[1]),
+                "{:?} passed {:?}",
+                pair[1],
+                pair[0]
+            );
+        }
+        let turned = (round[..16].iter().zip(&start))
+            .filter(|(a, b)| (direction(a) - direction(b)).abs() > 1e-3)
+            .count();
+        assert!(turned > 0, "none slid along the ring");
     }
 }
