@@ -411,6 +411,8 @@ fn a_view_is_arranged_while_the_window_goes_on_drawing() {
     // Chosen (the legend says so at once) and still being made: the network stays drawn.
     assert!(harness.state().view_arriving(), "arranged within the frame");
     harness.get_by_label("Rings round Community Development Section (CDS)");
+    // The status bar says why the map has not changed yet.
+    harness.get_by_label_contains("Arranging the view: Rings");
     assert_eq!(
         harness.state().stakeholder_on_screen(&harness.ctx, centre),
         Some(before),
@@ -423,6 +425,12 @@ fn a_view_is_arranged_while_the_window_goes_on_drawing() {
         frames += 1;
     }
     assert!(frames > 0 && !harness.state().view_arriving());
+    harness.step();
+    assert!(
+        harness
+            .query_by_label_contains("Arranging the view")
+            .is_none()
+    );
     // The animation there, and the fit.
     harness.run_steps(8);
     // Where a view arranged at once puts them: the centre in the middle of the canvas.

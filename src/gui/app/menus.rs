@@ -452,6 +452,15 @@ impl StakemapApp {
                 ui.spinner();
                 ui.label("Updating the map shown...");
             }
+            // The view chosen is being made on a worker thread; the one before stays drawn.
+            if self.view.layouts.is_arranging() {
+                ui.separator();
+                ui.spinner();
+                ui.label(format!(
+                    "Arranging the view: {}...",
+                    layout_label(self.view.layouts.layout)
+                ));
+            }
         });
     }
 }
