@@ -41,7 +41,7 @@ pub fn moves(
 ) -> Vec<Move> {
     let mut out = Vec::new();
     let mut at = focused.filter(|id| map.stakeholder(*id).is_some());
-    for (modifiers, key) in [
+    const KEYS: [(Modifiers, Key); 7] = [
         (Modifiers::SHIFT, Key::Tab),
         (Modifiers::NONE, Key::Tab),
         (Modifiers::NONE, Key::ArrowRight),
@@ -49,22 +49,26 @@ pub fn moves(
         (Modifiers::NONE, Key::ArrowUp),
         (Modifiers::NONE, Key::ArrowDown),
         (Modifiers::NONE, Key::Enter),
-    ] {
-        while input.consume_key(modifiers, key) {
-            let next = match key {
-                Key::Tab => step(map, at, if modifiers.shift { -1 } else { 1 }),
-                Key::Enter => {
-                    if let Some(id) = at {
-                        out.push(Move::Open(id));
-                    }
-                    continue;
+    ];
+    // In the order pressed, each press once: Tab twice within a frame goes two on.
+    let presses = super::shortcuts::take_presses(input, |key, held| {
+        KEYS.into_iter()
+            .find(|&(modifiers, k)| k == key && held.matches_logically(modifiers))
+    });
+    for (modifiers, key) in presses {
+        let next = match key {
+            Key::Tab => step(map, at, if modifiers.shift { -1 } else { 1 }),
+            Key::Enter => {
+                if let Some(id) = at {
+                    out.push(Move::Open(id));
                 }
-                arrow => at.and_then(|from| neighbour_towards(map, positions, from, arrow)),
-            };
-            if let Some(id) = next {
-                at = Some(id);
-                out.push(Move::To(id));
+                continue;
             }
+            arrow => at.and_then(|from| neighbour_towards(map, positions, from, arrow)),
+        };
+        if let Some(id) = next {
+            at = Some(id);
+            out.push(Move::To(id));
         }
     }
     out

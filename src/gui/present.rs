@@ -138,15 +138,15 @@ pub static KEYS: &[(Command, KeyboardShortcut, &str)] = &[
 /// The commands whose presentation keys were pressed this frame. Nothing else fires: the
 /// editing shortcuts are not listened to at all.
 pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
-    let mut commands = Vec::new();
+    // In the order pressed: a clicker pressed twice within a frame moves two views on.
     ctx.input_mut(|input| {
-        for (command, shortcut, _) in KEYS {
-            if input.consume_shortcut(shortcut) {
-                commands.push(command.clone());
-            }
-        }
-    });
-    commands
+        super::shortcuts::take_presses(input, |key, modifiers| {
+            KEYS.iter().find_map(|(command, shortcut, _)| {
+                (shortcut.logical_key == key && modifiers.matches_logically(shortcut.modifiers))
+                    .then(|| command.clone())
+            })
+        })
+    })
 }
 
 /// The next number of steps after a press of + or -: from 0 (the stakeholder alone) to

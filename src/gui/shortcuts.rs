@@ -187,7 +187,7 @@ pub fn pressed(ctx: &egui::Context, dialog_takes_keys: bool, was_in_field: bool)
         // Longest modifier sets first, so Ctrl+Shift+Z is not also taken as Ctrl+Z.
         let mut table: Vec<_> = SHORTCUTS.iter().collect();
         table.sort_by_key(|(_, s, _)| std::cmp::Reverse(modifier_count(s.modifiers)));
-        for (command, shortcut, _) in table {
+        let allowed = |command: &Command, shortcut: &KeyboardShortcut| {
             // Shift alone still types a letter: only Ctrl, Cmd or Alt make a key a command.
             let m = shortcut.modifiers;
             let plain = !(m.command || m.ctrl || m.mac_cmd || m.alt);
@@ -196,16 +196,47 @@ pub fn pressed(ctx: &egui::Context, dialog_takes_keys: bool, was_in_field: bool)
             let escape = *command == Command::Escape && (!in_field || dialog_takes_keys);
             // While typing, only what concerns the whole file still fires (save, open,
             // quit): a key that acts on the map (duplicate, new, delete...) never does.
-            if typing && !escape && (plain || is_text_key(shortcut) || !works_while_typing(command))
-            {
-                continue;
-            }
-            if input.consume_shortcut(shortcut) {
-                commands.push(command.clone());
-            }
-        }
+            !(typing && !escape && (plain || is_text_key(shortcut) || !works_while_typing(command)))
+        };
+        commands = take_presses(input, |key, modifiers| {
+            table.iter().find_map(|(command, shortcut, _)| {
+                (shortcut.logical_key == key
+                    && modifiers.matches_logically(shortcut.modifiers)
+                    && allowed(command, shortcut))
+                .then(|| command.clone())
+            })
+        });
     });
     commands
+}
+
+/// Each key pressed this frame that `find` knows (by its key and the modifiers held), in
+/// the order pressed, taken out of `input` so nothing else acts on it: one result per
+/// press. Keys typed faster than a frame ("5" then "1"; a clicker's Right twice) had been
+/// read in a table's order and once each (`consume_key` takes every press of a key at
+/// once), so "5 1" ended on the engagement view and a second Right was lost.
+pub fn take_presses<T>(
+    input: &mut egui::InputState,
+    find: impl Fn(Key, Modifiers) -> Option<T>,
+) -> Vec<T> {
+    let mut found = Vec::new();
+    let mut taken = Vec::with_capacity(input.events.len());
+    for event in &input.events {
+        let hit = match event {
+            egui::Event::Key {
+                key,
+                pressed: true,
+                modifiers,
+                ..
+            } => find(*key, *modifiers),
+            _ => None,
+        };
+        taken.push(hit.is_some());
+        found.extend(hit);
+    }
+    let mut taken = taken.into_iter();
+    input.events.retain(|_| !taken.next().unwrap_or(false));
+    found
 }
 
 /// The commands whose keys still work while a text field has the keyboard.

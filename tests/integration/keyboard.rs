@@ -95,3 +95,46 @@ fn single_key_shortcuts_still_work_while_the_canvas_has_the_keyboard() {
     harness.run_steps(4);
     assert!(harness.query_by_label("Width is strength").is_none());
 }
+
+/// Keys typed faster than a frame act in the order typed, each once: "5" then "1" had
+/// ended on the engagement view (the shortcuts were read in their table's order, 1 before
+/// 5), and a key typed twice in a frame counted once.
+#[test]
+fn keys_typed_within_one_frame_act_in_the_order_typed() {
+    use stakemap::layout::for_map::MapLayout;
+    let mut harness = builtin_app();
+    for (keys, view) in [
+        ([egui::Key::Num5, egui::Key::Num1], MapLayout::Network),
+        (
+            [egui::Key::Num4, egui::Key::Num2],
+            MapLayout::CircularByKind,
+        ),
+        ([egui::Key::Num2, egui::Key::Num4], MapLayout::PowerInterest),
+    ] {
+        crate::common::keys_in_one_frame(&mut harness, &keys);
+        harness.run_steps(4);
+        assert_eq!(harness.state().layout(), view, "{keys:?}");
+    }
+}
+
+/// Tab pressed twice within a frame goes two stakeholders on, as pressed twice in two
+/// frames does: each press of a key had been read once a frame.
+#[test]
+fn tab_twice_within_a_frame_goes_two_on() {
+    let mut heard = Vec::new();
+    for together in [false, true] {
+        let mut harness = builtin_app();
+        let rect = harness.state().canvas_rect().expect("canvas");
+        click_at(&mut harness, rect.left_bottom() + egui::vec2(6.0, -6.0));
+        if together {
+            crate::common::keys_in_one_frame(&mut harness, &[egui::Key::Tab, egui::Key::Tab]);
+        } else {
+            press_key(&mut harness, egui::Key::Tab);
+            press_key(&mut harness, egui::Key::Tab);
+        }
+        harness.run();
+        heard.push(said(&harness));
+    }
+    assert!(!heard[0].is_empty());
+    assert_eq!(heard[0], heard[1], "two Tabs in one frame");
+}

@@ -145,6 +145,22 @@ fn with_no_saved_views_the_clicker_steps_through_the_views() {
     assert!(!harness.state().is_dirty());
 }
 
+/// A facilitator's clicker pressed twice quickly moves two slides on, not one: a key typed
+/// twice within a frame had counted once.
+#[test]
+fn two_clicks_within_a_frame_step_two_views() {
+    let mut map = stakemap::builtin::police_community();
+    map.views.clear();
+    let mut harness = crate::common::app_on(map, None);
+    present(&mut harness);
+    crate::common::keys_in_one_frame(
+        &mut harness,
+        &[egui::Key::ArrowRight, egui::Key::ArrowRight],
+    );
+    harness.run_steps(60);
+    assert_eq!(harness.state().layout(), MapLayout::CircularBySector);
+}
+
 #[test]
 fn a_click_spotlights_a_stakeholder_and_its_neighbours_and_plus_widens_it() {
     let mut harness = builtin_app();

@@ -224,3 +224,19 @@ pub fn scroll_and_click_role(harness: &mut Harness<'_, StakemapApp>, role: Role,
     harness.get_by_role_and_label(role, label).click();
     harness.run();
 }
+
+/// Types `keys` all within the next frame, as a fast typist or a clicker pressed twice does
+/// (the harness's own `key_press` gives each key a frame of its own).
+pub fn keys_in_one_frame(harness: &mut Harness<'_, StakemapApp>, keys: &[egui::Key]) {
+    for &key in keys {
+        for pressed in [true, false] {
+            harness.input_mut().events.push(egui::Event::Key {
+                key,
+                physical_key: None,
+                pressed,
+                repeat: false,
+                modifiers: egui::Modifiers::NONE,
+            });
+        }
+    }
+}
