@@ -60,6 +60,16 @@ fn present(harness: &mut Harness<'_, StakemapApp>) {
     harness.run_steps(60);
 }
 
+/// The built-in map without its saved views, projected: the clicker steps through the
+/// views themselves.
+fn presenting_without_saved_views() -> Harness<'static, StakemapApp> {
+    let mut map = stakemap::builtin::police_community();
+    map.views.clear();
+    let mut harness = crate::common::app_on(map, None);
+    present(&mut harness);
+    harness
+}
+
 /// Presses a clicker's key and waits while the next view is made room for on the wall and
 /// moves there (0.6 s).
 fn click(harness: &mut Harness<'_, StakemapApp>, key: egui::Key) {
@@ -113,10 +123,7 @@ fn f5_projects_the_map_without_panels_under_the_workshop_profile_and_esc_comes_b
 
 #[test]
 fn with_no_saved_views_the_clicker_steps_through_the_views() {
-    let mut map = stakemap::builtin::police_community();
-    map.views.clear();
-    let mut harness = crate::common::app_on(map, None);
-    present(&mut harness);
+    let mut harness = presenting_without_saved_views();
     assert_eq!(harness.state().layout(), MapLayout::Network);
     let mut seen = vec![harness.state().layout()];
     for key in [egui::Key::ArrowRight, egui::Key::PageDown, egui::Key::Space] {
@@ -149,10 +156,7 @@ fn with_no_saved_views_the_clicker_steps_through_the_views() {
 /// twice within a frame had counted once.
 #[test]
 fn two_clicks_within_a_frame_step_two_views() {
-    let mut map = stakemap::builtin::police_community();
-    map.views.clear();
-    let mut harness = crate::common::app_on(map, None);
-    present(&mut harness);
+    let mut harness = presenting_without_saved_views();
     crate::common::keys_in_one_frame(
         &mut harness,
         &[egui::Key::ArrowRight, egui::Key::ArrowRight],
