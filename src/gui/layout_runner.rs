@@ -430,6 +430,10 @@ impl LayoutRunner {
         now: f64,
         work: impl FnOnce() -> Arrangement + Send + 'static,
     ) {
+        // An edit while a chosen view is still being made: it still animates in (and is
+        // fitted) when it arrives.
+        let animate = animate
+            || (self.arranging.as_ref()).is_some_and(|job| job.animate && job.layout == layout);
         if !self.in_background {
             self.arranging = None;
             self.arrived(&ids, layout, animate, work(), view, now);

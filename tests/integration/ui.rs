@@ -418,6 +418,11 @@ fn a_view_is_arranged_while_the_window_goes_on_drawing() {
         Some(before),
         "the map before stays where it was while the view is made"
     );
+    // An edit meanwhile (pinning the centre) arranges the view again; it still animates
+    // in and is fitted when it comes.
+    harness.state_mut().push(stakemap::gui::Command::TogglePin);
+    harness.step();
+    assert!(harness.state().is_dirty(), "pinned: an edit");
     let mut frames = 0;
     while harness.state().view_arriving() && frames < 1000 {
         harness.step();
