@@ -192,6 +192,51 @@ fn the_rings_round_a_crowded_centre_name_nearly_everyone() {
     }
 }
 
+/// Every ring is named ("1 step", "2 steps"...) where the stakeholders' names leave no room
+/// on its line, just inside or outside it, its edge on the line: round Teresa Vance a
+/// tester found no "1 step".
+#[test]
+fn the_rings_round_a_crowded_centre_are_each_named() {
+    let map = stakemap::builtin::police_community();
+    let fonts = drawing::fallback_fonts();
+    let id = (map.stakeholders())
+        .find(|s| s.name == "Teresa Vance")
+        .expect("on the map")
+        .id();
+    let mut options = internal();
+    options.view = MapLayout::Radial(id);
+    options.size = WINDOW_CANVAS;
+    let scene = drawing::draw(&map, &options, day(), &fonts).scene;
+    let rings: Vec<f32> = (scene.backdrop.iter())
+        .filter_map(|item| match item {
+            BackdropItem::Ring { radius, .. } => Some(*radius),
+            _ => None,
+        })
+        .collect();
+    let named: Vec<&str> = (scene.backdrop.iter())
+        .filter_map(|item| match item {
+            BackdropItem::Text { text, .. }
+                if text.ends_with("step") || text.ends_with("steps") =>
+            {
+                Some(text.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(rings.len() >= 5, "{} rings", rings.len());
+    for k in 1..=rings.len() {
+        let name = if k == 1 {
+            "1 step".to_owned()
+        } else {
+            format!("{k} steps")
+        };
+        assert!(
+            named.contains(&name.as_str()),
+            "{name:?} not named: {named:?}"
+        );
+    }
+}
+
 /// Every view of the built-in map in the window's canvas: no two names overlap, none is
 /// cut by the edge, none covers another's symbol, and most are shown.
 #[test]
