@@ -455,10 +455,14 @@ fn find_homes(
                 })
             })
         };
-        let others: Vec<[f32; 2]> = (nodes.iter().enumerate())
-            .filter(|&(j, _)| j != k)
-            .map(|(_, node)| node.centre)
-            .collect();
+        // Only a stakeholder sliding round its ring looks at the others' places.
+        let others: Vec<[f32; 2]> = match freedom {
+            Freedom::Round(_) => (nodes.iter().enumerate())
+                .filter(|&(j, _)| j != k)
+                .map(|(_, node)| node.centre)
+                .collect(),
+            _ => Vec::new(),
+        };
         let found = spots(freedom, here, camera, &view, &others)
             .into_iter()
             .find_map(|q| home(q).map(|rect| (q, rect)));

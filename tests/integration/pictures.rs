@@ -161,6 +161,15 @@ fn beside_own<'a>(
     (owner, label.halo_box())
 }
 
+/// The picture of the rings round the stakeholder named `centre`, drawn in the window's
+/// canvas under the internal profile.
+fn rings_in_the_window(map: &Map, centre: &str, fonts: &[Vec<u8>]) -> scene::Scene {
+    let mut options = internal();
+    options.view = MapLayout::Radial(crate::common::id_named(map, centre));
+    options.size = WINDOW_CANVAS;
+    drawing::draw(map, &options, day(), fonts).scene
+}
+
 /// Rings round stakeholders whose rings are crowded name more where the stakeholders may
 /// also slide along their rings (keeping their order) and the best few turns are made
 /// room for: testers found 58 of 63 named round Nadia Karim. On the old code 59, 61 and 59
@@ -174,14 +183,7 @@ fn the_rings_round_a_crowded_centre_name_nearly_everyone() {
         ("Kestrel Park Community Health Centre", 63),
         ("Councillor Beth Ramsay", 62),
     ] {
-        let id = (map.stakeholders())
-            .find(|s| s.name == centre)
-            .expect("on the map")
-            .id();
-        let mut options = internal();
-        options.view = MapLayout::Radial(id);
-        options.size = WINDOW_CANVAS;
-        let scene = drawing::draw(&map, &options, day(), &fonts).scene;
+        let scene = rings_in_the_window(&map, centre, &fonts);
         assert!(
             scene.labels.len() >= least,
             "round {centre}: {} of 63 named",
@@ -199,14 +201,7 @@ fn the_rings_round_a_crowded_centre_name_nearly_everyone() {
 fn the_rings_round_a_crowded_centre_are_each_named() {
     let map = stakemap::builtin::police_community();
     let fonts = drawing::fallback_fonts();
-    let id = (map.stakeholders())
-        .find(|s| s.name == "Teresa Vance")
-        .expect("on the map")
-        .id();
-    let mut options = internal();
-    options.view = MapLayout::Radial(id);
-    options.size = WINDOW_CANVAS;
-    let scene = drawing::draw(&map, &options, day(), &fonts).scene;
+    let scene = rings_in_the_window(&map, "Teresa Vance", &fonts);
     let rings: Vec<f32> = (scene.backdrop.iter())
         .filter_map(|item| match item {
             BackdropItem::Ring { radius, .. } => Some(*radius),
