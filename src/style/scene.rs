@@ -1048,7 +1048,7 @@ fn group_names(
     let mut items = Vec::new();
     for (name, spots, by_members) in wanted {
         let [w, h] = measure.measure(&name, size);
-        let first_free = |line_gap: bool| {
+        let first_free = |line_gap: bool, clearance: f32| {
             spots.iter().find_map(|&(p, angle)| {
                 let rect = turned_box(p, angle, [w, h]);
                 let turned = Turned {
@@ -1061,7 +1061,7 @@ fn group_names(
                     && (!line_gap || !stacked.iter().any(|t| turned.meets(t)))
                     && !nodes
                         .iter()
-                        .any(|n| turned.touches_circle(n.centre, n.radius + GROUP_NAME_CLEARANCE));
+                        .any(|n| turned.touches_circle(n.centre, n.radius + clearance));
                 free.then_some((p, angle, rect))
             })
         };
@@ -1075,6 +1075,7 @@ fn group_names(
                     })
                     .fold(f32::INFINITY, f32::min)
             };
+            let first_free = |line_gap| first_free(line_gap, GROUP_NAME_CLEARANCE);
             match (first_free(true), first_free(false)) {
                 // The line gap is given up only where keeping it takes the name well away
                 // from the symbols ("Faith" would have gone 93 points from its members).
@@ -1084,7 +1085,11 @@ fn group_names(
                 (apart, close) => apart.or(close),
             }
         } else {
-            first_free(false)
+            // A ring's name, grey and larger, reads as no stakeholder's even a little nearer
+            // their symbols: on a small inner ring crowded with names (round Teresa Vance in
+            // the window) "1 step" had room only there.
+            first_free(false, GROUP_NAME_CLEARANCE)
+                .or_else(|| first_free(false, RING_NAME_LEAST_CLEARANCE))
         };
         if let Some((p, angle, rect)) = found {
             taken.push(rect.expand(4.0));
@@ -1222,6 +1227,10 @@ pub fn turned_box(at: [f32; 2], angle: f32, size: [f32; 2]) -> Rect {
 /// How far a group's or ring's name keeps from any symbol, screen points: one that touches a
 /// symbol reads as its name.
 const GROUP_NAME_CLEARANCE: f32 = 8.0;
+
+/// How near, screen points, a ring's name may come to a symbol where
+/// [`GROUP_NAME_CLEARANCE`] leaves it no room.
+const RING_NAME_LEAST_CLEARANCE: f32 = 5.0;
 
 /// The line gap a circle's group name keeps from a stakeholder's name above or below it,
 /// screen points, where that costs no more than [`GROUP_NAME_DRIFT`].

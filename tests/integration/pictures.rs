@@ -1104,3 +1104,33 @@ fn in_the_window_no_group_name_runs_on_from_a_stakeholders_name() {
         assert!(groups >= 4, "{view:?}: {groups} group names drawn");
     }
 }
+
+/// In the window, with its own fonts, the rings round Teresa Vance name every ring: a
+/// tester found no "1 step" on her small inner ring, though the picture had it.
+#[test]
+fn in_the_window_the_rings_round_a_crowded_centre_are_each_named() {
+    let mut harness = builtin_app();
+    let map = harness.state().map().clone();
+    let centre = crate::common::id_named(&map, "Teresa Vance");
+    harness
+        .state_mut()
+        .push(Command::ShowLayout(MapLayout::Radial(centre)));
+    for _ in 0..50 {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(15));
+    }
+    fn walk(shape: &egui::Shape, texts: &mut Vec<String>) {
+        match shape {
+            egui::Shape::Text(t) => texts.push(t.galley.job.text.clone()),
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, texts)),
+            _ => {}
+        }
+    }
+    let mut texts = Vec::new();
+    for clipped in &harness.output().shapes {
+        walk(&clipped.shape, &mut texts);
+    }
+    for ring in ["1 step", "2 steps", "3 steps", "4 steps", "5 steps"] {
+        assert!(texts.iter().any(|t| t == ring), "{ring:?} not drawn");
+    }
+}
